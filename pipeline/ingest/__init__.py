@@ -1,0 +1,119 @@
+"""Ingest: find input files, sniff their real format from the bytes, read them to text."""
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.models import RawDocument, StageError
+
+EXTENSIONS = {".txt": "txt", ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".rtf": "rtf"}
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path          # where to read it
+    rel: str            # source_path: relative to the input root, '/'-separated
+
+
+def discover(inputs: list[Path]) -> tuple[list[InputFile], list[tuple[str, str]]]:
+    """Files to read (sorted, deduplicated) and (path, reason) for what was skipped.
+
+    Folders are walked without following symlinks (no loops); FIFOs, sockets and devices are
+    skipped, so a run never blocks on one. Files given explicitly are read whatever their name.
+    """
+    found: dict[str, InputFile] = {}
+    skipped: list[tuple[str, str]] = []
+    for root in inputs:
+        root = Path(root)
+        if root.is_dir():
+            for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+                dirnames.sort()
+                for name in sorted(filenames):
+                    full = Path(dirpath) / name
+                    rel = full.relative_to(root).as_posix()
+                    if Path(name).suffix.lower() not in EXTENSIONS:
+                        skipped.append((rel, "unsupported file type"))
+                        continue
+                    reason = _not_regular(full)
+                    if reason:
+                        skipped.append((rel, reason))
+                        continue
+                    found.setdefault(str(full.resolve()), InputFile(full, rel))
+        else:
+            reason = "not found" if not os.path.lexists(root) else _not_regular(root)
+            if reason:
+                skipped.append((str(root), reason))
+                continue
+            found.setdefault(str(root.resolve()), InputFile(root, root.name))
+    return sorted(found.values(), key=lambda f: f.rel), skipped
+
+
+def _not_regular(path: Path) -> str | None:
+    try:
+        st = os.stat(path)  # follows a symlink to a file; a dangling or looping one fails
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or exc}"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file"
+    return None
+
+
+def sniff(head: bytes) -> str:
+    """The real format from the first bytes, whatever the extension says."""
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "doc"
+    if head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"{\\rtf"):
+        return "rtf"
+    lowered = head[:512].lower()
+    if b"<html" in lowered or b"<!doctype html" in lowered:
+        return "html"
+    return "txt"
+
+
+def doc_id_for(data_hash: str) -> str:
+    return data_hash[:16]
+
+
+def file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def read(path: Path) -> RawDocument:
+    """Read one file to text with the reader its bytes call for."""
+    path = Path(path)
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    if not head:
+        raise StageError("ingest", "empty file")
+    fmt = sniff(head)
+    claimed = EXTENSIONS.get(path.suffix.lower())
+    if fmt == "txt" and claimed in ("docx", "pdf", "doc"):
+        raise StageError("ingest", f"named .{claimed} but its bytes are not a {claimed.upper()} file "
+                                   f"(corrupt or mislabelled)")
+    if fmt == "pdf":
+        from pipeline.ingest.pdf import read_pdf
+        return read_pdf(path)
+    if fmt == "docx":
+        from pipeline.ingest.docx import read_docx
+        return read_docx(path)
+    if fmt == "doc":
+        from pipeline.ingest.doc import read_doc
+        return read_doc(path)
+    if fmt == "rtf":
+        from pipeline.ingest.rtf import read_rtf
+        return read_rtf(path)
+    if fmt == "html":
+        raise StageError("ingest", "HTML file (saved as a document): not supported yet")
+    from pipeline.ingest.txt import read_txt
+    return read_txt(path)

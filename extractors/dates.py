@@ -1,0 +1,27 @@
+"""Date forms shared by the extractors, each with an example."""
+from __future__ import annotations
+
+import datetime
+from typing import Optional
+
+import regex
+
+# 'Rạch Giá, ngày 28 tháng 5 năm 2014', 'TP. Hồ Chí Minh, ngày 09 tháng 02 năm 2018'
+PLACE = r"(?:(?:TP|Tp|TX|Tx|TT|Tt)\.[ ]{0,1})?\p{Lu}\p{Ll}+(?:(?:[ ]{1,2}|[ ]?-[ ]?)\p{Lu}\p{Ll}+){0,5}"
+DATELINE = regex.compile(
+    rf"(?:(?P<place>{PLACE})[ ]{{0,3}},[ ]{{0,3}})?"
+    r"ngày[ ]{0,6}(?P<d>\d{1,2})?[ ]{0,12}tháng[ ]{0,6}(?P<m>\d{1,2})?[ ]{0,12}năm[ ]{0,3}(?P<y>\d{4})",
+    regex.IGNORECASE)
+# '05/3/2014', '01-10-1997', '15.4.2024'
+NUMDATE = regex.compile(
+    r"(?<![\d/.-])(?P<d>\d{1,2})[ ]{0,1}(?P<sep>[/.-])[ ]{0,1}(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d/])")
+# 'ngày 15 tháng 3 năm 2024' (in running text, no place)
+WORDDATE = regex.compile(r"(?P<d>\d{1,2})[ ]{1,3}tháng[ ]{1,3}(?P<m>\d{1,2})[ ]{1,3}năm[ ]{1,3}(?P<y>\d{4})")
+
+
+def iso(d, m, y) -> Optional[str]:
+    """ISO date, or None when a part is missing or the date does not exist."""
+    try:
+        return datetime.date(int(y), int(m), int(d)).isoformat()
+    except (TypeError, ValueError):
+        return None

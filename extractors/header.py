@@ -1,0 +1,186 @@
+"""Header fields: so_hieu, doc_type, issue_date, place, issuing_body, parent_body, title.
+
+Only what the header prints is taken; a field it does not state is null (no guessing). The
+issuing body falls back to the collective named in the signature (`TM. BAN THƯỜNG VỤ …`).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from extractors.casing import proper_case
+from extractors.dates import DATELINE, iso
+from extractors.symbols import SYMBOL, parse
+from extractors.vocab import DOC_TYPES, MOTTO_LINES, ORG_TITLES, TYPE_WORDS
+from pipeline.models import FieldValue, Line, SegmentedDoc
+from pipeline.segment import SEPARATOR, TYPE_LINE
+
+SO = regex.compile(r"(?<![\p{L}])S[ốô][ ]{0,3}:?[ ]{0,8}", regex.IGNORECASE)
+VV = regex.compile(r"^[ ]{0,40}V/v[ ]{0,3}:?[ ]{0,3}", regex.IGNORECASE)
+# Lines in a header that are neither issuer nor parent. Example: 'MẬT', 'HỎA TỐC', 'DỰ THẢO'.
+NOT_ISSUER = regex.compile(r"^(?:MẬT|TỐI MẬT|TUYỆT MẬT|KHẨN|THƯỢNG KHẨN|HỎA TỐC|HOẢ TỐC|DỰ THẢO)\b")
+_UPPER_SHARE = 0.8
+_SPLITTERS = regex.compile(
+    "|".join(regex.escape(k) for k in list(ORG_TITLES) + list(MOTTO_LINES)), regex.IGNORECASE)
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.replace("–", "-").split()).upper().replace("HOÀ", "HÒA")
+
+
+_ORG = {_fold(k): e.value for k, e in ORG_TITLES.items()}
+_MOTTO = {_fold(k) for k in MOTTO_LINES}
+
+
+def _is_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= _UPPER_SHARE
+
+
+def _pieces(ln: Line):
+    """Split a header line at motto/organisation titles (two columns flattened onto one line)."""
+    text, pos = ln.text, 0
+    for m in _SPLITTERS.finditer(text):
+        if text[pos:m.start()].strip():
+            yield ln.start + pos, text[pos:m.start()]
+        yield ln.start + m.start(), m.group()
+        pos = m.end()
+    if text[pos:].strip():
+        yield ln.start + pos, text[pos:]
+
+
+def _field(name, value, start=None, end=None, confidence=1.0, method="") -> FieldValue:
+    return FieldValue(name, value, start, end, confidence, method)
+
+
+def _strip_span(start: int, text: str) -> tuple[int, int, str]:
+    lead = len(text) - len(text.lstrip())
+    core = text.strip()
+    return start + lead, start + lead + len(core), core
+
+
+def header_lines(doc: SegmentedDoc) -> list[Line]:
+    if doc.header:
+        return doc.header.lines
+    return []
+
+
+def extract_number(doc: SegmentedDoc) -> Optional[FieldValue]:
+    """`Số: 95 -KH/TĐTN-BTCKT` → 95-KH/TĐTN-BTCKT (in the header only)."""
+    text = doc.text
+    for ln in header_lines(doc):
+        so = SO.search(ln.text)
+        if not so:
+            continue
+        m = SYMBOL.match(text, ln.start + so.end(), ln.end)
+        if m:
+            return _field("so_hieu", parse(m).canonical, m.start(), m.end(), 1.0, "header Số")
+        # drafts leave the number blank: 'Số:      /GM-TCCB'
+        blank = regex.match(r"[ ]{0,12}/[ ]{0,2}(\p{Lu}[\p{L}\d&-]{1,30})", text[ln.start + so.end():ln.end])
+        if blank:
+            return _field("so_hieu", "/" + blank.group(1), ln.start + so.end(), ln.end, 0.5, "header Số (no number)")
+    return None
+
+
+def extract_dateline(doc: SegmentedDoc) -> list[FieldValue]:
+    text = doc.text
+    for ln in header_lines(doc):
+        m = DATELINE.search(text, ln.start, ln.end)
+        if not m:
+            continue
+        out = [_field("issue_date", iso(m.group("d"), m.group("m"), m.group("y")), m.start(), m.end(),
+                      1.0 if m.group("d") else 0.3, "date line")]
+        if m.group("place"):
+            out.append(_field("place", m.group("place"), m.start("place"), m.end("place"), 0.95, "date line"))
+        return out
+    return []
+
+
+def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
+    """Issuer lines are the capitalised lines above `Số`; the one above the issuer is its parent,
+    else the Đoàn/Party title printed in the header."""
+    issuers: list[tuple[int, int, str]] = []
+    org: Optional[tuple[int, int, str]] = None
+    after_number = False   # below `Số` only the organisation title may still appear
+    for ln in header_lines(doc):
+        after_number = after_number or bool(SO.match(ln.text.strip()))
+        if DATELINE.search(ln.text) or VV.match(ln.text):
+            continue
+        for start, piece in _pieces(ln):
+            s, e, core = _strip_span(start, piece)
+            if not core or SEPARATOR.match(core) or TYPE_LINE.match(core):
+                continue
+            key = _fold(core)
+            if key in _ORG:
+                org = org or (s, e, _ORG[key])
+            elif after_number or key in _MOTTO or NOT_ISSUER.match(key) or not _is_upper(core):
+                continue
+            elif issuers and _continues(core):
+                ps, _, ptext = issuers[-1]
+                issuers[-1] = (ps, e, f"{ptext} {core}")
+            else:
+                issuers.append((s, e, core))
+    out = []
+    if issuers:
+        s, e, name = issuers[-1]
+        out.append(_field("issuing_body", proper_case(name), s, e, 0.9, "header"))
+        if len(issuers) > 1:
+            ps, pe, pname = issuers[-2]
+            out.append(_field("parent_body", proper_case(pname), ps, pe, 0.9, "header"))
+    if org and not any(f.name == "parent_body" for f in out) and issuers:
+        out.append(_field("parent_body", org[2], org[0], org[1], 0.8, "organisation title"))
+    return out
+
+
+_CONTINUATION_WORDS = ("TỈNH ", "HUYỆN ", "QUẬN ", "THÀNH PHỐ ", "THỊ XÃ ", "XÃ ", "PHƯỜNG ", "VÀ ", "- ")
+
+
+def _continues(line: str) -> bool:
+    """An issuer name wrapped onto a second line ('BAN CHẤP HÀNH ĐOÀN' / 'TỈNH KIÊN GIANG')."""
+    return line.upper().startswith(_CONTINUATION_WORDS)
+
+
+def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> list[FieldValue]:
+    out = []
+    text = doc.text
+    title_parts: list[tuple[int, int, str]] = []
+    if doc.type_line is not None:
+        m = TYPE_LINE.match(doc.type_line.text)
+        word = m.group("type")
+        entry = TYPE_WORDS.get(word.lower())
+        out.append(_field("doc_type", entry.value if entry else word.capitalize(),
+                          doc.type_line.start + m.start("type"), doc.type_line.start + m.end("type"), 1.0,
+                          "type line"))
+        if m.group("rest").strip(" ,"):
+            title_parts.append(_strip_span(doc.type_line.start + m.start("rest"), m.group("rest")))
+        for ln in doc.title.lines if doc.title else []:
+            title_parts.append(_strip_span(ln.start, ln.text))
+    else:
+        for ln in header_lines(doc):
+            vv = VV.match(ln.text)
+            if vv:
+                out.append(_field("doc_type", "Công văn", ln.start, ln.start + vv.end(), 0.8, "V/v line"))
+                title_parts.append(_strip_span(ln.start + vv.end(), ln.text[vv.end():]))
+            elif title_parts and ln.text.strip():
+                title_parts.append(_strip_span(ln.start, ln.text))
+        if not title_parts and so_hieu and so_hieu.value:
+            m = SYMBOL.match(text, so_hieu.start, so_hieu.end)
+            code = parse(m).type_code if m else None
+            if code in DOC_TYPES:
+                out.append(_field("doc_type", DOC_TYPES[code].value, so_hieu.start, so_hieu.end, 0.7,
+                                  "symbol type code"))
+    if title_parts:
+        title = " ".join(p[2] for p in title_parts)
+        title = " ".join(title.split()).rstrip(" .;:")
+        out.append(_field("title", title, title_parts[0][0], title_parts[-1][1], 0.9, "title lines"))
+    return out
+
+
+def extract(doc: SegmentedDoc, found) -> list[FieldValue]:
+    number = extract_number(doc)
+    fields = [number] if number else []
+    fields += extract_dateline(doc)
+    fields += extract_bodies(doc)
+    fields += extract_type_and_title(doc, number)
+    return fields

@@ -1,0 +1,38 @@
+"""`Nơi nhận` block: one row per line, bullet and purpose code split off.
+
+Example: '- Ban Bí thư TW Đoàn (b/c);' → recipient 'Ban Bí thư TW Đoàn', purpose 'b/c'."""
+from __future__ import annotations
+
+import regex
+
+from extractors.vocab import PURPOSES
+from pipeline.models import Recipient, SegmentedDoc
+from pipeline.segment import RECIPIENTS
+
+_BULLET = regex.compile(r"^[ ]{0,40}(?:[-+*•][ ]{0,6})?")
+_PURPOSE = regex.compile(r"[ ]{0,3}\((?P<code>[^()\n]{1,24})\)[ ]{0,3}[;.,]?[ ]{0,3}$")
+_TRAIL = regex.compile(r"[ ;.,]+$")
+_PURPOSE_OF = {k: e.value for k, e in PURPOSES.items()}
+
+
+def extract(doc: SegmentedDoc, found) -> list[Recipient]:
+    if not doc.recipients:
+        return []
+    out = []
+    for i, ln in enumerate(doc.recipients.lines):
+        start, text = ln.start, ln.text
+        if i == 0:
+            head = RECIPIENTS.match(text)
+            start, text = ln.start + head.end(), text[head.end():]
+        b = _BULLET.match(text)
+        start, text = start + b.end(), text[b.end():]
+        purpose = None
+        p = _PURPOSE.search(text)
+        if p and " ".join(p.group("code").lower().split()) in _PURPOSE_OF:
+            purpose = _PURPOSE_OF[" ".join(p.group("code").lower().split())]
+            text = text[:p.start()]
+        text = _TRAIL.sub("", text)
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            out.append(Recipient(text.strip(), purpose, start + lead, start + lead + len(text.strip())))
+    return out

@@ -1,0 +1,187 @@
+"""Vocabularies shared by the segmenter and the extractors — one place, each entry with an example.
+
+Sources: Nghị định 30/2020/NĐ-CP Phụ lục III (State type codes), Hướng dẫn 36-HD/VPTW (Party),
+Quyết định 367-QĐ/TWĐTN-VP and Hướng dẫn 29-HD/TWĐTN-VP (Đoàn); see
+`shared/reference/vn-admin-documents.md`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    value: str
+    example: str
+
+
+def _table(*rows: tuple[str, str, str]) -> dict[str, Entry]:
+    return {k: Entry(k, v, ex) for k, v, ex in rows}
+
+
+# Document types: type code → name (sentence case). Party `QĐ` is also Quy định: the type word
+# in the text wins over the code.
+DOC_TYPES = _table(
+    ("NQ", "Nghị quyết", "Nghị quyết số 25-NQ/TW"),
+    ("QĐ", "Quyết định", "Quyết định số 09-QĐ/TU"),
+    ("QyĐ", "Quy định", "Quy định số 12/QyĐ-UBND"),
+    ("CT", "Chỉ thị", "Chỉ thị số 05-CT/TW"),
+    ("KL", "Kết luận", "Kết luận số 19 – KL/TU"),
+    ("KH", "Kế hoạch", "Kế hoạch số 95-KH/TĐTN-BTCKT"),
+    ("CTr", "Chương trình", "Chương trình hành động số 16-CTr/TWĐTN-ĐKTHTN"),
+    ("Ctr", "Chương trình", "Chương trình số 3-Ctr/TU"),
+    ("ĐA", "Đề án", "Đề án số 08-ĐA/TU"),
+    ("DA", "Dự án", "Dự án số 2/DA-UBND"),
+    ("PA", "Phương án", "Phương án số 7/PA-UBND"),
+    ("QC", "Quy chế", "Quy chế số 09-QC/TW"),
+    ("QCPH", "Quy chế phối hợp", "Quy chế phối hợp số 1348/QCPH-UBND-TĐTN"),
+    ("HD", "Hướng dẫn", "Hướng dẫn số 29-HD/TWĐTN-VP"),
+    ("TB", "Thông báo", "Thông báo số 2245/TB-SCT"),
+    ("TT", "Thông tư", "Thông tư số 27/2020/TT-BTC"),
+    ("TTLT", "Thông tư liên tịch", "Thông tư liên tịch số 02/2011/TTLT-VPCP-BNV"),
+    ("BC", "Báo cáo", "Báo cáo số 12-BC/TU"),
+    ("TTr", "Tờ trình", "Tờ trình số 01/TTr-CT05"),
+    ("BB", "Biên bản", "Biên bản số 5/BB-SCT"),
+    ("CV", "Công văn", "Công văn số 8011-CV/BTCTW"),
+    ("NĐ", "Nghị định", "Nghị định số 98/2014/NĐ-CP"),
+    ("CĐ", "Công điện", "Công điện số 1/CĐ-TTg"),
+    ("GM", "Giấy mời", "Giấy mời số 3/GM-TCCB"),
+    ("PC", "Phiếu chuyển", "Phiếu chuyển số 466/PC-VPUBND"),
+    ("TC", "Thông cáo", "Thông cáo số 2/TC-BCĐ"),
+    ("HĐ", "Hợp đồng", "Hợp đồng số 12/HĐ-SCT"),
+    ("VBHN", "Văn bản hợp nhất", "03/VBHN-VPQH"),
+    ("L", "Luật", "Luật số 72/2025/QH15"),
+)
+
+# Type words as they head a document (type line) or a citation, longest first when matching.
+# Value: canonical type name. Example: 'KẾ HOẠCH' (type line), 'NQ số 25-NQ/TW' (abbreviation).
+TYPE_WORDS = _table(
+    ("chương trình hành động", "Chương trình", "Chương trình hành động số 16-CTr/TWĐTN-ĐKTHTN"),
+    ("chương trình", "Chương trình", "Chương trình số 40-CTr/TU"),
+    ("quy chế phối hợp", "Quy chế", "Quy chế phối hợp số 1348/QCPH-UBND-TĐTN"),
+    ("quy chế", "Quy chế", "Quy chế công tác dân vận"),
+    ("nghị quyết liên tịch", "Nghị quyết liên tịch", "Nghị quyết liên tịch số 01/NQLT"),
+    ("nghị quyết", "Nghị quyết", "Nghị quyết số 03-NQ/TWĐTN-BTC"),
+    ("nghị định", "Nghị định", "Nghị định số 98/2014/NĐ-CP"),
+    ("quyết định", "Quyết định", "Quyết định số 09-QĐ/TU"),
+    ("quy định", "Quy định", "Quy định số 66-QĐ/TW"),
+    ("chỉ thị", "Chỉ thị", "Chỉ thị số 05-CT/TW"),
+    ("kết luận", "Kết luận", "Kết luận số 01-KL/TW"),
+    ("kế hoạch liên tịch", "Kế hoạch", "KẾ HOẠCH LIÊN TỊCH"),
+    ("kế hoạch", "Kế hoạch", "Kế hoạch số 15-KH/TU"),
+    ("đề án", "Đề án", "Đề án số 10-ĐA/TU"),
+    ("dự án", "Dự án", "Dự án số 2/DA-UBND"),
+    ("phương án", "Phương án", "PHƯƠNG ÁN"),
+    ("hướng dẫn", "Hướng dẫn", "Hướng dẫn số 29-HD/TWĐTN-VP"),
+    ("thông báo", "Thông báo", "THÔNG BÁO"),
+    ("thông tư liên tịch", "Thông tư liên tịch", "Thông tư liên tịch số 02/2011/TTLT-VPCP-BNV"),
+    ("thông tư", "Thông tư", "Thông tư số 27/2020/TT-BTC"),
+    ("thông tri", "Thông tri", "Thông tri số 05-TT/TW"),
+    ("báo cáo", "Báo cáo", "BÁO CÁO"),
+    ("tờ trình", "Tờ trình", "TỜ TRÌNH"),
+    ("biên bản", "Biên bản", "BIÊN BẢN NGHIỆM THU"),
+    ("công văn", "Công văn", "Công văn số 8011-CV/BTCTW"),
+    ("công điện", "Công điện", "CÔNG ĐIỆN"),
+    ("giấy mời", "Giấy mời", "GIẤY MỜI"),
+    ("phiếu chuyển", "Phiếu chuyển", "PHIẾU CHUYỂN"),
+    ("luật", "Luật", "Luật số 72/2025/QH15"),
+    ("hiến pháp", "Hiến pháp", "Hiến pháp năm 2013"),
+    ("điều lệ", "Điều lệ", "Điều lệ Đoàn"),
+    ("chiến lược", "Chiến lược", "Chiến lược phát triển thanh niên"),
+    ("thông cáo", "Thông cáo", "THÔNG CÁO"),
+    ("hợp đồng", "Hợp đồng", "HỢP ĐỒNG"),
+    ("nq", "Nghị quyết", "NQ số 25-NQ/TW"),
+    ("qđ", "Quyết định", "QĐ số 09-QĐ/TU"),
+    ("ct", "Chỉ thị", "CT số 03-CT/TW"),
+    ("kh", "Kế hoạch", "KH số 20/KH-UBND"),
+)
+
+# Header lines that name a system, not an issuing body: the Đoàn and Party ones are the
+# organisation the issuer belongs to (`parent_body` when no other parent line is printed);
+# the State motto never is.
+ORG_TITLES = _table(
+    ("ĐOÀN TNCS HỒ CHÍ MINH", "Đoàn TNCS Hồ Chí Minh", "ĐOÀN TNCS HỒ CHÍ MINH"),
+    ("ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH", "Đoàn TNCS Hồ Chí Minh", "ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH"),
+    ("ĐẢNG CỘNG SẢN VIỆT NAM", "Đảng Cộng sản Việt Nam", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+)
+MOTTO_LINES = _table(
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("ĐỘC LẬP - TỰ DO - HẠNH PHÚC", "", "Độc lập - Tự do - Hạnh phúc"),
+)
+
+# Signing prefixes (ND30 Điều 13; Party uses slashes). Example: 'TM. BAN THƯỜNG VỤ TỈNH ĐOÀN'.
+SIGNING_PREFIXES = _table(
+    ("TM", "TM.", "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN"),
+    ("T/M", "T/M", "T/M BAN THƯỜNG VỤ"),
+    ("KT", "KT.", "KT. GIÁM ĐỐC"),
+    ("K/T", "K/T", "K/T BÍ THƯ"),
+    ("TL", "TL.", "TL. BỘ TRƯỞNG"),
+    ("T/L", "T/L", "T/L BAN THƯỜNG VỤ"),
+    ("TUQ", "TUQ.", "TUQ. GIÁM ĐỐC"),
+    ("Q", "Q.", "Q. GIÁM ĐỐC"),
+)
+
+# Positions that head a signature (upper case on the page). Example: 'PHÓ BÍ THƯ'.
+POSITIONS = _table(
+    ("BÍ THƯ", "Bí thư", "BÍ THƯ"),
+    ("PHÓ BÍ THƯ", "Phó Bí thư", "PHÓ BÍ THƯ"),
+    ("BÍ THƯ THƯỜNG TRỰC", "Bí thư thường trực", "BÍ THƯ THƯỜNG TRỰC"),
+    ("CHỦ TỊCH", "Chủ tịch", "CHỦ TỊCH"),
+    ("PHÓ CHỦ TỊCH", "Phó Chủ tịch", "PHÓ CHỦ TỊCH"),
+    ("GIÁM ĐỐC", "Giám đốc", "GIÁM ĐỐC"),
+    ("PHÓ GIÁM ĐỐC", "Phó Giám đốc", "PHÓ GIÁM ĐỐC"),
+    ("TRƯỞNG BAN", "Trưởng ban", "TRƯỞNG BAN"),
+    ("PHÓ TRƯỞNG BAN", "Phó Trưởng ban", "PHÓ TRƯỞNG BAN"),
+    ("CHÁNH VĂN PHÒNG", "Chánh Văn phòng", "CHÁNH VĂN PHÒNG"),
+    ("PHÓ CHÁNH VĂN PHÒNG", "Phó Chánh Văn phòng", "PHÓ CHÁNH VĂN PHÒNG"),
+    ("TRƯỞNG PHÒNG", "Trưởng phòng", "TRƯỞNG PHÒNG"),
+    ("PHÓ TRƯỞNG PHÒNG", "Phó Trưởng phòng", "PHÓ TRƯỞNG PHÒNG"),
+    ("BỘ TRƯỞNG", "Bộ trưởng", "BỘ TRƯỞNG"),
+    ("THỨ TRƯỞNG", "Thứ trưởng", "THỨ TRƯỞNG"),
+    ("HIỆU TRƯỞNG", "Hiệu trưởng", "HIỆU TRƯỞNG"),
+    ("TỔNG GIÁM ĐỐC", "Tổng Giám đốc", "TỔNG GIÁM ĐỐC"),
+    ("THỦ TRƯỞNG", "Thủ trưởng", "THỦ TRƯỞNG"),
+    ("TRƯỞNG ĐOÀN", "Trưởng đoàn", "TRƯỞNG ĐOÀN"),
+    ("VỤ TRƯỞNG", "Vụ trưởng", "VỤ TRƯỞNG"),
+    ("CỤC TRƯỞNG", "Cục trưởng", "CỤC TRƯỞNG"),
+    ("CHI CỤC TRƯỞNG", "Chi cục trưởng", "CHI CỤC TRƯỞNG"),
+    ("THỦ TƯỚNG", "Thủ tướng", "THỦ TƯỚNG"),
+    ("PHÓ THỦ TƯỚNG", "Phó Thủ tướng", "PHÓ THỦ TƯỚNG"),
+)
+
+# Purpose codes after a recipient. Example: '- Ban Bí thư TW Đoàn (b/c);' → 'b/c'.
+PURPOSES = _table(
+    ("b/c", "b/c", "(b/c)"),
+    ("để b/c", "b/c", "(để b/c)"),
+    ("t/h", "t/h", "(t/h)"),
+    ("để t/h", "t/h", "(để t/h)"),
+    ("th", "t/h", "(th)"),
+    ("p/h", "p/h", "(p/h)"),
+    ("để p/h", "p/h", "(để p/h)"),
+    ("đ/b", "đ/b", "(đ/b)"),
+    ("để biết", "để biết", "(để biết)"),
+    ("biết", "để biết", "(biết)"),
+    ("chỉ đạo", "chỉ đạo", "(chỉ đạo)"),
+    ("để chỉ đạo", "chỉ đạo", "(để chỉ đạo)"),
+    ("thực hiện", "t/h", "(thực hiện)"),
+    ("để thực hiện", "t/h", "(để thực hiện)"),
+    ("báo cáo", "b/c", "(báo cáo)"),
+    ("để báo cáo", "b/c", "(để báo cáo)"),
+    ("phối hợp", "p/h", "(phối hợp)"),
+    ("để phối hợp", "p/h", "(để phối hợp)"),
+    ("b/cáo", "b/c", "(b/cáo)"),
+    ("t/hiện", "t/h", "(t/hiện)"),
+)
+
+# Abbreviations kept upper case when a header line is put into proper case.
+# Example: 'BCH ĐOÀN TỈNH KIÊN GIANG' → 'BCH Đoàn tỉnh Kiên Giang'.
+ACRONYMS = frozenset({
+    "BCH", "BTV", "BBT", "TNCS", "UBND", "HĐND", "MTTQ", "UBMTTQ", "TW", "TƯ", "T.Ư", "TP", "TP.",
+    "TX.", "TT.", "HLHTN", "LHTN", "HSV", "TNXP", "LLVT", "CAND", "QĐND", "CLB", "BCĐ", "VP",
+    "DN", "TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "CNLĐ", "TNCN", "ĐVTN", "THPT",
+    "THCS", "BQL", "KCN", "KCX", "CP", "TNHH", "GD&ĐT", "KT-XH", "ĐH", "CĐ", "II", "III", "IV",
+    "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV",
+})
+# Administrative level nouns written in lower case before a proper name ('tỉnh Kiên Giang').
+LEVEL_NOUNS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thị trấn", "thị xã", "thành phố"})

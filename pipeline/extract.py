@@ -1,0 +1,28 @@
+"""Run the extractors over one segmented document and assemble its `documents` row."""
+from __future__ import annotations
+
+from typing import Optional
+
+from extractors import EXTRACTORS
+from pipeline.models import FieldValue, SegmentedDoc
+
+DOC_FIELDS = ("so_hieu", "doc_type", "issue_date", "place", "issuing_body", "parent_body", "title",
+              "signer_name", "signer_title", "signing_authority")
+
+
+def extract_all(doc: SegmentedDoc) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for ex in EXTRACTORS:
+        found.setdefault(ex.table, []).extend(ex.run(doc, found))
+    return found
+
+
+def document_fields(fields: list[FieldValue]) -> dict[str, Optional[FieldValue]]:
+    """First value found per field; the issuing body falls back to the body signed for (TM.)."""
+    chosen: dict[str, Optional[FieldValue]] = {}
+    for f in fields:
+        if f.value and f.name not in chosen:
+            chosen[f.name] = f
+    if "issuing_body" not in chosen and "signed_for_body" in chosen:
+        chosen["issuing_body"] = chosen["signed_for_body"]
+    return {name: chosen.get(name) for name in DOC_FIELDS}

@@ -1,0 +1,165 @@
+"""Normalize raw text for the extractors, keeping a map back to the raw offsets.
+
+Each step finds spans with a regex and replaces them; untouched stretches keep their raw offsets
+as array slices, so the cost grows with the number of edits, not the length of the text.
+"""
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from typing import Callable, Iterable
+
+import regex
+
+from pipeline.models import NormText
+
+Edit = tuple[int, int, str]   # replace text[start:end] with the string
+
+
+def _apply(text: str, src: array, edits: Iterable[Edit]) -> tuple[str, array]:
+    out: list[str] = []
+    out_src = array("i")
+    pos = 0
+    for start, end, repl in edits:
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        out_src.extend(src[pos:start])
+        out.append(repl)
+        if repl:
+            span = max(1, end - start)
+            # each new char points at the raw char it came from (same length: one to one)
+            out_src.extend(src[start + min(i, span - 1)] if end > start else src[start]
+                           for i in range(len(repl)))
+        pos = end
+    out.append(text[pos:])
+    out_src.extend(src[pos:])
+    return "".join(out), out_src
+
+
+# ---------------------------------------------------------------- the steps, in order
+_COMBINING_RUN = regex.compile(r"\P{M}\p{M}+")
+
+
+def _nfc(text: str) -> Iterable[Edit]:
+    """NFC per base+marks cluster (seed 002 has decomposed passages)."""
+    if unicodedata.is_normalized("NFC", text):
+        return
+    for m in _COMBINING_RUN.finditer(text):
+        composed = unicodedata.normalize("NFC", m.group())
+        if composed != m.group():
+            yield m.start(), m.end(), composed
+
+
+# Look-alikes and invisibles. Example: 'Ðoàn' (U+00D0, cp1252 misread of cp1258) → 'Đoàn'.
+CHAR_MAP = {
+    "\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ", "\u0256": "đ",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u3000": " ", "\t": " ",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
+    "\ufffe": "",
+}
+_CHARS = regex.compile("[" + regex.escape("".join(CHAR_MAP)) + "]")
+
+
+def _chars(text: str) -> Iterable[Edit]:
+    for m in _CHARS.finditer(text):
+        yield m.start(), m.end(), CHAR_MAP[m.group()]
+
+
+# New ("phonological") tone placement → old style, in open syllables only: 'hoà' → 'hòa',
+# 'uỷ' → 'ủy', 'khoá' → 'khóa'; 'hoàn' and 'quý' are left alone.
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+
+
+def _tone_pairs() -> dict[str, str]:
+    pairs = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in _TONES:
+            for f, s in ((first, second), (first.upper(), second.upper()), (first.upper(), second)):
+                new = unicodedata.normalize("NFC", f + s + tone)
+                old = unicodedata.normalize("NFC", f + tone + s)
+                pairs[new] = old
+    return pairs
+
+
+TONE_STYLE = _tone_pairs()
+_TONE_RE = regex.compile(r"(?<![qQ])(?:" + "|".join(map(regex.escape, TONE_STYLE)) + r")(?!\p{L})")
+
+
+def _tone_style(text: str) -> Iterable[Edit]:
+    for m in _TONE_RE.finditer(text):
+        yield m.start(), m.end(), TONE_STYLE[m.group()]
+
+
+# Markdown emphasis: '**08**' → '08', '*(Duy trì …)*' → '(Duy trì …)'; '***' lines stay.
+_BOLD = regex.compile(r"(?<!\*)\*\*(?=[^\s*])(?:[^*\n]|\n(?!\n)){1,600}?(?<=[^\s*])\*\*(?!\*)")
+_ITALIC = regex.compile(r"(?<![*\w])\*(?=[^\s*])[^*\n]{1,600}?(?<=[^\s*])\*(?![*\w])")
+
+
+def _markdown(text: str) -> Iterable[Edit]:
+    edits = []
+    for rx, k in ((_BOLD, 2), (_ITALIC, 1)):
+        for m in rx.finditer(text):
+            edits.append((m.start(), m.start() + k, ""))
+            edits.append((m.end() - k, m.end(), ""))
+    return sorted(edits)
+
+
+# Bullets at the start of a line become '-'. Example: '· Nhận định …', '\uf0b7 Tiếp tục …'.
+BULLETS = "·•‣◦▪●■□♦❖➢➤►–—‐\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
+_BULLET = regex.compile(r"(?m)^[ ]{0,12}([" + regex.escape(BULLETS) + r"])(?=[ ]{0,4}\S)")
+
+
+def _bullets(text: str) -> Iterable[Edit]:
+    for m in _BULLET.finditer(text):
+        yield m.start(1), m.end(1), "-"
+
+
+# A line that starts with a lower-case word continues the previous line ('… Hội \ntrong các …').
+_CONTINUATION = regex.compile(r"(?<=\S)[ ]{0,40}(?:\n[ ]{0,40}){1,4}(?=\p{Ll}\p{L})")
+# Wrapped PDF lines: a long line without final punctuation runs on into the next one.
+_WRAPPED = regex.compile(
+    r"(?m)(?<=^[^\n]{55,}[^\s.:;!?”\")])[ ]{0,8}\n[ ]{0,8}(?=[\p{Lu}\p{Ll}(“\"][\p{Ll}\p{L} ])"
+    r"(?![IVX]{1,4}[./]|\p{Lu}{2,}[ ,]\p{Lu}{2,})")
+# A symbol broken after its hyphen: '280-KH/TĐTN-\nTCKT' → '280-KH/TĐTN-TCKT'.
+_BROKEN_SYMBOL = regex.compile(r"(?<=/[\p{Lu}\d]{1,12}-)[ ]{0,4}\n[ ]{0,4}(?=\p{Lu}{2,10}\b)")
+
+
+def _join_lines(text: str) -> Iterable[Edit]:
+    for m in _CONTINUATION.finditer(text):
+        yield m.start(), m.end(), " "
+
+
+def _join_wrapped(text: str) -> Iterable[Edit]:
+    edits = [(m.start(), m.end(), "") for m in _BROKEN_SYMBOL.finditer(text)]
+    edits += [(m.start(), m.end(), " ") for m in _WRAPPED.finditer(text)]
+    return sorted(edits)
+
+
+STEPS: list[Callable[[str], Iterable[Edit]]] = [_nfc, _chars, _tone_style, _markdown, _bullets, _join_lines]
+
+
+def normalize(raw: str, wrapped: bool = False) -> NormText:
+    """NFC, one tone style, look-alike letters, bullets, markdown, broken lines — with a map back.
+
+    `wrapped=True` (PDF text layers) also joins lines that the page width broke.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    src = array("i", range(len(raw) + 1)) if text == raw else _crlf_map(raw)
+    steps = STEPS + [_join_wrapped] if wrapped else STEPS
+    for step in steps:
+        edits = list(step(text))
+        if edits:
+            text, src = _apply(text, src, edits)
+    return NormText(text=text, raw=raw, src=src)
+
+
+def _crlf_map(raw: str) -> array:
+    """Offsets for raw text whose CR LF / CR line ends become LF."""
+    src = array("i")
+    i = 0
+    while i < len(raw):
+        src.append(i)
+        i += 2 if raw.startswith("\r\n", i) else 1
+    src.append(len(raw))
+    return src

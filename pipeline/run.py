@@ -1,0 +1,219 @@
+"""The batch: every input file through ingest → normalize → segment → extract, into the tables.
+
+Documents run in worker processes, in order, a bounded number in flight; one that fails gets a
+row in `errors` and the batch goes on. A worker that dies (a crash in a C reader) is replaced and
+only the documents it held are reported.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import resource
+import signal
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator, Optional
+
+from pipeline import ingest
+from pipeline.extract import document_fields, extract_all
+from pipeline.models import StageError
+from pipeline.normalize import normalize
+from pipeline.segment import segment
+from pipeline.tables import SCHEMAS, TableWriter, record_rows
+
+TIME_LIMIT_S = 60            # per document, in the worker
+MEMORY_LIMIT_MB = 1024       # address-space cap per worker (readers of hostile files stay bounded)
+
+
+@dataclass
+class Analysis:
+    """Everything the pipeline knows about one document (what `vanban show` prints)."""
+
+    doc_id: str
+    source_path: str
+    raw: object
+    doc: object
+    found: dict
+
+
+@dataclass
+class DocResult:
+    source_path: str
+    doc_id: Optional[str]
+    tables: dict = field(default_factory=dict)     # table → rows
+    ok: bool = False
+
+
+def analyze(path: Path, rel: str) -> Analysis:
+    """Read, normalize, segment and extract one file (raises StageError)."""
+    digest = ingest.file_digest(path)
+    doc_id = ingest.doc_id_for(digest)
+    raw = ingest.read(path)
+    try:
+        norm = normalize(raw.text, wrapped=raw.source_format == "pdf")
+        doc = segment(norm, doc_id, rel)
+    except StageError:
+        raise
+    except Exception as exc:
+        raise StageError("normalize/segment", f"{type(exc).__name__}: {exc}") from exc
+    try:
+        found = extract_all(doc)
+    except Exception as exc:
+        raise StageError("extract", f"{type(exc).__name__}: {exc}") from exc
+    return Analysis(doc_id, rel, raw, doc, found)
+
+
+def document_row(a: Analysis) -> dict:
+    raw, doc = a.raw, a.doc
+    row = {"doc_id": a.doc_id, "source_path": a.source_path, "source_format": raw.source_format,
+           "text_source": raw.text_source, "encoding": raw.encoding,
+           "encoding_confidence": raw.encoding_confidence, "pages": raw.pages, "n_chars": len(doc.text)}
+    for name, fv in document_fields(a.found.get("fields", [])).items():
+        row[name] = fv.value if fv else None
+    return row
+
+
+def to_rows(a: Analysis) -> dict[str, list[dict]]:
+    doc = a.doc
+    tables = {"documents": [document_row(a)]}
+    for name, records in a.found.items():
+        tables[name] = record_rows(name, a.doc_id, records, doc.norm)
+    tables["sections"] = record_rows("sections", a.doc_id, [
+        {**dataclasses.asdict(s), "section_index": s.index, "parent_index": s.parent} for s in doc.sections], None)
+    tables["errors"] = [error_row(a.source_path, a.doc_id, p.stage, p.message, p.severity, p.page)
+                        for p in a.raw.problems]
+    return tables
+
+
+def error_row(path, doc_id, stage, message, severity="error", page=None) -> dict:
+    return {"source_path": path, "doc_id": doc_id, "stage": stage, "severity": severity,
+            "message": message, "page": page}
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):
+    raise _Timeout()
+
+
+def _init_worker() -> None:
+    signal.signal(signal.SIGALRM, _on_alarm)
+    try:
+        cap = MEMORY_LIMIT_MB * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    except (ValueError, OSError):
+        pass
+
+
+def process_file(path: Path, rel: str) -> DocResult:
+    """Worker entry point: never raises; failures become `errors` rows."""
+    signal.alarm(TIME_LIMIT_S)
+    try:
+        a = analyze(path, rel)
+        return DocResult(rel, a.doc_id, to_rows(a), ok=True)
+    except StageError as exc:
+        return DocResult(rel, None, {"errors": [error_row(rel, None, exc.stage, exc.message)]})
+    except _Timeout:
+        return DocResult(rel, None, {"errors": [error_row(rel, None, "limits",
+                                                          f"took longer than {TIME_LIMIT_S} s; skipped")]})
+    except MemoryError:
+        return DocResult(rel, None, {"errors": [error_row(rel, None, "limits",
+                                                          f"needed more than {MEMORY_LIMIT_MB} MB; skipped")]})
+    except Exception as exc:  # a bug must not stop the batch: report it with its place
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        msg = f"internal error {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
+        return DocResult(rel, None, {"errors": [error_row(rel, None, "internal", msg)]})
+    finally:
+        signal.alarm(0)
+
+
+def _results(files: list[ingest.InputFile], jobs: int) -> Iterator[DocResult]:
+    """Results in input order; at most 4 × jobs documents in flight."""
+    window = max(2, 4 * jobs)
+    pending: list = []
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+    it = iter(files)
+    try:
+        while True:
+            while len(pending) < window:
+                f = next(it, None)
+                if f is None:
+                    break
+                pending.append((f, pool.submit(process_file, f.path, f.rel)))
+            if not pending:
+                return
+            f, fut = pending.pop(0)
+            try:
+                yield fut.result()
+            except BrokenProcessPool:
+                yield DocResult(f.rel, None, {"errors": [error_row(
+                    f.rel, None, "limits", "the reader crashed the worker process; skipped")]})
+                # the others in flight are retried in a fresh pool
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+                pending = [(g, pool.submit(process_file, g.path, g.rel)) for g, _ in pending]
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    failed: int = 0
+    skipped: int = 0
+    rows: dict = field(default_factory=dict)
+
+
+PostPass = Callable[[Path], dict]
+POST_PASSES: list[PostPass] = []     # archive-wide tables built from the written ones
+
+
+def run(inputs: list[Path], out_dir: Path, jobs: int = 1,
+        on_progress: Optional[Callable[[int, int, DocResult], None]] = None,
+        on_error: Optional[Callable[[dict], None]] = None) -> Summary:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files, skipped = ingest.discover(inputs)
+    summary = Summary(skipped=len(skipped))
+    writers = {name: TableWriter(out_dir, name) for name in SCHEMAS}
+    seen: dict[str, str] = {}
+    try:
+        for rel, reason in skipped:
+            if reason != "unsupported file type":
+                row = error_row(rel, None, "discover", f"skipped: {reason}", "warning")
+                writers["errors"].write([row])
+                on_error and on_error(row)
+        for n, res in enumerate(_results(files, max(1, jobs)), start=1):
+            if res.ok and res.doc_id in seen:
+                res = DocResult(res.source_path, res.doc_id, {"errors": [error_row(
+                    res.source_path, res.doc_id, "ingest", f"same bytes as {seen[res.doc_id]}; not repeated",
+                    "warning")]})
+                summary.skipped += 1
+            elif res.ok:
+                seen[res.doc_id] = res.source_path
+                summary.documents += 1
+            else:
+                summary.failed += 1
+            for name, rows in res.tables.items():
+                writers[name].write(rows)
+            for row in res.tables.get("errors", []):
+                on_error and on_error(row)
+            on_progress and on_progress(n, len(files), res)
+        for w in writers.values():
+            w.commit()
+    except BaseException:
+        for w in writers.values():
+            w.abort()
+        raise
+    summary.rows = {name: w.count for name, w in writers.items()}
+    for post in POST_PASSES:
+        summary.rows.update(post(out_dir))
+    return summary
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 4))
