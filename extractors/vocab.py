@@ -185,3 +185,17 @@ ACRONYMS = frozenset({
 })
 # Administrative level nouns written in lower case before a proper name ('tỉnh Kiên Giang').
 LEVEL_NOUNS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thị trấn", "thị xã", "thành phố"})
+
+# Words that open the body of a plan right after its title; a title line never starts with one
+# after its first line. Example: 'Căn cứ Kế hoạch số 269-KH/QU …', 'Thực hiện Nghị quyết …'.
+BODY_OPENERS = _table(
+    ("Căn cứ", "based_on", "Căn cứ Kế hoạch số 269-KH/QU ngày 15 tháng 3 năm 2024"),
+    ("Thực hiện", "implements", "Thực hiện Kế hoạch số 15-KH/TU, ngày 24/3/2021"),
+    ("Triển khai", "implements", "Triển khai Kế hoạch số 183-KH/TWĐTN-TNNT"),
+    ("Theo", "mentions", "Theo đề nghị của Ban Tổ chức"),
+    ("Nhằm", "mentions", "Nhằm đẩy mạnh hoạt động phong trào"),
+    ("Để", "mentions", "Để triển khai hiệu quả"),
+    ("Trên cơ sở", "mentions", "Trên cơ sở kết quả khảo sát"),
+    ("Kính gửi", "mentions", "Kính gửi: Sở Công Thương"),
+    ("Hôm nay", "mentions", "Hôm nay, ngày 13 tháng 3 năm 2026"),
+)

@@ -8,7 +8,7 @@ from typing import List
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn archives of Vietnamese administrative documents into tables.")
 
 

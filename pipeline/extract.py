@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from extractors import EXTRACTORS
+from extractors.registry import EXTRACTORS
 from pipeline.models import FieldValue, SegmentedDoc
 
 DOC_FIELDS = ("so_hieu", "doc_type", "issue_date", "place", "issuing_body", "parent_body", "title",

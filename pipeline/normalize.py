@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 
 import regex
 
+from extractors.vocab import BODY_OPENERS
 from pipeline.models import NormText
 
 Edit = tuple[int, int, str]   # replace text[start:end] with the string
@@ -120,9 +121,10 @@ _CONTINUATION = regex.compile(r"(?<=\S)[ ]{0,40}(?:\n[ ]{0,40}){1,4}(?=\p{Ll}\p{
 # Wrapped PDF lines: a long line without final punctuation runs on into the next one.
 _WRAPPED = regex.compile(
     r"(?m)(?<=^[^\n]{55,}[^\s.:;!?”\")])[ ]{0,8}\n[ ]{0,8}(?=[\p{Lu}\p{Ll}(“\"][\p{Ll}\p{L} ])"
-    r"(?![IVX]{1,4}[./]|\p{Lu}{2,}[ ,]\p{Lu}{2,})")
+    r"(?![IVX]{1,4}[./]|\p{Lu}{2,}[ ,]\p{Lu}{2,}|" + "|".join(map(regex.escape, BODY_OPENERS)) + r")")
 # A symbol broken after its hyphen: '280-KH/TĐTN-\nTCKT' → '280-KH/TĐTN-TCKT'.
-_BROKEN_SYMBOL = regex.compile(r"(?<=/[\p{Lu}\d]{1,12}-)[ ]{0,4}\n[ ]{0,4}(?=\p{Lu}{2,10}\b)")
+_BROKEN_SYMBOL = regex.compile(r"(?<=/[\p{Lu}\d]{1,12}-)[ ]{0,4}\n[ ]{0,4}(?=\p{Lu}{2,10}\b)"
+                            r"|(?<=\d{1,5}[ ]?-)[ ]{0,4}\n[ ]{0,4}(?=\p{Lu}[\p{L}]{0,5}/)")
 
 
 def _join_lines(text: str) -> Iterable[Edit]:

@@ -7,6 +7,7 @@ only the documents it held are reported.
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
 import resource
 import signal
@@ -101,13 +102,25 @@ def _on_alarm(signum, frame):
     raise _Timeout()
 
 
+def _address_space() -> int:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[0]) * resource.getpagesize()
+
+
 def _init_worker() -> None:
     signal.signal(signal.SIGALRM, _on_alarm)
     try:
-        cap = MEMORY_LIMIT_MB * 1024 * 1024
+        # the cap is on top of what the interpreter and its libraries already map
+        cap = _address_space() + MEMORY_LIMIT_MB * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     except (ValueError, OSError):
         pass
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    # forkserver: workers start from a small clean process, not a copy of the writer's pyarrow state
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                               mp_context=multiprocessing.get_context("forkserver"))
 
 
 def process_file(path: Path, rel: str) -> DocResult:
@@ -136,7 +149,7 @@ def _results(files: list[ingest.InputFile], jobs: int) -> Iterator[DocResult]:
     """Results in input order; at most 4 × jobs documents in flight."""
     window = max(2, 4 * jobs)
     pending: list = []
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+    pool = _pool(jobs)
     it = iter(files)
     try:
         while True:
@@ -155,7 +168,7 @@ def _results(files: list[ingest.InputFile], jobs: int) -> Iterator[DocResult]:
                     f.rel, None, "limits", "the reader crashed the worker process; skipped")]})
                 # the others in flight are retried in a fresh pool
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+                pool = _pool(jobs)
                 pending = [(g, pool.submit(process_file, g.path, g.rel)) for g, _ in pending]
     finally:
         pool.shutdown(wait=False, cancel_futures=True)

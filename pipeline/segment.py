@@ -6,7 +6,7 @@ from typing import Optional
 
 import regex
 
-from extractors.vocab import SIGNING_PREFIXES, TYPE_WORDS
+from extractors.vocab import BODY_OPENERS, SIGNING_PREFIXES, TYPE_WORDS
 from pipeline.models import Block, Line, NormText, SegmentedDoc, Section
 
 HEADER_LINES = 40            # the type line is looked for among the first non-blank lines
@@ -19,6 +19,7 @@ SEPARATOR = regex.compile(r"^[ ]{0,40}(?:[-_=–—.*]{3,}|\*[ ]?\*[ ]?\*)[ ]{0,
 RECIPIENTS = regex.compile(r"^[ ]{0,40}(?:N[ơo]i[ ]{1,3}nh[ậa]n)[ ]{0,3}:?", regex.IGNORECASE)
 _PREFIX_ALT = "|".join(regex.escape(k) for k in sorted(SIGNING_PREFIXES, key=len, reverse=True))
 SIGN_PREFIX = regex.compile(r"^[ ]{0,60}(?:" + _PREFIX_ALT + r")(?:\.|[ ]{0,2}\.)?[ ]{1,4}\p{Lu}")
+BODY_OPENER = regex.compile(r"^[ ]{0,40}(?:" + "|".join(map(regex.escape, BODY_OPENERS)) + r")\b")
 LIST_ITEM = regex.compile(r"^[ ]{0,40}[-+*][ ]{0,6}\S")
 
 # Section markers at the start of a line, with an example each.
@@ -67,7 +68,8 @@ def _title_end(lines: list[Line], start: int) -> int:
     end = i
     while end < len(lines) and end - i < TITLE_LINES:
         text = lines[end].text
-        if not text.strip() or SEPARATOR.match(text) or any(rx.match(text) for _, rx in MARKERS[:4]):
+        if not text.strip() or SEPARATOR.match(text) or any(rx.match(text) for _, rx in MARKERS[:4]) \
+                or (end > i and BODY_OPENER.match(text)):
             break
         end += 1
     return end

@@ -88,10 +88,10 @@ def _paragraph_text(p, encode_run) -> tuple[str, list]:
     which are returned apart so they become lines of their own."""
     boxes = [b for b in p.iter(f"{W}txbxContent")
              if not any(a.tag == f"{W}txbxContent" for a in b.iterancestors() if a is not p)]
-    boxed = {id(r) for b in boxes for r in b.iter(f"{W}r")}
+    boxed = {r for b in boxes for r in b.iter(f"{W}r")}   # holding the proxies keeps identity stable
     parts = []
     for run in p.iter(f"{W}r"):
-        if id(run) in boxed:
+        if run in boxed:
             continue
         chunk = []
         for child in run:

@@ -14,8 +14,9 @@ import regex
 
 from pipeline.models import Problem, RawDocument, StageError
 
-HEADER_CHARS = 1500          # the two-column header sits in the first characters of page 1
-COLUMN_GAP = 0.07            # a gap wider than 7 % of the page width separates two columns
+EDGE_LINES = 3               # page headers/footers are among the first/last lines of a page
+COLUMN_GAP = 0.07            # a gap wider than 7 % of the page width …
+MIDDLE = 0.42                # … that lands right of this share of the width starts the right column
 _VI_LETTERS = regex.compile(
     r"[A-Za-zÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯưẠ-ỹ]")
 _LETTER = regex.compile(r"\p{L}")
@@ -37,38 +38,88 @@ def text_layer_quality(text: str) -> float:
     return max(0.0, good - mixed)
 
 
-def _split_columns(textpage, text: str, page_width: float) -> str:
-    """Put a newline where one baseline jumps a wide gap (two header columns flattened)."""
-    chars = list(text)
-    prev = None
-    limit = min(len(chars), HEADER_CHARS, textpage.count_chars())
-    for i in range(limit):
-        ch = chars[i]
+def _segments(textpage, text: str, lo: int, hi: int, page_width: float) -> list[tuple[float, float, str]]:
+    """(x, y, text) pieces of chars lo..hi: a piece ends at a line break or a wide gap."""
+    out, cur, prev = [], [], None
+
+    def close():
+        if cur and "".join(c for _, _, c in cur).strip():
+            out.append((cur[0][0], cur[0][1], "".join(c for _, _, c in cur).strip()))
+        cur.clear()
+
+    for i in range(lo, hi):
+        ch = text[i]
         if ch in "\r\n":
+            close()
             prev = None
             continue
-        if ch.isspace():
-            continue
         left, bottom, right, _ = textpage.get_charbox(i)
-        if prev is not None and abs(bottom - prev[1]) < 3 and left - prev[0] > COLUMN_GAP * page_width:
-            j = i - 1
-            while j >= 0 and chars[j] == " ":
-                chars[j] = ""
-                j -= 1
-            chars[i] = "\n" + ch
-        prev = (right, bottom)
-    return "".join(chars)
+        if ch.isspace():
+            if cur:
+                cur.append((left, bottom, ch))
+            continue
+        jump = prev is not None and left - prev > COLUMN_GAP * page_width and left >= MIDDLE * page_width
+        if jump:   # pdfium marks line ends itself; char bottoms vary with the glyph ('-' sits high)
+            close()
+        cur.append((left, bottom, ch))
+        prev = right
+    close()
+    return out
+
+
+def _two_columns(textpage, text: str, lo: int, hi: int, page_width: float) -> str:
+    """Text of a two-column zone (header: issuer | motto; foot: Nơi nhận | signature), left
+    column first, each top to bottom — the content stream interleaves their rows."""
+    pieces = _segments(textpage, text, lo, hi, page_width)
+    mid = page_width * MIDDLE
+    pieces.sort(key=lambda p: (p[0] >= mid, -p[1], p[0]))
+    return "\n".join(p[2] for p in pieces)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts, pos = [], 0
+    for line in text.split("\n"):
+        starts.append(pos)
+        pos += len(line) + 1
+    return starts
+
+
+def _reflow(textpage, text: str, page_width: float, first: bool, spill: bool) -> tuple[str, bool]:
+    """Reflow the header zone of the first page and a Nơi nhận/signature zone; a signature
+    table that spills onto the next page (`spill`) makes that whole page a two-column zone.
+    Returns the text and whether this page ends inside such a zone."""
+    from pipeline.segment import RECIPIENTS, SIGN_PREFIX, TYPE_LINE
+
+    text = text.replace("\r", "\n")   # pdfium ends lines with \r\n: keep one char per char box
+    if spill:
+        return _two_columns(textpage, text, 0, len(text), page_width), False
+    lines = text.split("\n")
+    starts = _line_starts(text)
+    head_end = foot_start = None
+    if first:
+        head_end = next((starts[i] for i, ln in enumerate(lines[:40]) if TYPE_LINE.match(ln)), None)
+    marks = [i for i, ln in enumerate(lines) if RECIPIENTS.match(ln)]
+    if marks and any(SIGN_PREFIX.match(ln) for ln in lines[marks[-1]:]):
+        foot_start = starts[marks[-1]]
+    if head_end is None and foot_start is None:
+        return text, False
+    lo = head_end or 0
+    hi = foot_start if foot_start is not None else len(text)
+    parts = [_two_columns(textpage, text, 0, lo, page_width) if head_end else "", text[lo:hi],
+             _two_columns(textpage, text, hi, len(text), page_width) if foot_start is not None else ""]
+    return "\n".join(p for p in parts if p), foot_start is not None
 
 
 def _strip_running_lines(pages: list[str]) -> list[str]:
-    """Drop page headers/footers: a first or last line repeated on most pages (digits ignored)."""
+    """Drop page headers/footers: a line near the top or bottom repeated on most pages
+    (digits ignored, so 'Trang 1' and 'Trang 2' count as one)."""
     if len(pages) < 2:
         return pages
-    key = lambda s: regex.sub(r"\d+", "#", s.strip())  # noqa: E731
+    key = lambda s: regex.sub(r"\d+", "#", " ".join(s.split()))  # noqa: E731
     edges = Counter()
     for page in pages:
         lines = [ln for ln in page.split("\n") if ln.strip()]
-        for ln in {key(x) for x in lines[:1] + lines[-1:]}:
+        for ln in {key(x) for x in lines[:EDGE_LINES] + lines[-EDGE_LINES:]}:
             edges[ln] += 1
     running = {k for k, n in edges.items() if n >= max(2, (len(pages) + 1) // 2) and k}
     if not running:
@@ -77,9 +128,13 @@ def _strip_running_lines(pages: list[str]) -> list[str]:
     for page in pages:
         lines = page.split("\n")
         nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
-        drop = {i for i in nonblank[:1] + nonblank[-1:] if key(lines[i]) in running}
+        drop = {i for i in nonblank[:EDGE_LINES] + nonblank[-EDGE_LINES:] if key(lines[i]) in running}
         out.append("\n".join(ln for i, ln in enumerate(lines) if i not in drop))
     return out
+
+
+class _PdfiumRefused(Exception):
+    pass
 
 
 def _read_pdfium(path: Path) -> list[str]:
@@ -88,19 +143,16 @@ def _read_pdfium(path: Path) -> list[str]:
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        msg = str(exc)
-        if "password" in msg.lower():
+        if "password" in str(exc).lower():
             raise StageError("ingest", "encrypted PDF (password protected)") from exc
-        raise
-    pages = []
+        raise _PdfiumRefused(str(exc)) from exc
+    pages, spill = [], False
     try:
         for n in range(len(pdf)):
             page = pdf[n]
             textpage = page.get_textpage()
-            text = textpage.get_text_range()
-            if n == 0:
-                text = _split_columns(textpage, text, page.get_width())
-            pages.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+            text, spill = _reflow(textpage, textpage.get_text_range(), page.get_width(), n == 0, spill)
+            pages.append(regex.sub(r"\n\n?", "\n", text) if "\n\n" in text else text)
             textpage.close()
             page.close()
     finally:
@@ -122,9 +174,7 @@ def read_pdf(path) -> RawDocument:
     path = Path(path)
     try:
         pages = _read_pdfium(path)
-    except StageError:
-        raise
-    except Exception:  # pdfium rejects some damaged files that pdfminer still reads
+    except _PdfiumRefused:  # pdfium rejects some damaged files that pdfminer still reads
         pages = _read_pdfplumber(path)
     problems: list[Problem] = []
     kept = []
