@@ -163,6 +163,8 @@ def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> 
                 out.append(_field("doc_type", "Công văn", ln.start, ln.start + vv.end(), 0.8, "V/v line"))
                 title_parts.append(_strip_span(ln.start + vv.end(), ln.text[vv.end():]))
             elif title_parts and ln.text.strip():
+                if _is_upper(ln.text) or DATELINE.search(ln.text) or SO.match(ln.text.strip()):
+                    break     # the right column (motto, date) follows the subject line
                 title_parts.append(_strip_span(ln.start, ln.text))
         if not title_parts and so_hieu and so_hieu.value:
             m = SYMBOL.match(text, so_hieu.start, so_hieu.end)

@@ -6,7 +6,7 @@ from typing import Optional
 
 import regex
 
-from extractors.vocab import BODY_OPENERS, SIGNING_PREFIXES, TYPE_WORDS
+from extractors.vocab import BODY_OPENERS, POSITIONS, SIGNING_PREFIXES, TYPE_WORDS
 from pipeline.models import Block, Line, NormText, SegmentedDoc, Section
 
 HEADER_LINES = 40            # the type line is looked for among the first non-blank lines
@@ -69,10 +69,16 @@ def _title_end(lines: list[Line], start: int) -> int:
     while end < len(lines) and end - i < TITLE_LINES:
         text = lines[end].text
         if not text.strip() or SEPARATOR.match(text) or any(rx.match(text) for _, rx in MARKERS[:4]) \
-                or (end > i and BODY_OPENER.match(text)):
+                or (end > i and (BODY_OPENER.match(text) or (_caps(text) and not _caps(lines[i].text)))):
             break
         end += 1
     return end
+
+
+def _caps(text: str) -> bool:
+    """An all-capitals line of two words or more (a heading, an authority line)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
 
 
 def _recipients_range(lines: list[Line], lo: int) -> Optional[tuple[int, int]]:
@@ -107,6 +113,25 @@ def _signature_range(lines: list[Line], lo: int, avoid: Optional[tuple[int, int]
                 if RECIPIENTS.match(text) or LIST_ITEM.match(text):
                     break
                 kept += bool(text.strip())
+                end += 1
+            while end > i + 1 and not lines[end - 1].text.strip():
+                end -= 1
+            return i, end
+    return _position_signature(lines, lo, avoid)
+
+
+_POSITION_LINES = {k for k in POSITIONS}
+
+
+def _position_signature(lines: list[Line], lo: int, avoid) -> Optional[tuple[int, int]]:
+    """A block headed by a bare post ('GIÁM ĐỐC' / name), signed in one's own right."""
+    for i in range(len(lines) - 1, max(lo, len(lines) - 40) - 1, -1):
+        if avoid and avoid[0] <= i < avoid[1]:
+            continue
+        if " ".join(lines[i].text.split()) in _POSITION_LINES:
+            end = i + 1
+            while end < len(lines) and end - i <= 8 and not RECIPIENTS.match(lines[end].text) \
+                    and not LIST_ITEM.match(lines[end].text):
                 end += 1
             while end > i + 1 and not lines[end - 1].text.strip():
                 end -= 1

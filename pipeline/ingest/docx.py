@@ -128,22 +128,27 @@ def _walk(container, numbering: _Numbering, out: list[str], encode_run) -> None:
 
 
 def _table(tbl, numbering, out, encode_run) -> None:
-    """Layout tables (≤ 2 columns: headers, signature blocks) give one line per paragraph, cell by
-    cell; data tables give one line per row with cells joined by ` | `."""
-    rows = tbl.findall(f"{W}tr")
-    width = max((len(r.findall(f"{W}tc")) for r in rows), default=0)
-    for row in rows:
-        cells = row.findall(f"{W}tc")
-        if width <= 2:
-            for cell in cells:
-                _walk(cell, numbering, out, encode_run)
-        else:
-            texts = []
-            for cell in cells:
-                sub: list[str] = []
-                _walk(cell, numbering, sub, encode_run)
-                texts.append(" ".join(s.strip() for s in sub if s.strip()))
-            out.append(" | ".join(texts))
+    """Layout tables (at most two columns that hold text: header, signature block) are read
+    column by column, a line per paragraph, as a person reads them; data tables give one line
+    per row with cells joined by ` | `."""
+    grid: list[list[list[str]]] = []
+    for row in tbl.findall(f"{W}tr"):
+        cells = []
+        for cell in row.findall(f"{W}tc"):
+            sub: list[str] = []
+            _walk(cell, numbering, sub, encode_run)
+            cells.append(sub)
+        grid.append(cells)
+    width = max((len(r) for r in grid), default=0)
+    filled = [c for c in range(width) if any(c < len(r) and any(s.strip() for s in r[c]) for r in grid)]
+    if len(filled) <= 2:
+        for c in filled:
+            for r in grid:
+                if c < len(r):
+                    out.extend(r[c])
+    else:
+        for r in grid:
+            out.append(" | ".join(" ".join(s.strip() for s in cell if s.strip()) for cell in r))
 
 
 def _check_zip(path: Path) -> None:
