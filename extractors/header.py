@@ -116,7 +116,7 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
                 org = org or (s, e, _ORG[key])
             elif after_number or key in _MOTTO or NOT_ISSUER.match(key) or not _is_upper(core):
                 continue
-            elif issuers and _continues(core):
+            elif issuers and _continues(issuers[-1][2], core):
                 ps, _, ptext = issuers[-1]
                 issuers[-1] = (ps, e, f"{ptext} {core}")
             else:
@@ -133,12 +133,14 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
     return out
 
 
+_OPEN_ENDINGS = ("ĐOÀN", "NHÂN DÂN", "CHẤP HÀNH", "ĐẢNG ỦY", "ĐẢNG BỘ", "BAN", "HỘI", "-", "VÀ")
 _CONTINUATION_WORDS = ("TỈNH ", "HUYỆN ", "QUẬN ", "THÀNH PHỐ ", "THỊ XÃ ", "XÃ ", "PHƯỜNG ", "VÀ ", "- ")
 
 
-def _continues(line: str) -> bool:
-    """An issuer name wrapped onto a second line ('BAN CHẤP HÀNH ĐOÀN' / 'TỈNH KIÊN GIANG')."""
-    return line.upper().startswith(_CONTINUATION_WORDS)
+def _continues(previous: str, line: str) -> bool:
+    """An issuer name wrapped onto a second line ('BAN CHẤP HÀNH ĐOÀN' / 'TỈNH KIÊN GIANG'):
+    the first line lacks its place, the second starts with one."""
+    return previous.upper().rstrip().endswith(_OPEN_ENDINGS) and line.upper().startswith(_CONTINUATION_WORDS)
 
 
 def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> list[FieldValue]:

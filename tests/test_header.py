@@ -1,0 +1,58 @@
+"""Header fields from real headers: input text → expected fields (None = not stated)."""
+import pytest
+
+from tests.conftest import fields_of
+
+CASES = [
+    ("Đoàn, two columns flattened (seed 000)",
+     " \tBCH ĐOÀN TỈNH KIÊN GIANG\n***\nSố:  95 -KH/TĐTN-BTCKT\n\t      ĐOÀN TNCS HỒ CHÍ MINH\n"
+     "       Rạch Giá, ngày 28 tháng 5 năm 2014\n\n\nKẾ HOẠCH\n Thực hiện Nghị quyết số 03-NQ/TWĐTN-BTC ngày 05/3/2014 \n\n"
+     "của Ban Chấp hành TW Đoàn, về việc phát triển tổ chức Đoàn, Hội \ntrong các doanh nghiệp ngoài nhà nước.\n----------\n",
+     {"so_hieu": "95-KH/TĐTN-BTCKT", "doc_type": "Kế hoạch", "issue_date": "2014-05-28", "place": "Rạch Giá",
+      "issuing_body": "BCH Đoàn tỉnh Kiên Giang", "parent_body": "Đoàn TNCS Hồ Chí Minh",
+      "title": "Thực hiện Nghị quyết số 03-NQ/TWĐTN-BTC ngày 05/3/2014 của Ban Chấp hành TW Đoàn, về việc phát "
+               "triển tổ chức Đoàn, Hội trong các doanh nghiệp ngoài nhà nước"}),
+    ("Đoàn with a parent line (seed 003)",
+     "THÀNH ĐOÀN TP. HỒ CHÍ MINH\n\nBCH ĐOÀN KHỐI DÂN - CHÍNH - ĐẢNG TP\n\n***\n\nSố: 15-KH/ĐTN\n\tĐOÀN TNCS HỒ CHÍ MINH\n"
+     "TP. Hồ Chí Minh, ngày 09 tháng 02 năm 2018\n\n\n\nKẾ HOẠCH\n\nHỗ trợ công tác Đoàn và phong trào thanh niên\n\n"
+     "các cơ sở Đoàn khó khăn, đặc thù năm 2018\n---------\n",
+     {"so_hieu": "15-KH/ĐTN", "issue_date": "2018-02-09", "place": "TP. Hồ Chí Minh",
+      "issuing_body": "BCH Đoàn Khối Dân - Chính - Đảng TP", "parent_body": "Thành Đoàn TP. Hồ Chí Minh",
+      "title": "Hỗ trợ công tác Đoàn và phong trào thanh niên các cơ sở Đoàn khó khăn, đặc thù năm 2018"}),
+    ("number only, no date line (seed 001): no guessing",
+     "\n\nSố: 350-KH/TĐTN-TCKT\n\nKẾ HOẠCH\n\n**Khắc phục những hạn chế, khuyết điểm theo\n"
+     "Kế hoạch số 15-KH/TU, ngày 24/3/2021 của Ban Thường vụ Tỉnh ủy**\n\nThực hiện Kế hoạch số 15-KH/TU.\n",
+     {"so_hieu": "350-KH/TĐTN-TCKT", "issue_date": None, "place": None, "parent_body": None,
+      "title": "Khắc phục những hạn chế, khuyết điểm theo Kế hoạch số 15-KH/TU, ngày 24/3/2021 của Ban Thường vụ Tỉnh ủy"}),
+    ("State header, Số on one line with the date (PDF)",
+     "UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 20/KH-SCT Lào Cai, ngày 13 tháng 8 năm 2021\nKẾ HOẠCH\nTổ chức kiểm tra an toàn\n\nCăn cứ …\n",
+     {"so_hieu": "20/KH-SCT", "issue_date": "2021-08-13", "place": "Lào Cai", "issuing_body": "Sở Công Thương",
+      "parent_body": "UBND tỉnh Lào Cai", "doc_type": "Kế hoạch", "title": "Tổ chức kiểm tra an toàn"}),
+    ("Party header, Số without colon, new tone style",
+     "ĐẢNG BỘ TỈNH THÁI NGUYÊN\nHUYỆN UỶ ĐỊNH HOÁ\n*\nSố 127-QĐ/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+     "Định Hóa, ngày 20 tháng 02 năm 2018\n\nQUYẾT ĐỊNH\nvề việc thành lập Tổ công tác\n",
+     {"so_hieu": "127-QĐ/HU", "issue_date": "2018-02-20", "place": "Định Hóa", "doc_type": "Quyết định",
+      "issuing_body": "Huyện Ủy Định Hóa", "parent_body": "Đảng Bộ tỉnh Thái Nguyên"}),
+    ("công văn: no type line, subject after V/v",
+     "UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: 1234/SCT-CN\nV/v cập nhật công tác quản lý hoạt động hóa chất\n"
+     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLào Cai, ngày 05 tháng 6 năm 2026\n\nKính gửi: Cục Hóa chất\n",
+     {"so_hieu": "1234/SCT-CN", "doc_type": "Công văn", "issue_date": "2026-06-05",
+      "title": "cập nhật công tác quản lý hoạt động hóa chất"}),
+    ("draft: day left blank, number left blank",
+     "UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố:          /QĐ-SCT\nLào Cai, ngày        tháng 6 năm 2026\n\nQUYẾT ĐỊNH\nVề việc công nhận\n",
+     {"so_hieu": "/QĐ-SCT", "issue_date": None, "place": "Lào Cai"}),
+    ("older Đoàn number without hyphen",
+     "BAN CHẤP HÀNH TRUNG ƯƠNG\n***\nSố: 298 KH/TWĐTN\nĐOÀN TNCS HỒ CHÍ MINH\nHà Nội, ngày 14 tháng 7 năm 2011\n\nKẾ HOẠCH\nTổ chức Tháng Thanh niên\n",
+     {"so_hieu": "298-KH/TWĐTN", "place": "Hà Nội", "issue_date": "2011-07-14"}),
+    ("no header at all (seed 004): type from the type line, other fields null",
+     "\n\nKẾ HOẠCH\n\nTổ chức các hoạt động năm 2024\n\nCăn cứ Kế hoạch số 269-KH/QU ngày 15 tháng 3 năm 2024.\n",
+     {"so_hieu": None, "doc_type": "Kế hoạch", "issue_date": None, "place": None, "parent_body": None,
+      "title": "Tổ chức các hoạt động năm 2024"}),
+]
+
+
+@pytest.mark.parametrize("name, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_header_fields(name, text, expected):
+    got = fields_of(text)
+    assert {k: got[k] for k in expected} == expected
