@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-__all__ = ["Detection", "detect", "convert", "repair", "docx_run_encoding", "is_upper_font"]
+__all__ = ["Detection", "detect", "convert", "repair", "repair_pdf_text", "docx_run_encoding", "is_upper_font"]
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def convert(text: str, encoding: str, upper: bool = False) -> str:
 
 # --- font names ---------------------------------------------------------------------------------
 _SUBSET = re.compile(r"^[A-Z]{6}\+")     # PDF subset tag, "ABCDEF+.VnTime"
+_CHARSET_SUFFIX = re.compile(r" (?:CE|Cyr|Greek|Tur|Baltic|\(\w+\))$")   # Word's per-charset font aliases
 
 
 def docx_run_encoding(font_name: str | None) -> str | None:
@@ -103,8 +105,8 @@ def docx_run_encoding(font_name: str | None) -> str | None:
 
 
 def is_upper_font(font_name: str | None) -> bool:
-    """All-caps TCVN3 fonts (`.VnTimeH`, `.VnArialH`…): the name ends in H."""
-    name = _SUBSET.sub("", (font_name or "").strip())
+    """All-caps TCVN3 fonts (`.VnTimeH`, `.VnArialH`, `.VnTimeH Tur`…): the name ends in H."""
+    name = _CHARSET_SUFFIX.sub("", _SUBSET.sub("", (font_name or "").strip()))
     return docx_run_encoding(name) == "tcvn3" and name.endswith("H")
 
 
@@ -244,3 +246,18 @@ def repair(text: str) -> tuple[str, Detection]:
             line = convert(line, current)
         out.append(line)
     return "".join(out), doc
+
+
+# PDF text layers give `.VnTime`'s ư (0xAD, soft hyphen slot) as U+2212 and ã (0xB7) as U+2219.
+_PDF_GLYPHS = re.compile("(?:(?<=[^\\W\\d_])|(?<=[%s]))[\u2212\u2219]|[\u2212\u2219](?=[^\\W\\d_]|[%s])"
+                         % ((re.escape(_TCVN3_SRC),) * 2))
+
+
+def repair_pdf_text(text: str, fonts: Iterable[str] = ()) -> tuple[str, Detection]:
+    """`repair` for a PDF's text layer; `fonts` (the PDF's font names) confirm the verdict."""
+    fixed, det = repair(_PDF_GLYPHS.sub(lambda m: "\xad" if m.group() == "\u2212" else "·", text))
+    if det.encoding is None:
+        return text, det
+    if det.encoding in {docx_run_encoding(f) for f in fonts}:
+        det = Detection(det.encoding, 0.99, "font")
+    return fixed, det
