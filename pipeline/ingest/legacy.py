@@ -174,17 +174,17 @@ class _Tally:
     def verdict(self, minimum: int = _MIN_EVIDENCE, strict: bool = True) -> Detection:
         """The encoding whose evidence is plentiful and beats what speaks against it.
 
-        `strict` (a whole text) also weighs Unicode Vietnamese words, words that are neither, and
+        `strict` (a whole text) also weighs the non-ASCII words that are evidence of nothing and
         asks for several different evidence words, so that French `où` (VNI ó) stays French.
+        Unicode Vietnamese words do not count against: they are left alone line by line.
         """
         score = {enc: self.good[enc] - self.bad[enc] for enc in self.good}
         enc = max(score, key=score.get)
-        good = self.good[enc]
-        against = self.bad[enc] + (self.unicode if strict else 0)
+        good, against = self.good[enc], self.bad[enc]
         ok = good >= minimum and good >= 2 * against and score[enc] > min(score.values())
         if strict:
             ok = ok and good >= self.neutral and len(self.distinct[enc]) >= minimum
-        against += self.neutral if strict else 0
+            against += self.neutral
         conf = round(good / (good + against + 1), 3)
         return Detection(enc, conf, "content") if ok else Detection(None, round(1 - conf, 3), "content")
 
@@ -227,24 +227,16 @@ def _repair_piece(piece: str, encoding: str) -> str:
 def repair(text: str) -> tuple[str, Detection]:
     """Detect by content and convert when confident; otherwise return `text` unchanged.
 
-    Decided line by line: a line with its own evidence follows it; a line without any (a name, a
-    number) follows the previous line; lines of Unicode Vietnamese or other languages stay as they are.
+    Decided line by line, each line on its own evidence, so Unicode Vietnamese lines (and lines
+    that read equally well both ways, like `Tôi có`) are never touched.
     """
     doc = detect(text)
     if doc.encoding is None:
         return text, doc
-    out, current = [], doc.encoding
+    out = []
     for line in text.splitlines(keepends=True):
-        t = _tally(line)
-        verdict = t.verdict(1, strict=False)
-        if verdict.encoding:
-            current = verdict.encoding
-            line = _repair_line(line, current)
-        elif t.unicode or any(t.bad.values()):
-            current = None
-        elif current:
-            line = convert(line, current)
-        out.append(line)
+        verdict = _tally(line).verdict(1, strict=False)
+        out.append(_repair_line(line, verdict.encoding) if verdict.encoding else line)
     return "".join(out), doc
 
 
