@@ -60,6 +60,7 @@ def test_vni_every_letter(legacy, expected):
 
 
 def test_tables_agree_with_viparse():
+    pytest.importorskip("viparse")
     from viparse.normalize.tcvn3 import _ENTRIES as tcvn3
     from viparse.normalize.vni import _ENTRIES as vni
     assert all(convert("x" + src, "tcvn3") == "x" + dst for src, dst in tcvn3)  # `·` only after a letter
