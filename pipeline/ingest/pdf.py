@@ -176,9 +176,15 @@ def read_pdf(path) -> RawDocument:
         pages = _read_pdfium(path)
     except _PdfiumRefused:  # pdfium rejects some damaged files that pdfminer still reads
         pages = _read_pdfplumber(path)
+    from pipeline.ingest import legacy
+
     problems: list[Problem] = []
-    kept = []
+    kept, legacy_seen = [], Counter()
     for n, text in enumerate(_strip_running_lines(pages), start=1):
+        fixed, det = legacy.repair_pdf_text(text)
+        if det.encoding:     # printed from a TCVN3/VNI font: the text layer holds the font's bytes
+            text = fixed
+            legacy_seen[det.encoding] += 1
         if not text.strip():
             problems.append(Problem("ingest", "page has no text layer (scanned image); "
                                     "install Tesseract (tesseract-ocr, tesseract-ocr-vie) for OCR", page=n))
@@ -192,5 +198,9 @@ def read_pdf(path) -> RawDocument:
     if not kept:
         reasons = "; ".join(sorted({p.message for p in problems})) or "no pages"
         raise StageError("ingest", f"no usable text in {len(pages)} page(s): {reasons}")
-    return RawDocument(text="\n".join(kept), source_format="pdf", encoding="utf-8",
-                       encoding_confidence=1.0, pages=len(pages), problems=problems)
+    raw = RawDocument(text="\n".join(kept), source_format="pdf", encoding="utf-8",
+                      encoding_confidence=1.0, pages=len(pages), problems=problems)
+    if legacy_seen:
+        raw.encoding = legacy_seen.most_common(1)[0][0]
+        raw.text_source = f"legacy-{raw.encoding}"
+    return raw
