@@ -6,7 +6,6 @@ only the documents it held are reported.
 """
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing
 import os
 import resource
@@ -83,7 +82,7 @@ def to_rows(a: Analysis) -> dict[str, list[dict]]:
     for name, records in a.found.items():
         tables[name] = record_rows(name, a.doc_id, records, doc.norm)
     tables["sections"] = record_rows("sections", a.doc_id, [
-        {**dataclasses.asdict(s), "section_index": s.index, "parent_index": s.parent} for s in doc.sections], None)
+        {**vars(s), "section_index": s.index, "parent_index": s.parent} for s in doc.sections], None)
     tables["errors"] = [error_row(a.source_path, a.doc_id, p.stage, p.message, p.severity, p.page)
                         for p in a.raw.problems]
     return tables

@@ -6,14 +6,13 @@ never leaves a half-written table.
 """
 from __future__ import annotations
 
-import csv
 import dataclasses
-import math
 import os
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
 import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from pipeline.models import NormText
@@ -52,7 +51,7 @@ def record_rows(table: str, doc_id: str, records: Iterable[Any], norm: Optional[
     cols = [c for c, _ in SCHEMAS[table]]
     rows = []
     for rec in records:
-        row = dataclasses.asdict(rec) if dataclasses.is_dataclass(rec) else dict(rec)
+        row = dict(vars(rec)) if dataclasses.is_dataclass(rec) else dict(rec)   # shallow: fields are plain
         row["doc_id"] = doc_id
         start, end = row.get("start"), row.get("end")
         if norm is not None and start is not None and end is not None:
@@ -63,14 +62,7 @@ def record_rows(table: str, doc_id: str, records: Iterable[Any], norm: Optional[
     return rows
 
 
-def _csv_cell(value: Any) -> Any:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return repr(value)
-    return value
+CSV_OPTIONS = pacsv.WriteOptions(include_header=True, quoting_style="needed")
 
 
 class TableWriter:
@@ -79,40 +71,36 @@ class TableWriter:
     def __init__(self, out_dir: Path, name: str, batch_rows: int = 5000):
         self.name, self.out_dir = name, out_dir
         self.schema = pa.schema(SCHEMAS[name])
-        self.columns = [c for c, _ in SCHEMAS[name]]
         self.tmp_csv = out_dir / f".{name}.csv.tmp-{os.getpid()}"
         self.tmp_pq = out_dir / f".{name}.parquet.tmp-{os.getpid()}"
-        self._csv_fh = open(self.tmp_csv, "w", encoding="utf-8", newline="")
-        self._csv = csv.writer(self._csv_fh, lineterminator="\n")
-        self._csv.writerow(self.columns)
         self._pq = pq.ParquetWriter(str(self.tmp_pq), self.schema)
+        self._csv = pacsv.CSVWriter(str(self.tmp_csv), self.schema, write_options=CSV_OPTIONS)
         self._batch: list[dict] = []
         self.batch_rows = batch_rows
         self.count = 0
 
     def write(self, rows: list[dict]) -> None:
-        for row in rows:
-            self._csv.writerow([_csv_cell(row.get(c)) for c in self.columns])
         self._batch.extend(rows)
         self.count += len(rows)
         if len(self._batch) >= self.batch_rows:
             self._flush()
 
     def _flush(self) -> None:
-        # an empty table still gets its schema: the writer writes it on close
         if self._batch:
-            self._pq.write_table(pa.Table.from_pylist(self._batch, schema=self.schema))
+            table = pa.Table.from_pylist(self._batch, schema=self.schema)
+            self._pq.write_table(table)
+            self._csv.write_table(table)
             self._batch = []
 
     def commit(self) -> None:
         self._flush()
-        self._pq.close()
-        self._csv_fh.close()
+        self._pq.close()      # an empty table still gets its schema (and the CSV its header)
+        self._csv.close()
         os.replace(self.tmp_pq, self.out_dir / f"{self.name}.parquet")
         os.replace(self.tmp_csv, self.out_dir / f"{self.name}.csv")
 
     def abort(self) -> None:
-        for closer in (self._pq.close, self._csv_fh.close):
+        for closer in (self._pq.close, self._csv.close):
             try:
                 closer()
             except Exception:  # noqa: BLE001 - best effort while already failing

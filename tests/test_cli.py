@@ -28,7 +28,7 @@ def test_every_table_with_its_schema(seeds_out):
         table = pq.read_table(seeds_out / f"{name}.parquet")
         assert table.column_names == [c for c, _ in cols]
         header = (seeds_out / f"{name}.csv").read_text(encoding="utf-8").splitlines()[0]
-        assert header == ",".join(c for c, _ in cols)
+        assert header == ",".join(f'"{c}"' for c, _ in cols)
 
 
 def test_documents_of_the_sample_archive(seeds_out):

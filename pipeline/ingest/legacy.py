@@ -120,6 +120,11 @@ _TONES = set(_TONE)
 _UNICODE_VN = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 _WORD = re.compile("(?:[^\\W\\d_]|[%s])+" % re.escape(_TCVN3_SRC))
 _MIN_EVIDENCE = 2
+# Legacy text always holds some byte that Unicode Vietnamese never uses: a TCVN3 letter outside
+# the Latin-1 letters Vietnamese shares (`¸ µ ©`…), or a VNI mark (`ø ï ä ö ñ`…).
+_VI_LATIN1 = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý"
+_LEGACY_HINT = re.compile("[%s\u2212\u2219]" % re.escape(
+    "".join(sorted(set(_TCVN3_SRC + "ùøûõïâáàåãäêéèúüëñöæóòÑÖÆ") - set(_VI_LATIN1)))))
 
 
 def _is_syllable(word: str) -> bool:
@@ -206,6 +211,8 @@ def detect(text: str, font: str | None = None) -> Detection:
     enc = docx_run_encoding(font)
     if enc:
         return Detection(enc, 0.99, "font")
+    if not _LEGACY_HINT.search(text):   # the common case, decided without looking at words
+        return Detection(None, 1.0, "content")
     return _tally(text).verdict()
 
 

@@ -1,0 +1,136 @@
+"""Benchmark `vanban run` on a generated archive: documents/s, PDF pages/s and peak memory.
+
+    python scripts/bench.py [--docs 2000] [--pdfs 300] [--jobs 2] [--keep DIR]
+
+The archive is the bundled seeds replicated with perturbations (numbers, dates, a decomposed
+passage, look-alike letters, shuffled bullets) so every file has different bytes; the PDFs are the
+seed PDFs from ../shared/fixtures/seeds (skipped when absent) with a distinct trailer comment.
+Peak memory is the largest sum of resident memory over the whole process tree, sampled every 20 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "data" / "raw").glob("*.txt"))
+SEED_PDFS = sorted((ROOT.parent / "shared" / "fixtures" / "seeds").glob("0*.pdf"))
+
+
+def perturb(text: str, rng: random.Random) -> str:
+    text = re.sub(r"\d{1,4}(?=\s?-\s?KH/)", lambda m: str(rng.randint(1, 999)), text, count=1)
+    text = re.sub(r"ngày (\d{1,2}) tháng", lambda m: f"ngày {rng.randint(1, 28):02d} tháng", text, count=1)
+    lines = text.split("\n")
+    bullets = [i for i, ln in enumerate(lines) if ln.startswith("- ")]
+    if len(bullets) > 3:
+        i, j = rng.sample(bullets, 2)
+        lines[i], lines[j] = lines[j], lines[i]
+    if rng.random() < 0.3:
+        k = rng.randrange(len(lines))
+        lines[k] = unicodedata.normalize("NFD", lines[k])
+    if rng.random() < 0.2:
+        lines = [ln.replace("Đoàn", "\u00d0oàn") for ln in lines]
+    return "\n".join(lines) + f"\n<!-- {rng.random()} -->\n"
+
+
+def make_archive(dest: Path, docs: int, pdfs: int, seed: int = 7) -> int:
+    rng = random.Random(seed)
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    for n in range(docs):
+        sub = dest / "txt" / f"{n // 500:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"plan_{n:05d}.txt").write_text(perturb(texts[n % len(texts)], rng), encoding="utf-8")
+    pages = 0
+    if SEED_PDFS and pdfs:
+        import pypdfium2 as pdfium
+
+        counts = {p: len(pdfium.PdfDocument(str(p))) for p in SEED_PDFS}
+        (dest / "pdf").mkdir(parents=True, exist_ok=True)
+        for n in range(pdfs):
+            src = SEED_PDFS[n % len(SEED_PDFS)]
+            (dest / "pdf" / f"plan_{n:05d}.pdf").write_bytes(src.read_bytes() + f"\n% copy {n}\n".encode())
+            pages += counts[src]
+    return pages
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of pid and all its descendants."""
+    total, stack = 0, [pid]
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry))
+            except (OSError, IndexError, ValueError):
+                continue
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            pass
+        stack.extend(children.get(p, []))
+    return total
+
+
+def timed_run(inputs: list[Path], out: Path, jobs: int) -> tuple[float, int]:
+    vanban = Path(sys.executable).parent / "vanban"
+    cmd = [str(vanban), "run", *map(str, inputs), "--out", str(out), "--jobs", str(jobs), "--quiet"]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd)
+    peak = 0
+    stop = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.02)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    code = proc.wait()
+    stop.set()
+    thread.join()
+    if code != 0:
+        sys.exit(f"vanban run failed with exit code {code}")
+    return time.perf_counter() - start, peak
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=2000, help="text documents to generate")
+    ap.add_argument("--pdfs", type=int, default=300, help="PDF documents to generate")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--keep", type=Path, help="keep the archive and the tables in this folder")
+    a = ap.parse_args()
+    work = a.keep or Path(tempfile.mkdtemp(prefix="vanban-bench-"))
+    archive = work / "archive"
+    shutil.rmtree(archive, ignore_errors=True)
+    pages = make_archive(archive, a.docs, a.pdfs)
+    secs, peak = timed_run([archive / "txt"], work / "out-txt", a.jobs)
+    print(f"text: {a.docs} documents in {secs:.1f} s = {a.docs / secs:.0f} documents/s, "
+          f"peak memory {peak / 2**20:.0f} MB (jobs={a.jobs})")
+    if pages:
+        secs, peak = timed_run([archive / "pdf"], work / "out-pdf", a.jobs)
+        print(f"pdf:  {a.pdfs} documents, {pages} pages in {secs:.1f} s = {pages / secs:.0f} pages/s, "
+              f"peak memory {peak / 2**20:.0f} MB (jobs={a.jobs})")
+    if not a.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
