@@ -128,7 +128,7 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
         if len(issuers) > 1:
             ps, pe, pname = issuers[-2]
             out.append(_field("parent_body", proper_case(pname), ps, pe, 0.9, "header"))
-    if org and not any(f.name == "parent_body" for f in out) and issuers:
+    if org and not any(f.field == "parent_body" for f in out) and issuers:
         out.append(_field("parent_body", org[2], org[0], org[1], 0.8, "organisation title"))
     return out
 

@@ -21,8 +21,8 @@ def document_fields(fields: list[FieldValue]) -> dict[str, Optional[FieldValue]]
     """First value found per field; the issuing body falls back to the body signed for (TM.)."""
     chosen: dict[str, Optional[FieldValue]] = {}
     for f in fields:
-        if f.value and f.name not in chosen:
-            chosen[f.name] = f
+        if f.value and f.field not in chosen:
+            chosen[f.field] = f
     if "issuing_body" not in chosen and "signed_for_body" in chosen:
         chosen["issuing_body"] = chosen["signed_for_body"]
     return {name: chosen.get(name) for name in DOC_FIELDS}

@@ -121,7 +121,7 @@ class SegmentedDoc:
 class FieldValue:
     """One `documents` field with its evidence span in the normalized text."""
 
-    name: str
+    field: str
     value: Optional[str]
     start: Optional[int] = None
     end: Optional[int] = None
