@@ -16,7 +16,9 @@ from extractors.vocab import DOC_TYPES, MOTTO_LINES, ORG_TITLES, TYPE_WORDS
 from pipeline.models import FieldValue, Line, SegmentedDoc
 from pipeline.segment import SEPARATOR, TYPE_LINE
 
-SO = regex.compile(r"(?<![\p{L}])S[ốô][ ]{0,3}:?[ ]{0,8}", regex.IGNORECASE)
+# 'Số:' opens a line of the header ('Số 127-QĐ/HU' in Party texts; 'SỐ:' in capitals);
+# a 'số' inside a sentence ('Nghị định số 161/2024/NĐ-CP') is a citation, not the number.
+SO = regex.compile(r"^[ \t]{0,40}(?:Số|SỐ|Sô)[ ]{0,3}:?[ ]{0,8}")
 VV = regex.compile(r"^[ ]{0,40}V/v[ ]{0,3}:?[ ]{0,3}", regex.IGNORECASE)
 # Lines in a header that are neither issuer nor parent. Example: 'MẬT', 'HỎA TỐC', 'DỰ THẢO'.
 NOT_ISSUER = regex.compile(r"^(?:MẬT|TỐI MẬT|TUYỆT MẬT|KHẨN|THƯỢNG KHẨN|HỎA TỐC|HOẢ TỐC|DỰ THẢO)\b")
@@ -70,7 +72,7 @@ def extract_number(doc: SegmentedDoc) -> Optional[FieldValue]:
     """`Số: 95 -KH/TĐTN-BTCKT` → 95-KH/TĐTN-BTCKT (in the header only)."""
     text = doc.text
     for ln in header_lines(doc):
-        so = SO.search(ln.text)
+        so = SO.match(ln.text)
         if not so:
             continue
         m = SYMBOL.match(text, ln.start + so.end(), ln.end)

@@ -36,6 +36,7 @@ class RawDocument:
     encoding: Optional[str] = None          # utf-8, utf-16, cp1258, tcvn3, vni …
     encoding_confidence: Optional[float] = None
     pages: Optional[int] = None
+    text_confidence: Optional[float] = None     # OCR: mean word confidence
     problems: list[Problem] = field(default_factory=list)
 
 

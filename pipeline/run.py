@@ -70,7 +70,8 @@ def document_row(a: Analysis) -> dict:
     raw, doc = a.raw, a.doc
     row = {"doc_id": a.doc_id, "source_path": a.source_path, "source_format": raw.source_format,
            "text_source": raw.text_source, "encoding": raw.encoding,
-           "encoding_confidence": raw.encoding_confidence, "pages": raw.pages, "n_chars": len(doc.text)}
+           "encoding_confidence": raw.encoding_confidence, "text_confidence": raw.text_confidence,
+           "pages": raw.pages, "n_chars": len(doc.text)}
     for name, fv in document_fields(a.found.get("fields", [])).items():
         row[name] = fv.value if fv else None
     return row

@@ -23,7 +23,7 @@ SPAN = [("start", I), ("end", I), ("source_start", I), ("source_end", I)]
 SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
     "documents": [
         ("doc_id", S), ("source_path", S), ("source_format", S), ("text_source", S), ("encoding", S),
-        ("encoding_confidence", F), ("pages", I), ("n_chars", I),
+        ("encoding_confidence", F), ("text_confidence", F), ("pages", I), ("n_chars", I),
         ("so_hieu", S), ("doc_type", S), ("issue_date", S), ("place", S), ("issuing_body", S),
         ("parent_body", S), ("title", S), ("signer_name", S), ("signer_title", S), ("signing_authority", S),
     ],

@@ -131,12 +131,29 @@ def test_pdf_text_layer_quality():
     assert text_layer_quality("UBND 7ӌ1+ L¿O CAI &Ӝ1* HO¿ XÃ +Ӝ, &+Ӫ 1*+Ƭ$ 9,ӊ7 NAM Ĉӝ F OұS - 7ӵ do") < 0.9
 
 
-def test_real_pdfs_without_usable_text_are_errors(shared):
+def test_without_tesseract_unusable_pages_are_errors_that_say_how_to_enable_ocr(shared, monkeypatch):
+    from pipeline.ingest import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
     real = shared / "fixtures" / "real"
     for name, reason in (("PL8-mau-giay-phep", "no text layer"), ("466.-Phieu-chuyen", "broken font encoding")):
         path = next(real.glob(f"*{name}*.pdf"))
-        with pytest.raises(StageError, match=reason):
+        with pytest.raises(StageError, match=reason) as err:
             ingest.read(path)
+        assert "tesseract-ocr-vie" in err.value.message
+
+
+def test_broken_text_layer_is_sent_to_ocr(shared):
+    from pipeline.ingest import ocr
+    from pipeline.run import analyze, document_row
+
+    if not ocr.available():
+        pytest.skip("tesseract with Vietnamese data is not installed")
+    path = next((shared / "fixtures" / "real").glob("*466.-Phieu-chuyen*.pdf"))
+    row = document_row(analyze(path, path.name))
+    assert row["text_source"] == "ocr" and row["text_confidence"] > 0.8
+    assert (row["so_hieu"], row["place"], row["issue_date"]) == ("466/PC-VPUBND", "Lào Cai", "2026-05-12")
+    assert "7ӌ1" not in analyze(path, path.name).doc.text     # the garbage never reaches the tables
 
 
 def test_discover_skips_what_it_cannot_read(tmp_path):

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from pipeline.models import RawDocument, StageError
 
-EXTENSIONS = {".txt": "txt", ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".rtf": "rtf"}
+EXTENSIONS = {".txt": "txt", ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".rtf": "rtf",
+              ".htm": "html", ".html": "html"}
+MAX_FILE_BYTES = 200 * 1024 * 1024     # larger inputs are refused before they are read
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ def discover(inputs: list[Path]) -> tuple[list[InputFile], list[tuple[str, str]]
                 dirnames.sort()
                 for name in sorted(filenames):
                     full = Path(dirpath) / name
-                    rel = full.relative_to(root).as_posix()
+                    rel = _printable(full.relative_to(root).as_posix())
                     if Path(name).suffix.lower() not in EXTENSIONS:
                         skipped.append((rel, "unsupported file type"))
                         continue
@@ -47,8 +49,13 @@ def discover(inputs: list[Path]) -> tuple[list[InputFile], list[tuple[str, str]]
             if reason:
                 skipped.append((str(root), reason))
                 continue
-            found.setdefault(str(root.resolve()), InputFile(root, root.name))
+            found.setdefault(str(root.resolve()), InputFile(root, _printable(root.name)))
     return sorted(found.values(), key=lambda f: f.rel), skipped
+
+
+def _printable(name: str) -> str:
+    """File names with bytes that are not UTF-8 still get a text source_path (U+FFFD)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _not_regular(path: Path) -> str | None:
@@ -92,11 +99,16 @@ def file_digest(path: Path) -> str:
 def read(path: Path) -> RawDocument:
     """Read one file to text with the reader its bytes call for."""
     path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise StageError("ingest", f"file of {size} bytes is over the {MAX_FILE_BYTES} byte limit; skipped")
     with open(path, "rb") as fh:
-        head = fh.read(4096)
+        head = fh.read(1 << 16)
     if not head:
         raise StageError("ingest", "empty file")
     fmt = sniff(head)
+    if fmt == "doc" and "EncryptedPackage".encode("utf-16-le") in head:
+        raise StageError("ingest", "encrypted Office document (password protected)")
     claimed = EXTENSIONS.get(path.suffix.lower())
     if fmt == "txt" and claimed in ("docx", "pdf", "doc"):
         raise StageError("ingest", f"named .{claimed} but its bytes are not a {claimed.upper()} file "
@@ -114,6 +126,7 @@ def read(path: Path) -> RawDocument:
         from pipeline.ingest.rtf import read_rtf
         return read_rtf(path)
     if fmt == "html":
-        raise StageError("ingest", "HTML file (saved as a document): not supported yet")
+        from pipeline.ingest.html import read_html
+        return read_html(path.read_bytes())
     from pipeline.ingest.txt import read_txt
     return read_txt(path)

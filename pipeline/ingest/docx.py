@@ -157,8 +157,6 @@ def _check_zip(path: Path) -> None:
             total = sum(i.file_size for i in zf.infolist())
             packed = sum(i.compress_size for i in zf.infolist()) or 1
             names = set(zf.namelist())
-            if "EncryptedPackage" in names:
-                raise StageError("ingest", "encrypted Office document (password protected)")
             if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO and total > 20 * 1024 * 1024:
                 raise StageError("ingest", f"refused: zip expands to {total} bytes (zip bomb guard)")
             if "word/document.xml" not in names:

@@ -170,37 +170,63 @@ def _read_pdfplumber(path: Path) -> list[str]:
         raise StageError("ingest", f"unreadable PDF: {type(exc).__name__}: {exc}") from exc
 
 
+def _ocr_pages(path: Path, numbers: list[int]) -> dict[int, tuple[str, float]]:
+    import pypdfium2 as pdfium
+
+    from pipeline.ingest.ocr import ocr_page
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return {n: ocr_page(pdf[n - 1]) for n in numbers}
+    finally:
+        pdf.close()
+
+
 def read_pdf(path) -> RawDocument:
+    from pipeline.ingest import legacy, ocr
+
     path = Path(path)
     try:
         pages = _read_pdfium(path)
+        readable_by_pdfium = True
     except _PdfiumRefused:  # pdfium rejects some damaged files that pdfminer still reads
-        pages = _read_pdfplumber(path)
-    from pipeline.ingest import legacy
-
+        pages, readable_by_pdfium = _read_pdfplumber(path), False
     problems: list[Problem] = []
-    kept, legacy_seen = [], Counter()
+    texts: dict[int, str] = {}
+    unusable: dict[int, str] = {}
+    legacy_seen = Counter()
     for n, text in enumerate(_strip_running_lines(pages), start=1):
         fixed, det = legacy.repair_pdf_text(text)
         if det.encoding:     # printed from a TCVN3/VNI font: the text layer holds the font's bytes
             text = fixed
             legacy_seen[det.encoding] += 1
+        quality = text_layer_quality(text) if text.strip() else 0.0
         if not text.strip():
-            problems.append(Problem("ingest", "page has no text layer (scanned image); "
-                                    "install Tesseract (tesseract-ocr, tesseract-ocr-vie) for OCR", page=n))
-            continue
-        quality = text_layer_quality(text)
-        if quality < 0.9:
-            problems.append(Problem("ingest", f"text layer in a broken font encoding "
-                                    f"(quality {quality:.2f}); page left out", page=n))
-            continue
-        kept.append(text)
-    if not kept:
+            unusable[n] = "page has no text layer (scanned image)"
+        elif quality < 0.9:
+            unusable[n] = f"text layer in a broken font encoding (quality {quality:.2f})"
+        else:
+            texts[n] = text
+    confidences = []
+    if unusable and readable_by_pdfium and ocr.available():
+        for n, (text, conf) in _ocr_pages(path, sorted(unusable)).items():
+            if text.strip():
+                texts[n] = text
+                confidences.append(conf)
+                problems.append(Problem("ingest", f"{unusable.pop(n)}: read by OCR (confidence {conf:.2f})",
+                                        page=n))
+    for n, reason in unusable.items():
+        how = "" if ocr.available() else f"; {ocr.HOW_TO_ENABLE}"
+        problems.append(Problem("ingest", f"{reason}; page left out{how}", page=n))
+    if not texts:
         reasons = "; ".join(sorted({p.message for p in problems})) or "no pages"
         raise StageError("ingest", f"no usable text in {len(pages)} page(s): {reasons}")
-    raw = RawDocument(text="\n".join(kept), source_format="pdf", encoding="utf-8",
+    raw = RawDocument(text="\n".join(texts[n] for n in sorted(texts)), source_format="pdf", encoding="utf-8",
                       encoding_confidence=1.0, pages=len(pages), problems=problems)
-    if legacy_seen:
+    if confidences:
+        raw.text_source = "ocr"
+        raw.text_confidence = round(sum(confidences) / len(confidences), 3)
+    elif legacy_seen:
         raw.encoding = legacy_seen.most_common(1)[0][0]
         raw.text_source = f"legacy-{raw.encoding}"
     return raw
