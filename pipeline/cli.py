@@ -20,10 +20,14 @@ def _err(msg: str) -> None:
 def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (default: data/raw)."),
         out: Path = typer.Option(Path("data/structured"), "--out", "-o", help="Folder for the tables."),
         jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Documents processed in parallel processes."),
+        time_limit: int = typer.Option(60, "--time-limit", min=1, help="Seconds allowed per document."),
+        memory_limit: int = typer.Option(1024, "--memory-limit", min=64, help="MB allowed per document."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary.")) -> None:
     """Read every document under INPUTS and write the tables (Parquet and CSV) into --out."""
+    from pipeline.run import Limits
     from pipeline.run import run as run_batch
 
+    limits = Limits(time_limit, memory_limit)
     inputs = inputs or [Path("data/raw")]
     show_bar = sys.stderr.isatty() and not quiet
 
@@ -36,10 +40,10 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
 
         with Progress(transient=True) as bar:
             task = bar.add_task("documents", total=None)
-            summary = run_batch(inputs, out, jobs, lambda n, total, _: bar.update(task, completed=n, total=total),
-                                on_error)
+            summary = run_batch(inputs, out, jobs, limits,
+                                lambda n, total, _: bar.update(task, completed=n, total=total), on_error)
     else:
-        summary = run_batch(inputs, out, jobs, None, on_error)
+        summary = run_batch(inputs, out, jobs, limits, None, on_error)
     if not quiet:
         typer.echo(f"documents: {summary.documents}  failed: {summary.failed}  skipped: {summary.skipped}")
         typer.echo("rows: " + ", ".join(f"{k} {v}" for k, v in summary.rows.items()))

@@ -12,6 +12,7 @@ import resource
 import signal
 import traceback
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +25,6 @@ from pipeline.normalize import normalize
 from pipeline.segment import segment
 from pipeline.tables import SCHEMAS, TableWriter, record_rows
 
-TIME_LIMIT_S = 60            # per document, in the worker
-MEMORY_LIMIT_MB = 1024       # address-space cap per worker (readers of hostile files stay bounded)
 
 
 @dataclass
@@ -94,6 +93,15 @@ def error_row(path, doc_id, stage, message, severity="error", page=None) -> dict
             "message": message, "page": page}
 
 
+@dataclass(frozen=True)
+class Limits:
+    """Per-document limits, enforced in the worker (alarm, address-space cap) and, for a reader
+    stuck in C code where the alarm cannot reach, by the parent killing the worker."""
+
+    seconds: int = 60
+    memory_mb: int = 1024
+
+
 class _Timeout(Exception):
     pass
 
@@ -107,49 +115,57 @@ def _address_space() -> int:
         return int(fh.read().split()[0]) * resource.getpagesize()
 
 
-def _init_worker() -> None:
+_limits = Limits()
+
+
+def _init_worker(limits: Limits) -> None:
+    global _limits
+    _limits = limits
     signal.signal(signal.SIGALRM, _on_alarm)
     try:
         # the cap is on top of what the interpreter and its libraries already map
-        cap = _address_space() + MEMORY_LIMIT_MB * 1024 * 1024
+        cap = _address_space() + limits.memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     except (ValueError, OSError):
         pass
 
 
-def _pool(jobs: int) -> ProcessPoolExecutor:
+def _pool(jobs: int, limits: Limits) -> ProcessPoolExecutor:
     # forkserver: workers start from a small clean process, not a copy of the writer's pyarrow state
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(limits,),
                                mp_context=multiprocessing.get_context("forkserver"))
+
+
+def _failed(rel: str, stage: str, message: str) -> DocResult:
+    return DocResult(rel, None, {"errors": [error_row(rel, None, stage, message)]})
 
 
 def process_file(path: Path, rel: str) -> DocResult:
     """Worker entry point: never raises; failures become `errors` rows."""
-    signal.alarm(TIME_LIMIT_S)
+    signal.alarm(_limits.seconds)
     try:
         a = analyze(path, rel)
         return DocResult(rel, a.doc_id, to_rows(a), ok=True)
     except StageError as exc:
-        return DocResult(rel, None, {"errors": [error_row(rel, None, exc.stage, exc.message)]})
+        return _failed(rel, exc.stage, exc.message)
     except _Timeout:
-        return DocResult(rel, None, {"errors": [error_row(rel, None, "limits",
-                                                          f"took longer than {TIME_LIMIT_S} s; skipped")]})
+        return _failed(rel, "limits", f"took longer than {_limits.seconds} s; skipped")
     except MemoryError:
-        return DocResult(rel, None, {"errors": [error_row(rel, None, "limits",
-                                                          f"needed more than {MEMORY_LIMIT_MB} MB; skipped")]})
+        return _failed(rel, "limits", f"needed more than {_limits.memory_mb} MB; skipped")
     except Exception as exc:  # a bug must not stop the batch: report it with its place
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        msg = f"internal error {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
-        return DocResult(rel, None, {"errors": [error_row(rel, None, "internal", msg)]})
+        return _failed(rel, "internal", f"internal error {type(exc).__name__}: {exc} "
+                                        f"({Path(where.filename).name}:{where.lineno})")
     finally:
         signal.alarm(0)
 
 
-def _results(files: list[ingest.InputFile], jobs: int) -> Iterator[DocResult]:
-    """Results in input order; at most 4 × jobs documents in flight."""
+def _results(files: list[ingest.InputFile], jobs: int, limits: Limits) -> Iterator[DocResult]:
+    """Results in input order; at most 4 × jobs documents in flight. A worker that dies or hangs
+    is replaced; the document it held is reported and the others in flight are retried."""
     window = max(2, 4 * jobs)
     pending: list = []
-    pool = _pool(jobs)
+    pool = _pool(jobs, limits)
     it = iter(files)
     try:
         while True:
@@ -162,14 +178,18 @@ def _results(files: list[ingest.InputFile], jobs: int) -> Iterator[DocResult]:
                 return
             f, fut = pending.pop(0)
             try:
-                yield fut.result()
+                # a document waits behind at most `window` others, each bounded by the alarm
+                yield fut.result(timeout=(limits.seconds + 5) * (window // jobs + 1))
+                continue
             except BrokenProcessPool:
-                yield DocResult(f.rel, None, {"errors": [error_row(
-                    f.rel, None, "limits", "the reader crashed the worker process; skipped")]})
-                # the others in flight are retried in a fresh pool
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = _pool(jobs)
-                pending = [(g, pool.submit(process_file, g.path, g.rel)) for g, _ in pending]
+                yield _failed(f.rel, "limits", "the reader crashed the worker process; skipped")
+            except FutureTimeout:
+                yield _failed(f.rel, "limits", f"the reader hung past {limits.seconds} s; worker stopped")
+                for proc in list(getattr(pool, "_processes", {}).values()):
+                    proc.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = _pool(jobs, limits)
+            pending = [(g, pool.submit(process_file, g.path, g.rel)) for g, _ in pending]
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
@@ -186,7 +206,7 @@ PostPass = Callable[[Path], dict]
 POST_PASSES: list[PostPass] = []     # archive-wide tables built from the written ones
 
 
-def run(inputs: list[Path], out_dir: Path, jobs: int = 1,
+def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limits(),
         on_progress: Optional[Callable[[int, int, DocResult], None]] = None,
         on_error: Optional[Callable[[dict], None]] = None) -> Summary:
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -200,7 +220,7 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1,
                 row = error_row(rel, None, "discover", f"skipped: {reason}", "warning")
                 writers["errors"].write([row])
                 on_error and on_error(row)
-        for n, res in enumerate(_results(files, max(1, jobs)), start=1):
+        for n, res in enumerate(_results(files, max(1, jobs), limits), start=1):
             if res.ok and res.doc_id in seen:
                 res = DocResult(res.source_path, res.doc_id, {"errors": [error_row(
                     res.source_path, res.doc_id, "ingest", f"same bytes as {seen[res.doc_id]}; not repeated",

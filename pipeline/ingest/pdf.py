@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Optional
 
 import regex
 
@@ -110,7 +111,7 @@ def _reflow(textpage, text: str, page_width: float, first: bool, spill: bool) ->
     return "\n".join(p for p in parts if p), foot_start is not None
 
 
-def _strip_running_lines(pages: list[str]) -> list[str]:
+def _strip_running_lines(pages: list[Optional[str]]) -> list[Optional[str]]:
     """Drop page headers/footers: a line near the top or bottom repeated on most pages
     (digits ignored, so 'Trang 1' and 'Trang 2' count as one)."""
     if len(pages) < 2:
@@ -118,7 +119,7 @@ def _strip_running_lines(pages: list[str]) -> list[str]:
     key = lambda s: regex.sub(r"\d+", "#", " ".join(s.split()))  # noqa: E731
     edges = Counter()
     for page in pages:
-        lines = [ln for ln in page.split("\n") if ln.strip()]
+        lines = [ln for ln in (page or "").split("\n") if ln.strip()]
         for ln in {key(x) for x in lines[:EDGE_LINES] + lines[-EDGE_LINES:]}:
             edges[ln] += 1
     running = {k for k, n in edges.items() if n >= max(2, (len(pages) + 1) // 2) and k}
@@ -126,6 +127,9 @@ def _strip_running_lines(pages: list[str]) -> list[str]:
         return pages
     out = []
     for page in pages:
+        if page is None:
+            out.append(None)
+            continue
         lines = page.split("\n")
         nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
         drop = {i for i in nonblank[:EDGE_LINES] + nonblank[-EDGE_LINES:] if key(lines[i]) in running}
@@ -137,7 +141,7 @@ class _PdfiumRefused(Exception):
     pass
 
 
-def _read_pdfium(path: Path) -> list[str]:
+def _read_pdfium(path: Path) -> list[Optional[str]]:
     import pypdfium2 as pdfium
 
     try:
@@ -149,7 +153,11 @@ def _read_pdfium(path: Path) -> list[str]:
     pages, spill = [], False
     try:
         for n in range(len(pdf)):
-            page = pdf[n]
+            try:
+                page = pdf[n]
+            except pdfium.PdfiumError:
+                pages.append(None)   # a damaged page tree (a page that is its own parent, …)
+                continue
             textpage = page.get_textpage()
             text, spill = _reflow(textpage, textpage.get_text_range(), page.get_width(), n == 0, spill)
             pages.append(regex.sub(r"\n\n?", "\n", text) if "\n\n" in text else text)
@@ -196,6 +204,9 @@ def read_pdf(path) -> RawDocument:
     unusable: dict[int, str] = {}
     legacy_seen = Counter()
     for n, text in enumerate(_strip_running_lines(pages), start=1):
+        if text is None:
+            problems.append(Problem("ingest", "page could not be loaded (damaged page tree); page left out", page=n))
+            continue
         fixed, det = legacy.repair_pdf_text(text)
         if det.encoding:     # printed from a TCVN3/VNI font: the text layer holds the font's bytes
             text = fixed
