@@ -35,7 +35,7 @@ SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
     "recipients": [("doc_id", S), ("recipient", S), ("purpose", S), *SPAN],
     "citations": [("doc_id", S), ("cited_type", S), ("cited_number", S), ("cited_symbol", S),
                   ("cited_date", S), ("cited_issuer", S), ("relation", S), ("cited_key", S), ("mention", S),
-                  *SPAN, ("source_text", S)],
+                  *SPAN, ("source_text", S), ("evidence", S)],
     "targets": [("doc_id", S), ("value", F), ("value_max", F), ("unit", S), ("is_percent", B),
                 ("comparator", S), ("scope", S), ("period", S), ("section", S), ("text", S), *SPAN],
     "deadlines": [("doc_id", S), ("due", S), ("recurrence", S), ("raw", S), ("task", S), ("assignee", S),
