@@ -21,7 +21,9 @@ a truncated symbol (`03 NQ/TWĐTN`) to the full one it abbreviates (`03-NQ/TWĐT
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable, Mapping, Optional
 
 import regex
@@ -55,7 +57,7 @@ def _alt(words: Iterable[str]) -> str:
 _ABBR = {k for k in TYPE_WORDS if k.upper() in DOC_TYPES}
 TYPE_WORD = (rf"(?<!\p{{L}})(?:(?i:{_alt(set(TYPE_WORDS) - _ABBR)})|{_alt(k.upper() for k in _ABBR)})"
              r"(?!\p{L})")
-_SO = r"số[ ]{0,2}:?[ ]{0,2}"
+_SO = r"[sS]ố[ ]{0,2}:?[ ]{0,2}"
 # The type word right before a symbol: `Nghị quyết số `, `Chỉ thị `, `Luật Thanh niên số ` (a name
 # only before `số`, and not containing another type word, so the nearest type word wins).
 TYPE_BEFORE = regex.compile(
@@ -79,6 +81,9 @@ CUE = regex.compile(rf"(?<!\p{{L}})(?i:{_alt(_CUES)})(?!\p{{L}})")
 # Sentence ends: a line break, or `.!?` after a lower-case letter, digit or closing mark (not `TP.`).
 SENTENCE_END = regex.compile(r"\n|(?<=[\p{Ll}\d”\")][.!?])[ ]")
 EVIDENCE_MAX = 400
+SENTENCE_MAX = 600     # how far a sentence (and a relation cue) is looked for: keeps long lines linear
+TERM_END = regex.compile(r"(?i:khóa|khoá)[ ]{1,2}([IVXL]{1,6}|\d{1,2})$")
+LEGAL_YEAR = regex.compile(r"\d+/(\d{4})/")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 RELATION_RANK = {"implements": 3, "based_on": 2, "mentions": 1}
 
@@ -97,17 +102,18 @@ def _term_number(term: Optional[str]) -> Optional[int]:
     return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
 
 
+@lru_cache(maxsize=4096)
 def symbol_key(symbol: str) -> str:
     """Comparable form of a symbol: upper case, ASCII hyphens, no spaces (`25-nq/tw` → `25-NQ/TW`)."""
     m = SYMBOL.fullmatch(symbol.strip())
-    return (parse(m).canonical if m else regex.sub(r"\s+", "", symbol)).upper()
+    return (parse(m).canonical if m else "".join(symbol.split())).upper()
 
 
 def qualifier(date: Optional[str], issuer: Optional[str]) -> Optional[str]:
     """`2013` from a cited date, else `K10` from `… khóa X` in the issuer, else None."""
     if date:
         return date[:4]
-    m = regex.search(r"(?i:khóa|khoá)[ ]{1,2}([IVXL]{1,6}|\d{1,2})$", issuer or "")
+    m = TERM_END.search(issuer or "")
     return f"K{_term_number(m.group(1))}" if m else None
 
 
@@ -142,28 +148,44 @@ def join_keys(rows: list[dict]) -> dict[int, str]:
     return out
 
 
-def _sentence(doc: SegmentedDoc, start: int, end: int) -> tuple[int, int]:
-    """The sentence around text[start:end]; a title counts as one sentence across its lines."""
-    text = doc.text
+@dataclass(frozen=True)
+class _Marks:
+    """Sentence ends and relation cues of one text, found once so each mention looks them up."""
+
+    ends: list          # (start, end) of each sentence end, in text order
+    cues: list          # (start, end, relation) of each cue, in text order
+
+    @classmethod
+    def of(cls, text: str) -> "_Marks":
+        return cls([m.span() for m in SENTENCE_END.finditer(text)],
+                   [(m.start(), m.end(), _CUES[m.group().lower()]) for m in CUE.finditer(text)])
+
+
+def _sentence(doc: SegmentedDoc, marks: _Marks, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end] (at most SENTENCE_MAX either side); a title counts as
+    one sentence across its lines."""
     if doc.title and doc.title.start <= start < doc.title.end:
         return doc.title.start, doc.title.end
-    lo = max(0, start - 2000)
-    s = lo
-    for m in SENTENCE_END.finditer(text, lo, start):
-        s = m.end()
-    m = SENTENCE_END.search(text, end, min(len(text), end + 2000))
-    if not m:
-        return s, min(len(text), end + 2000)
-    return s, m.start() if m.group() == "\n" else m.start() + 1
+    i = bisect_right(marks.ends, start, key=lambda e: e[1]) - 1
+    s = max(marks.ends[i][1] if i >= 0 else 0, start - SENTENCE_MAX)
+    j = bisect_right(marks.ends, end - 1, key=lambda e: e[0])
+    if j == len(marks.ends) or marks.ends[j][0] > end + SENTENCE_MAX:
+        return s, min(len(doc.text), end + SENTENCE_MAX)
+    a, b = marks.ends[j]
+    return s, a if doc.text[a] == "\n" else a + 1
 
 
-def _relation(text: str, sent_start: int, start: int) -> str:
-    cues = list(CUE.finditer(text, sent_start, start))
-    strong = [c for c in cues if _CUES[c.group().lower()] != "mentions"]
-    last = cues[-1] if cues else None
-    if last and _CUES[last.group().lower()] == "mentions" and not text[last.end():start].strip():
+def _relation(text: str, marks: _Marks, sent_start: int, start: int) -> str:
+    """The nearest strong cue before the mention in its sentence; a `mentions` cue only right before it."""
+    i = bisect_right(marks.cues, start, key=lambda c: c[1]) - 1
+    if i >= 0 and marks.cues[i][0] >= sent_start and marks.cues[i][2] == "mentions" \
+            and not text[marks.cues[i][1]:start].strip():
         return "mentions"
-    return _CUES[strong[-1].group().lower()] if strong else "mentions"
+    while i >= 0 and marks.cues[i][0] >= sent_start:
+        if marks.cues[i][2] != "mentions":
+            return marks.cues[i][2]
+        i -= 1
+    return "mentions"
 
 
 def _date_at(text: str, pos: int) -> tuple[Optional[str], int]:
@@ -201,16 +223,16 @@ def _own(found: Mapping[str, list]) -> dict:
             "date": fields["issue_date"].value if "issue_date" in fields else None}
 
 
-def _record(doc, start, end, cited_type, number, sym: Optional[str], date, issuer) -> Citation:
+def _record(doc, marks, start, end, cited_type, number, sym: Optional[str], date, issuer) -> Citation:
     text = doc.text
-    s0, s1 = _sentence(doc, start, end)
+    s0, s1 = _sentence(doc, marks, start, end)
     lo = max(s0, min(start - EVIDENCE_MAX // 2, s1 - EVIDENCE_MAX))
     evidence = " ".join(text[lo:min(s1, lo + EVIDENCE_MAX)].split())
-    return Citation(cited_type, number, sym, date, issuer, _relation(text, s0, start), None,
+    return Citation(cited_type, number, sym, date, issuer, _relation(text, marks, s0, start), None,
                     text[start:end], start, end, evidence)
 
 
-def _symbol_mentions(doc: SegmentedDoc, own: dict) -> list[tuple[Citation, Symbol]]:
+def _symbol_mentions(doc: SegmentedDoc, marks: _Marks, own: dict) -> list[tuple[Citation, Symbol]]:
     text, out = doc.text, []
     for m in SYMBOL.finditer(text):
         sym = parse(m)
@@ -222,27 +244,38 @@ def _symbol_mentions(doc: SegmentedDoc, own: dict) -> list[tuple[Citation, Symbo
             continue        # an unknown code with no type word is an archive code, not a document
         ctype = _type_name(tb.group("tw")) if tb else known.value
         date, issuer, end = _tail(text, m.end())
-        if symbol_key(sym.canonical) == own["key"] and date in (None, own["date"]):
-            continue        # the document's own number
+        if symbol_key(sym.canonical) == own["key"] and (date is None or own["date"] in (None, date)):
+            continue        # the document's own number (a different date would be an earlier namesake)
         start = tb.start() if tb else m.start()
-        out.append((_record(doc, start, end, ctype, sym.number, sym.canonical, date, issuer), sym))
+        out.append((_record(doc, marks, start, end, ctype, sym.number, sym.canonical, date, issuer), sym))
     return out
 
 
 def _expand_truncated(found: list[tuple[Citation, Symbol]]) -> list[Citation]:
     """`03-NQ/TWĐTN` → `03-NQ/TWĐTN-BTC` when the longer one is cited in the same text."""
+    issuers: dict[tuple, dict[str, Symbol]] = {}
+    for _, s in found:
+        issuers.setdefault((s.number, s.type_code), {})[s.issuer or ""] = s
     out = []
     for c, sym in found:
-        longer = [s for _, s in found if s.number == sym.number and s.type_code == sym.type_code
-                  and s.issuer and sym.issuer and s.issuer.startswith(sym.issuer + "-")]
+        group = issuers[(sym.number, sym.type_code)]
+        longer = [s for i, s in group.items() if sym.issuer and i.startswith(sym.issuer + "-")]
         out.append(replace(c, cited_symbol=max(longer, key=lambda s: len(s.issuer)).canonical) if longer else c)
     return out
 
 
-def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict, taken: list[tuple[int, int]]):
+def _bare_mentions(doc: SegmentedDoc, marks: _Marks, full: list[Citation], own: dict):
     text, out = doc.text, []
+    starts = [c.start for c in full]          # `full` is in text order and its spans do not overlap
+    # (type, number, year of a legal symbol or None) → the full citations, in text order
+    by_number: dict[tuple, list[Citation]] = {}
+    for c in full:
+        year = LEGAL_YEAR.match(c.cited_symbol)
+        for y in {None, year and year.group(1)}:
+            by_number.setdefault((c.cited_type, c.cited_number.lstrip("0"), y), []).append(c)
     for m in BARE.finditer(text):
-        if any(a <= m.start("num") < b for a, b in taken):
+        i = bisect_right(starts, m.start("num")) - 1
+        if i >= 0 and full[i].end > m.start("num"):
             continue
         num, year, tw = m.group("num"), m.group("year"), m.group("tw")
         if not m.group("so") and (not tw[0].isupper() or (not year and regex.fullmatch(r"(?:19|20)\d\d", num))):
@@ -251,24 +284,22 @@ def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict, taken: li
         if ctype == own["type"] and num.lstrip("0") == own["number"] and not year:
             continue
         date, issuer, end = _tail(text, m.end())
-        cands = [c for c in full if c.cited_type == ctype and c.cited_number.lstrip("0") == num.lstrip("0")
-                 and (not year or f"/{year}/" in (c.cited_symbol or ""))]
+        cands = by_number.get((ctype, num.lstrip("0"), year), [])
         sym = None
-        if cands:
-            before = [c for c in cands if c.start < m.start()]
-            ref = before[-1] if before else cands[0]
+        if cands:      # the nearest full citation before it, else the first after it
+            ref = cands[max(0, bisect_right(cands, m.start(), key=lambda c: c.start) - 1)]
             sym, date, issuer = ref.cited_symbol, date or ref.cited_date, issuer or ref.cited_issuer
         number = f"{num}/{year}" if year and not sym else num
-        out.append(_record(doc, m.start(), end, ctype, number, sym, date, issuer))
+        out.append(_record(doc, marks, m.start(), end, ctype, number, sym, date, issuer))
     return out
 
 
 def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Citation]:
     own = _own(found)
-    with_sym = _symbol_mentions(doc, own)
+    marks = _Marks.of(doc.text)
+    with_sym = _symbol_mentions(doc, marks, own)
     full = _expand_truncated(with_sym)
-    taken = [(c.start, c.end) for c in full]
-    cites = sorted(full + _bare_mentions(doc, full, own, taken), key=lambda c: c.start)
+    cites = sorted(full + _bare_mentions(doc, marks, full, own), key=lambda c: c.start)
     keys = join_keys([vars(c) for c in cites])
     cites = [replace(c, cited_key=keys.get(i)) for i, c in enumerate(cites)]
     # a qualified key is one document: a mention without its date or issuer takes them from another
