@@ -42,6 +42,10 @@ SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
                   ("section", S), *SPAN],
     "assignments": [("doc_id", S), ("assignee", S), ("role", S), ("task", S), ("deadline", S),
                     ("section", S), ("person_name", S), ("position", S), *SPAN],
+    "citation_edges": [("doc_id", S), ("cited_key", S), ("relation", S), ("count", I), ("first_start", I),
+                       ("cited_doc_id", S)],
+    "cited_documents": [("cited_key", S), ("cited_type", S), ("cited_number", S), ("cited_symbol", S),
+                        ("cited_date", S), ("cited_issuer", S), ("cited_by", I), ("doc_id", S)],
     "errors": [("source_path", S), ("doc_id", S), ("stage", S), ("severity", S), ("message", S), ("page", I)],
 }
 SNIPPET = 300
