@@ -154,3 +154,74 @@ def test_adversarial_line_is_fast(unit):
     t0 = time.perf_counter()
     cite(line)
     assert time.perf_counter() - t0 < 1.0
+
+
+# ---------------------------------------------------------------- the graph through the CLI
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory):
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    out = tmp_path_factory.mktemp("tables")
+    raw = Path(__file__).resolve().parent.parent / "data" / "raw"
+    res = CliRunner().invoke(app, ["run", str(raw), "--out", str(out), "--quiet"])
+    assert res.exit_code == 0, res.output
+    return out
+
+
+def _cli(*args):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    return CliRunner().invoke(app, list(args))
+
+
+def test_cited_by_25_nq_tw(tables):
+    res = _cli("cited-by", "25-NQ/TW", "--tables", str(tables))
+    assert res.exit_code == 0, res.output
+    # both Nghị quyết 25 (khóa XI, 2013 and khóa X) are told apart; only seed 002 cites them
+    assert "25-NQ/TW@2013: cited by 1 document(s)" in res.output
+    assert "25-NQ/TW@K10" in res.output
+    assert "002_787e1a27f921d241.txt (76-KH/TĐTN-VP) implements" in res.output
+    assert "(NQ số 25-NQ/TW, ngày 03/6/2013)" in res.output          # the sentence as evidence
+    assert "000_98bcf7eb60a7a694" not in res.output
+
+
+def test_cites_and_edges(tables):
+    from pipeline.graph import read_rows
+
+    res = _cli("cites", "000_98bcf7eb60a7a694", "--tables", str(tables))
+    assert res.exit_code == 0, res.output
+    assert "implements Nghị quyết 03-NQ/TWĐTN-BTC  [03-NQ/TWĐTN-BTC@2014]" in res.output
+    edges = [e for e in read_rows(tables, "citation_edges") if e["cited_key"] == "03-NQ/TWĐTN-BTC@2014"]
+    assert [(e["relation"], e["count"]) for e in edges] == [("implements", 3)]
+    cited = {c["cited_key"]: c for c in read_rows(tables, "cited_documents")}
+    assert cited["98/2014/NĐ-CP@2014"]["cited_issuer"] == "Chính phủ"
+
+
+@pytest.mark.parametrize("fmt,marker", [("graphml", "<graphml"), ("dot", "digraph"), ("html", "<svg")])
+def test_graph_export(tables, fmt, marker):
+    res = _cli("graph", "--format", fmt, "--tables", str(tables))
+    assert res.exit_code == 0 and marker in res.output
+    assert "25-NQ/TW@K10" in res.output
+    if fmt == "html":   # self-contained: no remote script, style or font
+        assert "src=" not in res.output and "https://" not in res.output
+
+
+def test_archive_document_is_matched_on_so_hieu():
+    from pipeline.graph import build
+
+    docs = [{"doc_id": "a", "so_hieu": "15-KH/TU", "issue_date": "2021-03-24"},
+            {"doc_id": "b", "so_hieu": "350-KH/TĐTN-TCKT", "issue_date": "2021-05-01"}]
+    rows = [{"doc_id": "b", "cited_symbol": "15-KH/TU", "cited_date": "2021-03-24", "cited_issuer": None,
+             "cited_type": "Kế hoạch", "cited_number": "15", "relation": "implements", "start": 5},
+            {"doc_id": "b", "cited_symbol": "15 - KH/TU", "cited_date": None, "cited_issuer": None,
+             "cited_type": "Kế hoạch", "cited_number": "15", "relation": "mentions", "start": 90}]
+    edges, cited = build(rows, docs)
+    assert edges == [{"doc_id": "b", "cited_key": "15-KH/TU@2021", "relation": "implements", "count": 2,
+                      "first_start": 5, "cited_doc_id": "a"}]
+    assert cited[0]["doc_id"] == "a" and cited[0]["cited_by"] == 1
