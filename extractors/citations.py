@@ -60,12 +60,17 @@ TYPE_WORD = (rf"(?<!\p{{L}})(?:(?i:{_alt(set(TYPE_WORDS) - _ABBR)})|{_alt(k.uppe
 _SO = r"[sS]ố[ ]{0,2}:?[ ]{0,2}"
 # The type word right before a symbol: `Nghị quyết số `, `Chỉ thị `, `Luật Thanh niên số ` (a name
 # only before `số`, and not containing another type word, so the nearest type word wins).
+# Patterns that end at a given position are searched backwards (REVERSE): the match ending there
+# is found first instead of trying every start in the window.
 TYPE_BEFORE = regex.compile(
-    rf"(?P<tw>{TYPE_WORD})(?:[ ]{{1,3}}(?:{_SO})?|(?:[ ]{{1,2}}(?!{TYPE_WORD})\p{{L}}{{1,12}}){{1,6}}[ ]{{1,2}}{_SO})\Z")
+    rf"(?P<tw>{TYPE_WORD})(?:[ ]{{1,3}}(?:{_SO})?|(?:[ ]{{1,2}}(?!{TYPE_WORD})\p{{L}}{{1,12}}){{1,6}}[ ]{{1,2}}{_SO})\Z",
+    regex.REVERSE)
 LOOKBACK = 90
-# A type word with a bare number: `Chỉ thị số 03`, `Nghị quyết 25`, `Nghị định 98/2014`.
+# A bare number with its type word: `Chỉ thị số 03`, `Nghị quyết 25`, `Nghị định 98/2014`. Numbers
+# are found first (they are rarer than letters), then the type word right before them.
+TYPE_BEFORE_BARE = regex.compile(rf"(?P<tw>{TYPE_WORD})[ ]{{1,3}}(?P<so>{_SO})?\Z", regex.REVERSE)
 BARE = regex.compile(
-    rf"(?P<tw>{TYPE_WORD})[ ]{{1,3}}(?P<so>{_SO})?(?P<num>\d{{1,5}})"
+    r"(?<![\d\p{L}/.,-])(?P<num>\d{1,5})"
     r"(?:[ ]?/[ ]?(?P<year>(?:19|20)\d{2}))?(?![\d\p{L}/%]|[.,]\d|[ ]{0,2}[-–—/][ ]{0,2}\p{Lu})"
     # a period or count after the number is a quantity: `Báo cáo 6 tháng`, `Kế hoạch 5 năm`
     r"(?![ ]{1,2}(?:tháng|năm|quý|tuần|ngày|giờ|lần|đợt|bước|giai đoạn)(?!\p{L}))")
@@ -77,12 +82,14 @@ ISSUER = regex.compile(
     rf"[ ]{{0,2}},?[ ]{{0,2}}của[ ]{{1,2}}(?P<iss>{_IWORD}(?:(?:[ ]{{1,2}}|[ ]?-[ ]?){_IWORD}){{0,11}})"
     r"(?:[ ]{1,2}(?i:khóa|khoá)[ ]{1,2}(?P<term>[IVXL]{1,6}|\d{1,2})(?!\p{L}))?")
 _CUES = {e.key: e.value for e in RELATION_CUES.values()}
-CUE = regex.compile(rf"(?<!\p{{L}})(?i:{_alt(_CUES)})(?!\p{{L}})")
+CUE = regex.compile(rf"(?<!\p{{L}})(?i:{_alt(_CUES)})(?!\p{{L}})", regex.REVERSE)
 # Sentence ends: a line break, or `.!?` after a lower-case letter, digit or closing mark (not `TP.`).
-SENTENCE_END = regex.compile(r"\n|(?<=[\p{Ll}\d”\")][.!?])[ ]")
+SENTENCE_END = regex.compile(r"\n|(?<=[\p{Ll}\d”\")])[.!?][ ]")
+SENTENCE_END_BACK = regex.compile(SENTENCE_END.pattern, regex.REVERSE)
 EVIDENCE_MAX = 400
 SENTENCE_MAX = 600     # how far a sentence (and a relation cue) is looked for: keeps long lines linear
 TERM_END = regex.compile(r"(?i:khóa|khoá)[ ]{1,2}([IVXL]{1,6}|\d{1,2})$")
+YEAR = regex.compile(r"(?:19|20)\d\d")
 LEGAL_YEAR = regex.compile(r"\d+/(\d{4})/")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 RELATION_RANK = {"implements": 3, "based_on": 2, "mentions": 1}
@@ -148,43 +155,28 @@ def join_keys(rows: list[dict]) -> dict[int, str]:
     return out
 
 
-@dataclass(frozen=True)
-class _Marks:
-    """Sentence ends and relation cues of one text, found once so each mention looks them up."""
-
-    ends: list          # (start, end) of each sentence end, in text order
-    cues: list          # (start, end, relation) of each cue, in text order
-
-    @classmethod
-    def of(cls, text: str) -> "_Marks":
-        return cls([m.span() for m in SENTENCE_END.finditer(text)],
-                   [(m.start(), m.end(), _CUES[m.group().lower()]) for m in CUE.finditer(text)])
-
-
-def _sentence(doc: SegmentedDoc, marks: _Marks, start: int, end: int) -> tuple[int, int]:
+def _sentence(doc: SegmentedDoc, start: int, end: int) -> tuple[int, int]:
     """The sentence around text[start:end] (at most SENTENCE_MAX either side); a title counts as
     one sentence across its lines."""
+    text = doc.text
     if doc.title and doc.title.start <= start < doc.title.end:
         return doc.title.start, doc.title.end
-    i = bisect_right(marks.ends, start, key=lambda e: e[1]) - 1
-    s = max(marks.ends[i][1] if i >= 0 else 0, start - SENTENCE_MAX)
-    j = bisect_right(marks.ends, end - 1, key=lambda e: e[0])
-    if j == len(marks.ends) or marks.ends[j][0] > end + SENTENCE_MAX:
-        return s, min(len(doc.text), end + SENTENCE_MAX)
-    a, b = marks.ends[j]
-    return s, a if doc.text[a] == "\n" else a + 1
+    back = SENTENCE_END_BACK.search(text, max(0, start - SENTENCE_MAX), start)
+    ahead = SENTENCE_END.search(text, end, min(len(text), end + SENTENCE_MAX))
+    s0 = back.end() if back else max(0, start - SENTENCE_MAX)
+    if not ahead:
+        return s0, min(len(text), end + SENTENCE_MAX)
+    return s0, ahead.start() if ahead.group() == "\n" else ahead.start() + 1
 
 
-def _relation(text: str, marks: _Marks, sent_start: int, start: int) -> str:
+def _relation(text: str, sent_start: int, start: int) -> str:
     """The nearest strong cue before the mention in its sentence; a `mentions` cue only right before it."""
-    i = bisect_right(marks.cues, start, key=lambda c: c[1]) - 1
-    if i >= 0 and marks.cues[i][0] >= sent_start and marks.cues[i][2] == "mentions" \
-            and not text[marks.cues[i][1]:start].strip():
-        return "mentions"
-    while i >= 0 and marks.cues[i][0] >= sent_start:
-        if marks.cues[i][2] != "mentions":
-            return marks.cues[i][2]
-        i -= 1
+    for n, cue in enumerate(CUE.finditer(text, max(sent_start, start - SENTENCE_MAX), start)):
+        rel = _CUES[cue.group().lower()]
+        if rel != "mentions":
+            return rel
+        if n == 0 and not text[cue.end():start].strip():
+            return rel
     return "mentions"
 
 
@@ -223,16 +215,20 @@ def _own(found: Mapping[str, list]) -> dict:
             "date": fields["issue_date"].value if "issue_date" in fields else None}
 
 
-def _record(doc, marks, start, end, cited_type, number, sym: Optional[str], date, issuer) -> Citation:
+def _record(doc, start, end, cited_type, number, sym: Optional[str], date, issuer) -> Citation:
+    """A mention; relation, key and evidence are filled once all mentions are known."""
+    return Citation(cited_type, number, sym, date, issuer, "", None, doc.text[start:end], start, end, "")
+
+
+def _finish(doc: SegmentedDoc, c: Citation, key: Optional[str], date, issuer) -> Citation:
     text = doc.text
-    s0, s1 = _sentence(doc, marks, start, end)
-    lo = max(s0, min(start - EVIDENCE_MAX // 2, s1 - EVIDENCE_MAX))
-    evidence = " ".join(text[lo:min(s1, lo + EVIDENCE_MAX)].split())
-    return Citation(cited_type, number, sym, date, issuer, _relation(text, marks, s0, start), None,
-                    text[start:end], start, end, evidence)
+    s0, s1 = _sentence(doc, c.start, c.end)
+    lo = max(s0, min(c.start - EVIDENCE_MAX // 2, s1 - EVIDENCE_MAX))
+    return replace(c, cited_key=key, cited_date=c.cited_date or date, cited_issuer=c.cited_issuer or issuer,
+                   relation=_relation(text, s0, c.start), evidence=" ".join(text[lo:min(s1, lo + EVIDENCE_MAX)].split()))
 
 
-def _symbol_mentions(doc: SegmentedDoc, marks: _Marks, own: dict) -> list[tuple[Citation, Symbol]]:
+def _symbol_mentions(doc: SegmentedDoc, own: dict) -> list[tuple[Citation, Symbol]]:
     text, out = doc.text, []
     for m in SYMBOL.finditer(text):
         sym = parse(m)
@@ -247,7 +243,7 @@ def _symbol_mentions(doc: SegmentedDoc, marks: _Marks, own: dict) -> list[tuple[
         if symbol_key(sym.canonical) == own["key"] and (date is None or own["date"] in (None, date)):
             continue        # the document's own number (a different date would be an earlier namesake)
         start = tb.start() if tb else m.start()
-        out.append((_record(doc, marks, start, end, ctype, sym.number, sym.canonical, date, issuer), sym))
+        out.append((_record(doc, start, end, ctype, sym.number, sym.canonical, date, issuer), sym))
     return out
 
 
@@ -264,7 +260,7 @@ def _expand_truncated(found: list[tuple[Citation, Symbol]]) -> list[Citation]:
     return out
 
 
-def _bare_mentions(doc: SegmentedDoc, marks: _Marks, full: list[Citation], own: dict):
+def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict):
     text, out = doc.text, []
     starts = [c.start for c in full]          # `full` is in text order and its spans do not overlap
     # (type, number, year of a legal symbol or None) → the full citations, in text order
@@ -274,11 +270,12 @@ def _bare_mentions(doc: SegmentedDoc, marks: _Marks, full: list[Citation], own: 
         for y in {None, year and year.group(1)}:
             by_number.setdefault((c.cited_type, c.cited_number.lstrip("0"), y), []).append(c)
     for m in BARE.finditer(text):
-        i = bisect_right(starts, m.start("num")) - 1
-        if i >= 0 and full[i].end > m.start("num"):
+        i = bisect_right(starts, m.start()) - 1
+        tb = TYPE_BEFORE_BARE.search(text, max(0, m.start() - LOOKBACK), m.start())
+        if not tb or (i >= 0 and full[i].end > m.start()):
             continue
-        num, year, tw = m.group("num"), m.group("year"), m.group("tw")
-        if not m.group("so") and (not tw[0].isupper() or (not year and regex.fullmatch(r"(?:19|20)\d\d", num))):
+        num, year, tw = m.group("num"), m.group("year"), tb.group("tw")
+        if not tb.group("so") and (not tw[0].isupper() or (not year and YEAR.fullmatch(num))):
             continue        # `kế hoạch 2024`: a bare number needs `số` or a capitalized type word
         ctype = _type_name(tw)
         if ctype == own["type"] and num.lstrip("0") == own["number"] and not year:
@@ -290,25 +287,23 @@ def _bare_mentions(doc: SegmentedDoc, marks: _Marks, full: list[Citation], own: 
             ref = cands[max(0, bisect_right(cands, m.start(), key=lambda c: c.start) - 1)]
             sym, date, issuer = ref.cited_symbol, date or ref.cited_date, issuer or ref.cited_issuer
         number = f"{num}/{year}" if year and not sym else num
-        out.append(_record(doc, marks, m.start(), end, ctype, number, sym, date, issuer))
+        out.append(_record(doc, tb.start(), end, ctype, number, sym, date, issuer))
     return out
 
 
 def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Citation]:
     own = _own(found)
-    marks = _Marks.of(doc.text)
-    with_sym = _symbol_mentions(doc, marks, own)
-    full = _expand_truncated(with_sym)
-    cites = sorted(full + _bare_mentions(doc, marks, full, own), key=lambda c: c.start)
+    full = _expand_truncated(_symbol_mentions(doc, own))
+    cites = sorted(full + _bare_mentions(doc, full, own), key=lambda c: c.start)
     keys = join_keys([vars(c) for c in cites])
-    cites = [replace(c, cited_key=keys.get(i)) for i, c in enumerate(cites)]
     # a qualified key is one document: a mention without its date or issuer takes them from another
-    known: dict[str, Citation] = {}
-    for c in cites:
-        if c.cited_key and "@" in c.cited_key:
-            k = known.setdefault(c.cited_key, c)
-            known[c.cited_key] = replace(k, cited_date=k.cited_date or c.cited_date,
-                                         cited_issuer=k.cited_issuer or c.cited_issuer)
-    return [replace(c, cited_date=c.cited_date or known[c.cited_key].cited_date,
-                    cited_issuer=c.cited_issuer or known[c.cited_key].cited_issuer)
-            if c.cited_key in known else c for c in cites]
+    dates: dict[str, str] = {}
+    issuers: dict[str, str] = {}
+    for i, c in enumerate(cites):
+        if "@" in (keys.get(i) or ""):
+            if c.cited_date:
+                dates.setdefault(keys[i], c.cited_date)
+            if c.cited_issuer:
+                issuers.setdefault(keys[i], c.cited_issuer)
+    return [_finish(doc, c, keys.get(i), dates.get(keys.get(i)), issuers.get(keys.get(i)))
+            for i, c in enumerate(cites)]
