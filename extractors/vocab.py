@@ -186,16 +186,70 @@ ACRONYMS = frozenset({
 # Administrative level nouns written in lower case before a proper name ('tỉnh Kiên Giang').
 LEVEL_NOUNS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thị trấn", "thị xã", "thành phố"})
 
-# Words that open the body of a plan right after its title; a title line never starts with one
-# after its first line. Example: 'Căn cứ Kế hoạch số 269-KH/QU …', 'Thực hiện Nghị quyết …'.
+# Words that open the body of a plan right after its title (the relation a cue gives is in
+# RELATION_CUES); a title line never starts with one after its first line. Example: 'Căn cứ Kế hoạch số 269-KH/QU …', 'Thực hiện Nghị quyết …'.
 BODY_OPENERS = _table(
-    ("Căn cứ", "based_on", "Căn cứ Kế hoạch số 269-KH/QU ngày 15 tháng 3 năm 2024"),
-    ("Thực hiện", "implements", "Thực hiện Kế hoạch số 15-KH/TU, ngày 24/3/2021"),
-    ("Triển khai", "implements", "Triển khai Kế hoạch số 183-KH/TWĐTN-TNNT"),
-    ("Theo", "mentions", "Theo đề nghị của Ban Tổ chức"),
-    ("Nhằm", "mentions", "Nhằm đẩy mạnh hoạt động phong trào"),
-    ("Để", "mentions", "Để triển khai hiệu quả"),
-    ("Trên cơ sở", "mentions", "Trên cơ sở kết quả khảo sát"),
-    ("Kính gửi", "mentions", "Kính gửi: Sở Công Thương"),
-    ("Hôm nay", "mentions", "Hôm nay, ngày 13 tháng 3 năm 2026"),
+    ("Căn cứ", "", "Căn cứ Kế hoạch số 269-KH/QU ngày 15 tháng 3 năm 2024"),
+    ("Thực hiện", "", "Thực hiện Kế hoạch số 15-KH/TU, ngày 24/3/2021"),
+    ("Triển khai", "", "Triển khai Kế hoạch số 183-KH/TWĐTN-TNNT"),
+    ("Theo", "", "Theo đề nghị của Ban Tổ chức"),
+    ("Nhằm", "", "Nhằm đẩy mạnh hoạt động phong trào"),
+    ("Để", "", "Để triển khai hiệu quả"),
+    ("Trên cơ sở", "", "Trên cơ sở kết quả khảo sát"),
+    ("Kính gửi", "", "Kính gửi: Sở Công Thương"),
+    ("Hôm nay", "", "Hôm nay, ngày 13 tháng 3 năm 2026"),
+)
+
+# Lower-case words that occur inside the name of an issuing body cited after `của`; an issuer is
+# capitalized words and acronyms plus these. Example: 'của Ban Thường vụ Tỉnh ủy' (vụ, ủy).
+ISSUER_WORDS = _table(
+    ("vụ", "", "Ban Thường vụ Tỉnh ủy"),
+    ("ủy", "", "Ban Thường vụ Tỉnh ủy"),
+    ("uỷ", "", "Tỉnh uỷ Kiên Giang"),
+    ("trị", "", "Bộ Chính trị"),
+    ("hành", "", "Ban Chấp hành Trung ương Đoàn"),
+    ("thư", "", "Ban Bí thư Trung ương Đoàn"),
+    ("phủ", "", "Chính phủ"),
+    ("tướng", "", "Thủ tướng Chính phủ"),
+    ("ương", "", "Ban Chấp hành Trung ương"),
+    ("tỉnh", "", "UBND tỉnh Kiên Giang"),
+    ("huyện", "", "UBND huyện Châu Thành"),
+    ("quận", "", "Ban Thường vụ Đoàn quận Bình Tân"),
+    ("thành", "", "UBND thành phố Rạch Giá"),
+    ("phố", "", "UBND thành phố Rạch Giá"),
+    ("xã", "", "UBND xã Vĩnh Hòa"),
+    ("phường", "", "Đảng ủy phường 5"),
+    ("thị", "", "UBND thị xã Hà Tiên"),
+    ("ban", "", "Ủy ban nhân dân tỉnh"),
+    ("nhân", "", "Ủy ban nhân dân tỉnh"),
+    ("dân", "", "Hội đồng nhân dân tỉnh"),
+    ("đồng", "", "Hội đồng nhân dân tỉnh"),
+    ("hội", "", "Quốc hội"),
+    ("đoàn", "", "Tỉnh đoàn Kiên Giang"),
+    ("đảng", "", "Ban Chấp hành Trung ương đảng"),
+    ("niên", "", "Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
+    ("sản", "", "Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
+    ("phòng", "", "Văn phòng Trung ương Đảng"),
+    ("chức", "", "Ban Tổ chức Trung ương"),
+    ("giáo", "", "Ban Tuyên giáo Tỉnh ủy"),
+    ("vận", "", "Ban Dân vận Tỉnh ủy"),
+    ("tra", "", "Ủy ban Kiểm tra Tỉnh ủy"),
+    ("quốc", "", "Ủy ban Mặt trận Tổ quốc"),
+    ("trận", "", "Ủy ban Mặt trận Tổ quốc"),
+    ("đạo", "", "Ban Chỉ đạo Trung ương"),
+    ("động", "", "Liên đoàn Lao động tỉnh"),
+    ("hiệp", "", "Hội Liên hiệp Thanh niên Việt Nam"),
+    ("trưởng", "", "Bộ trưởng Bộ Nội vụ"),
+)
+
+# Words that give a citation's relation: the nearest one before it in its sentence; a `mentions`
+# cue counts only right before the citation (they are common words). Example: 'Căn cứ Kế hoạch số 269-KH/QU …' → based_on; 'khắc phục … theo Kế hoạch số 15-KH/TU' → mentions.
+RELATION_CUES = _table(
+    ("căn cứ", "based_on", "Căn cứ Kế hoạch số 269-KH/QU ngày 15 tháng 3 năm 2024"),
+    ("thực hiện", "implements", "Thực hiện Nghị quyết số 03-NQ/TWĐTN-BTC ngày 05/3/2014"),
+    ("triển khai", "implements", "triển khai Đề án số 08-ĐA/TU"),
+    ("quán triệt", "implements", "quán triệt Nghị quyết 25"),
+    ("cụ thể hóa", "implements", "cụ thể hóa Nghị quyết số 25-NQ/TW"),
+    ("theo", "mentions", "đã được chỉ ra theo Kế hoạch số 15-KH/TU"),
+    ("trong", "mentions", "chỉ tiêu trong Kế hoạch 280-KH/TĐTN-TCKT"),
 )

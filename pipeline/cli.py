@@ -84,6 +84,79 @@ def show(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A d
     typer.echo(json.dumps(to_rows(a), ensure_ascii=False, indent=1, default=str))
 
 
+TABLES_OPT = typer.Option(Path("data/structured"), "--tables", "-t", help="Folder written by `vanban run`.")
+
+
+def _need_tables(tables: Path) -> None:
+    if not (tables / "citations.parquet").exists() and not (tables / "citations.csv").exists():
+        _err(f"error: no citations table in {tables}/ (run `vanban run --out {tables}` first)")
+        raise typer.Exit(1)
+
+
+@app.command("cites")
+def cites_cmd(doc: str = typer.Argument(..., help="doc_id, source path or file stem."),
+              tables: Path = TABLES_OPT) -> None:
+    """What a document implements, is based on and mentions."""
+    from pipeline import graph
+
+    _need_tables(tables)
+    found = graph.cites(tables, doc)
+    if found is None:
+        _err(f"error: no document {doc!r} in {tables}/")
+        raise typer.Exit(1)
+    d, edges = found
+    typer.echo(f"{d.get('so_hieu') or '(no number)'}  {d.get('doc_type') or ''}  {d['source_path']}")
+    for e in edges:
+        what = " ".join(str(e[k]) for k in ("cited_type", "cited_symbol", "cited_number") if e.get(k)
+                        and not (k == "cited_number" and e.get("cited_symbol")))
+        extra = [f"ngày {e['cited_date']}" if e.get("cited_date") else "", e.get("cited_issuer") or "",
+                 f"×{e['count']}", f"in archive: {e['cited_path']}" if e.get("cited_path") else ""]
+        typer.echo(f"  {e['relation']:<10} {what}  [{e['cited_key']}]  " + "  ".join(x for x in extra if x))
+    if not edges:
+        typer.echo("  (cites nothing)")
+
+
+@app.command("cited-by")
+def cited_by_cmd(symbol: str = typer.Argument(..., help="A symbol (25-NQ/TW) or a cited_key (25-NQ/TW@2013)."),
+                 tables: Path = TABLES_OPT) -> None:
+    """Which documents cite a document, with the sentence of each mention as evidence."""
+    from pipeline import graph
+
+    _need_tables(tables)
+    found = graph.cited_by(tables, symbol)
+    if not found:
+        typer.echo(f"no document cites {symbol}")
+        raise typer.Exit(1)
+    for key, rows in found.items():
+        typer.echo(f"{key}: cited by {len({r['doc_id'] for r in rows})} document(s)")
+        seen = set()
+        for r in sorted(rows, key=lambda r: (r.get("source_path") or "", r["start"])):
+            if (r["doc_id"], r["evidence"]) in seen:
+                continue
+            seen.add((r["doc_id"], r["evidence"]))
+            typer.echo(f"  {r.get('source_path')} ({r.get('so_hieu') or 'no number'}) {r['relation']}: "
+                       f"“{r['evidence']}”")
+
+
+@app.command("graph")
+def graph_cmd(fmt: str = typer.Option("html", "--format", "-f", help="graphml, dot or html."),
+              out: Path = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
+              tables: Path = TABLES_OPT) -> None:
+    """Export the citation graph (GraphML, Graphviz DOT, or a self-contained HTML page)."""
+    from pipeline import graph
+
+    if fmt not in ("graphml", "dot", "html"):
+        _err("error: --format must be graphml, dot or html")
+        raise typer.Exit(2)
+    _need_tables(tables)
+    text = graph.export(*graph.model(tables), fmt)
+    if out:
+        out.write_text(text, encoding="utf-8")
+        typer.echo(f"graph written to {out}")
+    else:
+        typer.echo(text, nl=False)
+
+
 def main() -> None:  # console-script entry point
     app()
 

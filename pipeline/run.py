@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from pipeline import ingest
+from pipeline import graph, ingest
 from pipeline.extract import document_fields, extract_all
 from pipeline.models import StageError
 from pipeline.normalize import normalize
@@ -203,7 +203,7 @@ class Summary:
 
 
 PostPass = Callable[[Path], dict]
-POST_PASSES: list[PostPass] = []     # archive-wide tables built from the written ones
+POST_PASSES: list[PostPass] = [graph.build_tables]     # archive-wide tables built from the written ones
 
 
 def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limits(),

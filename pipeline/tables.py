@@ -34,13 +34,17 @@ SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
     "recipients": [("doc_id", S), ("recipient", S), ("purpose", S), *SPAN],
     "citations": [("doc_id", S), ("cited_type", S), ("cited_number", S), ("cited_symbol", S),
                   ("cited_date", S), ("cited_issuer", S), ("relation", S), ("cited_key", S), ("mention", S),
-                  *SPAN, ("source_text", S)],
+                  *SPAN, ("source_text", S), ("evidence", S)],
     "targets": [("doc_id", S), ("value", F), ("value_max", F), ("unit", S), ("is_percent", B),
                 ("comparator", S), ("scope", S), ("period", S), ("section", S), ("text", S), *SPAN],
     "deadlines": [("doc_id", S), ("due", S), ("recurrence", S), ("raw", S), ("task", S), ("assignee", S),
                   ("section", S), *SPAN],
     "assignments": [("doc_id", S), ("assignee", S), ("role", S), ("task", S), ("deadline", S),
                     ("section", S), ("person_name", S), ("position", S), *SPAN],
+    "citation_edges": [("doc_id", S), ("cited_key", S), ("relation", S), ("count", I), ("first_start", I),
+                       ("cited_doc_id", S)],
+    "cited_documents": [("cited_key", S), ("cited_type", S), ("cited_number", S), ("cited_symbol", S),
+                        ("cited_date", S), ("cited_issuer", S), ("cited_by", I), ("doc_id", S)],
     "errors": [("source_path", S), ("doc_id", S), ("stage", S), ("severity", S), ("message", S), ("page", I)],
 }
 SNIPPET = 300

@@ -1,0 +1,309 @@
+"""Citations: every mention of another document, as a `citations` row.
+
+A mention is a document number (`symbols.SYMBOL`: `25-NQ/TW`, `20/KH-UBND`, `98/2014/NĐ-CP`, noisy
+forms included) or a type word with a bare number (`Chỉ thị số 03`, `Nghị quyết 25`, `Nghị định
+98/2014`). Around it: the type word before it (it wins over the symbol's type code), the date after
+it (`, ngày 24/3/2021`, `ngày 15 tháng 3 năm 2024`), the issuer after `của` (with its term, `khóa
+XII`), and the relation cue earlier in its sentence (vocab.RELATION_CUES).
+
+Short forms resolve to a full citation of the same document in the text, as a legal citator does:
+a bare number to the nearest full mention of the same type and number (before it, else after);
+a truncated symbol (`03 NQ/TWĐTN`) to the full one it abbreviates (`03-NQ/TWĐTN-BTC`).
+
+`cited_key` — one identity per cited document:
+- with a symbol: the symbol upper-cased, plus `@<year>` of the cited date when known, else
+  `@K<term>` when the issuer names a term (`25-NQ/TW@2013`, `25-NQ/TW@K10`), since Party numbering
+  restarts every term. A mention with neither takes the one qualifier its symbol has in the same
+  document; `join_keys` does the same across documents (a bare `25-NQ/TW` joins `25-NQ/TW@2013`
+  when that is its only qualified form) and maps a term key to the year key of the same symbol
+  when one mention gives both.
+- without a symbol: type and number, `Chỉ thị 3`, `Nghị định 98/2014`.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterable, Mapping, Optional
+
+import regex
+
+from extractors.dates import NUMDATE, WORDDATE, iso
+from extractors.symbols import SYMBOL, Symbol, parse
+from extractors.vocab import DOC_TYPES, ISSUER_WORDS, RELATION_CUES, TYPE_WORDS
+from pipeline.models import SegmentedDoc
+
+
+@dataclass
+class Citation:
+    cited_type: Optional[str]
+    cited_number: Optional[str]
+    cited_symbol: Optional[str]
+    cited_date: Optional[str]
+    cited_issuer: Optional[str]
+    relation: str
+    cited_key: Optional[str]
+    mention: str
+    start: int
+    end: int
+    evidence: str                 # the sentence the mention stands in
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Full type words in any case; abbreviations (`NQ`, `CT`) only in upper case, as written.
+_ABBR = {k for k in TYPE_WORDS if k.upper() in DOC_TYPES}
+TYPE_WORD = (rf"(?<!\p{{L}})(?:(?i:{_alt(set(TYPE_WORDS) - _ABBR)})|{_alt(k.upper() for k in _ABBR)})"
+             r"(?!\p{L})")
+_SO = r"[sS]ố[ ]{0,2}:?[ ]{0,2}"
+# The type word right before a symbol: `Nghị quyết số `, `Chỉ thị `, `Luật Thanh niên số ` (a name
+# only before `số`, and not containing another type word, so the nearest type word wins).
+# Patterns that end at a given position are searched backwards (REVERSE): the match ending there
+# is found first instead of trying every start in the window.
+TYPE_BEFORE = regex.compile(
+    rf"(?P<tw>{TYPE_WORD})(?:[ ]{{1,3}}(?:{_SO})?|(?:[ ]{{1,2}}(?!{TYPE_WORD})\p{{L}}{{1,12}}){{1,6}}[ ]{{1,2}}{_SO})\Z",
+    regex.REVERSE)
+LOOKBACK = 90
+# A bare number with its type word: `Chỉ thị số 03`, `Nghị quyết 25`, `Nghị định 98/2014`. Numbers
+# are found first (they are rarer than letters), then the type word right before them.
+TYPE_BEFORE_BARE = regex.compile(rf"(?P<tw>{TYPE_WORD})[ ]{{1,3}}(?P<so>{_SO})?\Z", regex.REVERSE)
+BARE = regex.compile(
+    r"(?<![\d\p{L}/.,-])(?P<num>\d{1,5})"
+    r"(?:[ ]?/[ ]?(?P<year>(?:19|20)\d{2}))?(?![\d\p{L}/%]|[.,]\d|[ ]{0,2}[-–—/][ ]{0,2}\p{Lu})"
+    # a period or count after the number is a quantity: `Báo cáo 6 tháng`, `Kế hoạch 5 năm`
+    r"(?![ ]{1,2}(?:tháng|năm|quý|tuần|ngày|giờ|lần|đợt|bước|giai đoạn)(?!\p{L}))")
+DATE_LEAD = regex.compile(r"[ ]{0,2}[,(]?[ ]{0,2}(?:(?:được[ ]{1,2})?ban hành[ ]{1,2})?ngày[ ]{1,3}")
+_IW_LOWER = _alt(ISSUER_WORDS)
+_IWORD = (rf"(?:(?!Về(?!\p{{L}})|{TYPE_WORD})\p{{Lu}}[\p{{L}}\d&]{{0,15}}(?:\.(?=[ ]\p{{Lu}}))?"
+          rf"|(?:{_IW_LOWER})(?!\p{{L}}))")
+ISSUER = regex.compile(
+    rf"[ ]{{0,2}},?[ ]{{0,2}}của[ ]{{1,2}}(?P<iss>{_IWORD}(?:(?:[ ]{{1,2}}|[ ]?-[ ]?){_IWORD}){{0,11}})"
+    r"(?:[ ]{1,2}(?i:khóa|khoá)[ ]{1,2}(?P<term>[IVXL]{1,6}|\d{1,2})(?!\p{L}))?")
+_CUES = {e.key: e.value for e in RELATION_CUES.values()}
+CUE = regex.compile(rf"(?<!\p{{L}})(?i:{_alt(_CUES)})(?!\p{{L}})", regex.REVERSE)
+# Sentence ends: a line break, or `.!?` after a lower-case letter, digit or closing mark (not `TP.`).
+SENTENCE_END = regex.compile(r"\n|(?<=[\p{Ll}\d”\")])[.!?][ ]")
+SENTENCE_END_BACK = regex.compile(SENTENCE_END.pattern, regex.REVERSE)
+EVIDENCE_MAX = 400
+SENTENCE_MAX = 600     # how far a sentence (and a relation cue) is looked for: keeps long lines linear
+TERM_END = regex.compile(r"(?i:khóa|khoá)[ ]{1,2}([IVXL]{1,6}|\d{1,2})$")
+YEAR = regex.compile(r"(?:19|20)\d\d")
+LEGAL_YEAR = regex.compile(r"\d+/(\d{4})/")
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+RELATION_RANK = {"implements": 3, "based_on": 2, "mentions": 1}
+
+
+def _type_name(word: str) -> str:
+    entry = TYPE_WORDS.get(word.lower()) or TYPE_WORDS.get(" ".join(word.lower().split()))
+    return entry.value if entry else word
+
+
+def _term_number(term: Optional[str]) -> Optional[int]:
+    if not term:
+        return None
+    if term.isdigit():
+        return int(term)
+    vals = [ROMAN[c] for c in term]
+    return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+
+
+@lru_cache(maxsize=4096)
+def symbol_key(symbol: str) -> str:
+    """Comparable form of a symbol: upper case, ASCII hyphens, no spaces (`25-nq/tw` → `25-NQ/TW`)."""
+    m = SYMBOL.fullmatch(symbol.strip())
+    return (parse(m).canonical if m else "".join(symbol.split())).upper()
+
+
+def qualifier(date: Optional[str], issuer: Optional[str]) -> Optional[str]:
+    """`2013` from a cited date, else `K10` from `… khóa X` in the issuer, else None."""
+    if date:
+        return date[:4]
+    m = TERM_END.search(issuer or "")
+    return f"K{_term_number(m.group(1))}" if m else None
+
+
+def join_keys(rows: list[dict]) -> dict[int, str]:
+    """Index → final cited_key for citation rows (dicts with cited_symbol, cited_date, cited_issuer,
+    cited_type, cited_number). See the module docstring for the scheme."""
+    quals: dict[str, set] = {}
+    alias: dict[tuple, str] = {}
+    for r in rows:
+        if r.get("cited_symbol"):
+            s = symbol_key(r["cited_symbol"])
+            q = qualifier(r.get("cited_date"), r.get("cited_issuer"))
+            term = qualifier(None, r.get("cited_issuer"))
+            if q:
+                quals.setdefault(s, set()).add(q)
+            if r.get("cited_date") and term:
+                alias[(s, term)] = q
+    for s, qs in quals.items():
+        quals[s] = {alias.get((s, q), q) for q in qs}
+    out = {}
+    for i, r in enumerate(rows):
+        if not r.get("cited_symbol"):
+            if r.get("cited_number"):
+                out[i] = f"{r.get('cited_type') or ''} {r['cited_number'].lstrip('0') or '0'}".strip()
+            continue
+        s = symbol_key(r["cited_symbol"])
+        q = qualifier(r.get("cited_date"), r.get("cited_issuer"))
+        q = alias.get((s, q), q)
+        if q is None and len(quals.get(s, ())) == 1:
+            q = next(iter(quals[s]))
+        out[i] = f"{s}@{q}" if q else s
+    return out
+
+
+def _sentence(doc: SegmentedDoc, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end] (at most SENTENCE_MAX either side); a title counts as
+    one sentence across its lines."""
+    text = doc.text
+    if doc.title and doc.title.start <= start < doc.title.end:
+        return doc.title.start, doc.title.end
+    back = SENTENCE_END_BACK.search(text, max(0, start - SENTENCE_MAX), start)
+    ahead = SENTENCE_END.search(text, end, min(len(text), end + SENTENCE_MAX))
+    s0 = back.end() if back else max(0, start - SENTENCE_MAX)
+    if not ahead:
+        return s0, min(len(text), end + SENTENCE_MAX)
+    return s0, ahead.start() if ahead.group() == "\n" else ahead.start() + 1
+
+
+def _relation(text: str, sent_start: int, start: int) -> str:
+    """The nearest strong cue before the mention in its sentence; a `mentions` cue only right before it."""
+    for n, cue in enumerate(CUE.finditer(text, max(sent_start, start - SENTENCE_MAX), start)):
+        rel = _CUES[cue.group().lower()]
+        if rel != "mentions":
+            return rel
+        if n == 0 and not text[cue.end():start].strip():
+            return rel
+    return "mentions"
+
+
+def _date_at(text: str, pos: int) -> tuple[Optional[str], int]:
+    lead = DATE_LEAD.match(text, pos)
+    if lead:
+        m = NUMDATE.match(text, lead.end()) or WORDDATE.match(text, lead.end())
+        if m:
+            return iso(m.group("d"), m.group("m"), m.group("y")), m.end()
+    return None, pos
+
+
+def _issuer_at(text: str, pos: int) -> tuple[Optional[str], int]:
+    m = ISSUER.match(text, pos)
+    if not m:
+        return None, pos
+    iss = m.group("iss") + (f" khóa {m.group('term')}" if m.group("term") else "")
+    return iss, m.end()
+
+
+def _tail(text: str, pos: int) -> tuple[Optional[str], Optional[str], int]:
+    """Date and issuer after a mention, in either order: (date, issuer, end)."""
+    date, pos = _date_at(text, pos)
+    issuer, pos = _issuer_at(text, pos)
+    if date is None and issuer:
+        date, pos = _date_at(text, pos)
+    return date, issuer, pos
+
+
+def _own(found: Mapping[str, list]) -> dict:
+    fields = {f.field: f for f in found.get("fields", []) if f.value}
+    so = fields.get("so_hieu")
+    return {"key": symbol_key(so.value) if so else None, "span": (so.start, so.end) if so else None,
+            "number": regex.match(r"\d+", so.value).group().lstrip("0") if so and so.value[:1].isdigit() else None,
+            "type": fields["doc_type"].value if "doc_type" in fields else None,
+            "date": fields["issue_date"].value if "issue_date" in fields else None}
+
+
+def _record(doc, start, end, cited_type, number, sym: Optional[str], date, issuer) -> Citation:
+    """A mention; relation, key and evidence are filled once all mentions are known."""
+    return Citation(cited_type, number, sym, date, issuer, "", None, doc.text[start:end], start, end, "")
+
+
+def _finish(doc: SegmentedDoc, c: Citation, key: Optional[str], date, issuer) -> Citation:
+    text = doc.text
+    s0, s1 = _sentence(doc, c.start, c.end)
+    lo = max(s0, min(c.start - EVIDENCE_MAX // 2, s1 - EVIDENCE_MAX))
+    return replace(c, cited_key=key, cited_date=c.cited_date or date, cited_issuer=c.cited_issuer or issuer,
+                   relation=_relation(text, s0, c.start), evidence=" ".join(text[lo:min(s1, lo + EVIDENCE_MAX)].split()))
+
+
+def _symbol_mentions(doc: SegmentedDoc, own: dict) -> list[tuple[Citation, Symbol]]:
+    text, out = doc.text, []
+    for m in SYMBOL.finditer(text):
+        sym = parse(m)
+        if own["span"] and m.start() < own["span"][1] and own["span"][0] < m.end():
+            continue
+        tb = TYPE_BEFORE.search(text, max(0, m.start() - LOOKBACK), m.start())
+        known = DOC_TYPES.get(sym.type_code or "")
+        if not tb and not known:
+            continue        # an unknown code with no type word is an archive code, not a document
+        ctype = _type_name(tb.group("tw")) if tb else known.value
+        date, issuer, end = _tail(text, m.end())
+        if symbol_key(sym.canonical) == own["key"] and (date is None or own["date"] in (None, date)):
+            continue        # the document's own number (a different date would be an earlier namesake)
+        start = tb.start() if tb else m.start()
+        out.append((_record(doc, start, end, ctype, sym.number, sym.canonical, date, issuer), sym))
+    return out
+
+
+def _expand_truncated(found: list[tuple[Citation, Symbol]]) -> list[Citation]:
+    """`03-NQ/TWĐTN` → `03-NQ/TWĐTN-BTC` when the longer one is cited in the same text."""
+    issuers: dict[tuple, dict[str, Symbol]] = {}
+    for _, s in found:
+        issuers.setdefault((s.number, s.type_code), {})[s.issuer or ""] = s
+    out = []
+    for c, sym in found:
+        group = issuers[(sym.number, sym.type_code)]
+        longer = [s for i, s in group.items() if sym.issuer and i.startswith(sym.issuer + "-")]
+        out.append(replace(c, cited_symbol=max(longer, key=lambda s: len(s.issuer)).canonical) if longer else c)
+    return out
+
+
+def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict):
+    text, out = doc.text, []
+    starts = [c.start for c in full]          # `full` is in text order and its spans do not overlap
+    # (type, number, year of a legal symbol or None) → the full citations, in text order
+    by_number: dict[tuple, list[Citation]] = {}
+    for c in full:
+        year = LEGAL_YEAR.match(c.cited_symbol)
+        for y in {None, year and year.group(1)}:
+            by_number.setdefault((c.cited_type, c.cited_number.lstrip("0"), y), []).append(c)
+    for m in BARE.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        tb = TYPE_BEFORE_BARE.search(text, max(0, m.start() - LOOKBACK), m.start())
+        if not tb or (i >= 0 and full[i].end > m.start()):
+            continue
+        num, year, tw = m.group("num"), m.group("year"), tb.group("tw")
+        if not tb.group("so") and (not tw[0].isupper() or (not year and YEAR.fullmatch(num))):
+            continue        # `kế hoạch 2024`: a bare number needs `số` or a capitalized type word
+        ctype = _type_name(tw)
+        if ctype == own["type"] and num.lstrip("0") == own["number"] and not year:
+            continue
+        date, issuer, end = _tail(text, m.end())
+        cands = by_number.get((ctype, num.lstrip("0"), year), [])
+        sym = None
+        if cands:      # the nearest full citation before it, else the first after it
+            ref = cands[max(0, bisect_right(cands, m.start(), key=lambda c: c.start) - 1)]
+            sym, date, issuer = ref.cited_symbol, date or ref.cited_date, issuer or ref.cited_issuer
+        number = f"{num}/{year}" if year and not sym else num
+        out.append(_record(doc, tb.start(), end, ctype, number, sym, date, issuer))
+    return out
+
+
+def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Citation]:
+    own = _own(found)
+    full = _expand_truncated(_symbol_mentions(doc, own))
+    cites = sorted(full + _bare_mentions(doc, full, own), key=lambda c: c.start)
+    keys = join_keys([vars(c) for c in cites])
+    # a qualified key is one document: a mention without its date or issuer takes them from another
+    dates: dict[str, str] = {}
+    issuers: dict[str, str] = {}
+    for i, c in enumerate(cites):
+        if "@" in (keys.get(i) or ""):
+            if c.cited_date:
+                dates.setdefault(keys[i], c.cited_date)
+            if c.cited_issuer:
+                issuers.setdefault(keys[i], c.cited_issuer)
+    return [_finish(doc, c, keys.get(i), dates.get(keys.get(i)), issuers.get(keys.get(i)))
+            for i, c in enumerate(cites)]
