@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-from extractors import header, recipients, signature
+from extractors import header, recipients, signature, targets
 from pipeline.models import SegmentedDoc
 
 
@@ -24,4 +24,5 @@ EXTRACTORS: list[Extractor] = [
     Extractor("header", "fields", header.extract),
     Extractor("signature", "fields", signature.extract),
     Extractor("recipients", "recipients", recipients.extract),
+    Extractor("targets", "targets", targets.extract),
 ]
