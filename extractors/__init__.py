@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-from extractors import header, recipients, signature, targets
+from extractors import deadlines, header, recipients, signature, targets
 from pipeline.models import SegmentedDoc
 
 
@@ -25,4 +25,5 @@ EXTRACTORS: list[Extractor] = [
     Extractor("signature", "fields", signature.extract),
     Extractor("recipients", "recipients", recipients.extract),
     Extractor("targets", "targets", targets.extract),
+    Extractor("deadlines", "deadlines", deadlines.extract),     # after assignments: links each to its assignee
 ]
