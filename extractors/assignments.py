@@ -169,10 +169,9 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
             who = subject(task)
             if who and who.casefold().startswith("mỗi") and context:
                 who = context       # 'Mỗi cơ sở Đoàn phường …' under '2.2. Đối với cơ sở Đoàn 10 phường'
-        if who is None and lab:
-            who = structure.unit_name(lab)
-        who = who or context
-        if who is None or not (in_zone or context or give):
+        labelled = structure.unit_name(lab) if lab else None     # '+ Cấp Quận: thành lập …'
+        who = who or labelled or context
+        if who is None or not (in_zone or context or give or labelled):
             continue
         who = names.setdefault(_same_unit_key(who), who)
         due = next((d.due for d in deadlines.scan(doc, ln.start, ln.end, year) if d.due), None)
