@@ -66,7 +66,7 @@ _WORD = regex.compile(r"[ ]{1,3}(?P<w>[\p{L}][\p{L}\d&\-–]*)")
 _STOP = frozenset({"trong", "tại", "cho", "của", "là", "và", "hoặc", "có", "được", "để", "nhằm", "về", "thuộc",
                    "từ", "đến", "theo", "với", "đã", "mới", "trở", "ở", "trên", "dưới", "đạt", "phải", "sẽ",
                    "khi", "nơi", "gắn", "thông", "đủ", "tham", "mỗi", "cùng", "vào", "bằng", "như"})
-_COORD = regex.compile(r"^,[ ]{1,2}(?P<w>\p{Lu}[\p{L}]*)(?=[ ]{1,3}(?:" + _alt(_STOP) + r")(?![\p{L}])|[,;.:()]|$)")
+_COORD = regex.compile(r",[ ]{1,2}(?P<w>\p{Lu}[\p{L}]*)(?=[ ]{1,3}(?:" + _alt(_STOP) + r")(?![\p{L}])|[,;.:()]|$)")
 _MAX_UNIT_WORDS = 8         # syllables: 'đơn vị kinh tế tư nhân' is six
 _SOME = regex.compile(r"một[ ]{1,2}số(?![\p{L}])", regex.IGNORECASE)       # 'một số' is 'some', not 'one'
 _WORD_NUMERAL_NOT = frozenset({"năm", "tư", "không", "mốt", "lăm", "mươi", "trăm", "nghìn", "ngàn", "triệu"})
