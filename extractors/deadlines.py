@@ -50,6 +50,7 @@ _CUE = regex.compile(
 _SCHEDULE_END = regex.compile(r"[ ]{0,3}(?:\([^()\n]{0,40}\)[ ]{0,2})?:[ ]{0,4}")
 _PAST = regex.compile(r"^[^.;:\n]{0,40}?(?<![\p{L}])đã(?![\p{L}])")      # 'Ngày 02/02/2018, Chính phủ đã ban hành'
 _TASK_CHARS = 240
+_CUE_WINDOW = 40
 
 
 def _due(m: regex.Match, year: Optional[int], recurrence: Optional[str]) -> tuple[Optional[str], str]:
@@ -103,19 +104,23 @@ def _in_line(doc: SegmentedDoc, start: int, line: str, year: Optional[int]) -> l
     out = []
     skip, body = structure.strip_marker(line)
     masked = periods.programme_spans(line)
+    spans = structure.sentences(line, 0, len(line))
+    recurrences = {}        # sentence start → its recurrence word, read once
     for m in WHEN.finditer(line):
         if any(a <= m.start() < b for a, b in masked):
             continue
-        before = line[:m.start()]
+        before = line[max(0, m.start() - _CUE_WINDOW):m.start()]
         schedule = m.start() == skip and _SCHEDULE_END.match(line, m.end()) is not None
         cue = _CUE.search(before)
         if not schedule and (not cue or _PAST.match(line, m.end())):
             continue
         if m.group("thisyear") and not (cue and cue.group().lower().startswith("trong")):
             continue
-        s0, s1 = structure.sentence_span(doc, start + m.start())
-        sentence = doc.text[s0:s1]
-        rec = periods.recurrence_of(sentence)
+        s0, s1 = structure.containing(spans, m.start())
+        sentence = line[s0:s1]
+        if s0 not in recurrences:
+            recurrences[s0] = periods.recurrence_of(sentence)
+        rec = recurrences[s0]
         due, recurrence = _due(m, year, rec if rec in ("annual", "semiannual", "quarterly") else None)
         if schedule:
             task = line[_SCHEDULE_END.match(line, m.end()).end():]
@@ -124,7 +129,7 @@ def _in_line(doc: SegmentedDoc, start: int, line: str, year: Optional[int]) -> l
             lab = structure.label_of(task)
             task = task[structure.LABEL.match(task).end():] if lab else task
         sec = structure.section_at(doc, start + m.start())
-        raw_start = cue.start() if cue else m.start()
+        raw_start = m.start() - len(before) + cue.start() if cue else m.start()
         out.append(Deadline(due=due, recurrence=recurrence, raw=line[raw_start:m.end()].strip(" ("),
                             task=task.strip()[:_TASK_CHARS], assignee=None, section=sec.path if sec else None,
                             start=start + raw_start, end=start + m.end()))

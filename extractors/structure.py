@@ -5,6 +5,7 @@ document's structure the same way.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Iterator, Mapping, Optional
 
 import regex
@@ -79,20 +80,20 @@ def labels_above(doc: SegmentedDoc, offset: int) -> list[str]:
     return out
 
 
-def sentence_span(doc: SegmentedDoc, offset: int) -> tuple[int, int]:
-    """The sentence around the offset, within its line."""
-    text = doc.text
-    lo = text.rfind("\n", 0, offset) + 1
-    hi = text.find("\n", offset)
-    hi = len(text) if hi < 0 else hi
-    start, end = lo, hi
+def sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The sentences of text[lo:hi] (one line), as absolute spans."""
+    spans, start = [], lo
     for m in SENTENCE_END.finditer(text, lo, hi):
-        if m.end() <= offset:
-            start = m.end()
-        else:
-            end = m.start()
-            break
-    return start, end
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, hi))
+    return spans
+
+
+def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The span of a sorted, contiguous list that holds the offset."""
+    i = bisect.bisect_right([a for a, _ in spans], offset) - 1
+    return spans[max(i, 0)]
 
 
 def unit_name(text: str) -> Optional[str]:

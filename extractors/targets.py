@@ -67,6 +67,8 @@ _STOP = frozenset({"trong", "tại", "cho", "của", "là", "và", "hoặc", "c�
                    "từ", "đến", "theo", "với", "đã", "mới", "trở", "ở", "trên", "dưới", "đạt", "phải", "sẽ",
                    "khi", "nơi", "gắn", "thông", "đủ", "tham", "mỗi", "cùng", "vào", "bằng", "như"})
 _COORD = regex.compile(r",[ ]{1,2}(?P<w>\p{Lu}[\p{L}]*)(?=[ ]{1,3}(?:" + _alt(_STOP) + r")(?![\p{L}])|[,;.:()]|$)")
+_WINDOW = 160
+_TEXT_CHARS = 300            # the `text` column: the sentence, cut around the number when very long
 _MAX_UNIT_WORDS = 8         # syllables: 'đơn vị kinh tế tư nhân' is six
 _SOME = regex.compile(r"một[ ]{1,2}số(?![\p{L}])", regex.IGNORECASE)       # 'một số' is 'some', not 'one'
 _WORD_NUMERAL_NOT = frozenset({"năm", "tư", "không", "mốt", "lăm", "mươi", "trăm", "nghìn", "ngàn", "triệu"})
@@ -91,11 +93,12 @@ def noun_phrase(after: str) -> tuple[Optional[str], int]:
     return " ".join(words), pos
 
 
-def _scope(doc: SegmentedDoc, sent: str, rel: int, after_unit: str, labels: list[str]) -> Optional[str]:
+def _scope(sent: str, rel: int, after_unit: str, labels: list[str]) -> Optional[str]:
     m = _PER.match(after_unit)
     if m:
         return "mỗi " + m.group("per").strip()
-    each = [e for e in _EACH.finditer(sent) if e.start() < rel]
+    each = list(_EACH.finditer(sent, max(0, rel - _WINDOW), rel + _WINDOW))
+    each = [e for e in each if e.start() < rel]
     if each:
         return "mỗi " + each[-1].group("who").strip()
     for lab in labels:
@@ -104,8 +107,8 @@ def _scope(doc: SegmentedDoc, sent: str, rel: int, after_unit: str, labels: list
     return None
 
 
-def _period(sent: str, labels: list[str]) -> Optional[str]:
-    return periods.period_in(sent) or next((lab for lab in labels if periods.PERIOD.fullmatch(lab)), None)
+def _period(in_sentence: Optional[str], labels: list[str]) -> Optional[str]:
+    return in_sentence or next((lab for lab in labels if periods.PERIOD.fullmatch(lab)), None)
 
 
 def _in_any(pos: int, spans) -> bool:
@@ -119,6 +122,8 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str) -> list[
     lead = skip + (structure.LABEL.match(body).end() if lab else 0)
     masked = [m.span() for m in _QUOTES.finditer(line_text)] + periods.programme_spans(line_text)
     prev = {}          # sentence start → (end, comparator) of the last target in it
+    spans = structure.sentences(line_text, 0, len(line_text))
+    sentence_period = {}     # sentence start → its period phrase, read once
     for m in NUMBER.finditer(line_text, lead):
         if _in_any(m.start(), masked):
             continue
@@ -128,9 +133,10 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str) -> list[
         value = value_of(m)
         if value is None:
             continue
-        s0, s1 = structure.sentence_span(doc, line_start + m.start())
-        s0, s1 = max(s0, line_start + lead) - line_start, s1 - line_start
-        before, after = line_text[s0:m.start()], line_text[m.end():s1]
+        s0, s1 = structure.containing(spans, m.start())
+        s0 = max(s0, lead)
+        # only a short window before the number matters (keeps the scan linear on long lines)
+        before, after = line_text[max(s0, m.start() - _WINDOW):m.start()], line_text[m.end():min(s1, m.end() + _WINDOW)]
         value_max, unit_after, comparator = None, after, None
         tail = _TAIL.search(before)
         r = _RANGE.match(after) if tail and tail.group("from") else None
@@ -157,9 +163,9 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str) -> list[
             unit = of.group("of") if of else None
         if not unit:
             continue
-        opens = not before.strip()
+        opens = not line_text[s0:m.start()].strip()
         cued = bool(tail and (tail.group("cue") or tail.group("comp")))
-        continues = s0 in prev and _CONTINUES.search(line_text[prev[s0][0]:m.start()]) is not None
+        continues = s0 in prev and _CONTINUES.search(line_text[max(prev[s0][0], m.start() - 8):m.start()]) is not None
         if not (opens or cued or continues):
             continue
         if comparator is None:
@@ -167,7 +173,10 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str) -> list[
                 comparator = COMPARATORS[tail.group("comp").lower()].value
             else:   # 'ít nhất 02 Chi đoàn, 02 Chi hội': a list shares its comparator
                 comparator = prev[s0][1] if continues else "exact"
-        sent = line_text[s0:s1]
+        if s0 not in sentence_period:
+            sentence_period[s0] = periods.period_in(line_text[s0:s1])
+        sent = line_text[max(s0, m.start() - _TEXT_CHARS):min(s1, m.end() + _TEXT_CHARS)]
+        rel = m.start() - max(s0, m.start() - _TEXT_CHARS)
         labels = structure.labels_above(doc, line_start + m.start())
         if lab:
             labels.insert(0, lab)
@@ -175,7 +184,7 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str) -> list[
         sec = structure.section_at(doc, line_start + m.start())
         out.append(Target(
             value=value, value_max=value_max, unit=unit, is_percent=pct, comparator=comparator,
-            scope=_scope(doc, sent, m.start() - s0, rest, labels), period=_period(sent, labels),
+            scope=_scope(sent, rel, rest, labels), period=_period(sentence_period[s0], labels),
             section=sec.path if sec else None, text=sent.strip(), start=line_start + m.start(),
             end=line_start + end, denominator=float(m.group("den")) if m.group("den") else None))
         prev[s0] = (end, comparator)
