@@ -24,3 +24,21 @@ def iso(d, m, y) -> Optional[str]:
         return datetime.date(int(y), int(m), int(d)).isoformat()
     except (TypeError, ValueError):
         return None
+
+
+# ---------------------------------------------------------------- deadline parts (commitments)
+# '16g00', '16h00', '7h30', '14 giờ 00'
+TIME = r"(?P<hh>\d{1,2})[ ]{0,1}(?:g|h|giờ)[ ]{0,1}(?P<mi>\d{2})?(?![\p{L}\d])"
+# 'Quý III/2024', 'quý I năm 2025', 'Quý 2'
+QUARTER = r"[Qq]uý[ ]{1,3}(?P<q>IV|I{1,3}|[1-4])(?![\p{L}\d])(?:[ ]{0,1}/[ ]{0,1}(?P<qy>(?:19|20)\d{2})|[ ]{1,3}năm[ ]{1,3}(?P<qy2>(?:19|20)\d{2}))?"
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def quarter_number(q: str) -> int:
+    """'III' or '3' → 3."""
+    return _ROMAN.get(q) or int(q)
+
+
+def valid_day_month(d, m) -> bool:
+    """True for a day and month that exist in a leap year ('30/10' yes, '31/4' no)."""
+    return iso(d, m, 2000) is not None

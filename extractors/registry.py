@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-from extractors import citations, header, recipients, signature
+from extractors import assignments, citations, deadlines, header, recipients, signature, targets
 from pipeline.models import SegmentedDoc
 
 
@@ -25,4 +25,7 @@ EXTRACTORS: list[Extractor] = [
     Extractor("signature", "fields", signature.extract),
     Extractor("recipients", "recipients", recipients.extract),
     Extractor("citations", "citations", citations.extract),
+    Extractor("targets", "targets", targets.extract),
+    Extractor("assignments", "assignments", assignments.extract),
+    Extractor("deadlines", "deadlines", deadlines.extract),     # after assignments: links each to its assignee
 ]

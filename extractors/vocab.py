@@ -253,3 +253,99 @@ RELATION_CUES = _table(
     ("theo", "mentions", "đã được chỉ ra theo Kế hoạch số 15-KH/TU"),
     ("trong", "mentions", "chỉ tiêu trong Kế hoạch 280-KH/TĐTN-TCKT"),
 )
+
+
+# ---------------------------------------------------------------- commitments (targets, deadlines, assignments)
+# Comparators before a quantity. Example: 'kết nạp ít nhất 600 đoàn viên' → at_least.
+COMPARATORS = _table(
+    ("ít nhất", "at_least", "thành lập ít nhất 02 chi đoàn"),
+    ("tối thiểu", "at_least", "tối thiểu 05 thành viên"),
+    ("không dưới", "at_least", "không dưới 80% đoàn viên"),
+    ("không ít hơn", "at_least", "không ít hơn 3 hoạt động"),
+    ("trên", "at_least", "trên 35% đơn vị kinh tế tư nhân"),
+    ("hơn", "at_least", "hơn 200 thanh niên"),
+    ("tối đa", "at_most", "tối đa 30 học viên"),
+    ("không quá", "at_most", "không quá 5% đoàn viên"),
+    ("dưới", "at_most", "dưới 10% chi đoàn yếu"),
+    ("nhiều nhất", "at_most", "nhiều nhất 2 đợt"),
+)
+# Words that commit to a quantity when they stand right before it (verbs of achievement and the
+# prepositions that follow them). Example: 'kết nạp 80 đoàn viên', 'tập huấn cho 100% cán bộ'.
+TARGET_CUES = _table(*((w, "cue", ex) for w, ex in (
+    ("thành lập", "thành lập 01 Chi đoàn"), ("thành lập mới", "thành lập mới 27 chi đoàn"),
+    ("kết nạp", "kết nạp 10 đoàn viên mới"), ("kết nạp mới", "kết nạp mới ít nhất 100 đoàn viên"),
+    ("phát triển", "phát triển ít nhất 600 đoàn viên"), ("tổ chức", "tổ chức 02 chương trình"),
+    ("xây dựng", "Xây dựng từ 01 đến 02 mô hình"), ("đạt", "đạt 100%"), ("phấn đấu", "phấn đấu 07 Chi đoàn"),
+    ("bồi dưỡng", "bồi dưỡng 5% đoàn viên ưu tú"), ("giới thiệu", "giới thiệu 5% đoàn viên ưu tú"),
+    ("tập huấn", "tập huấn 200 cán bộ"), ("vận động", "vận động 50 doanh nghiệp"),
+    ("chỉ đạo", "Chỉ đạo 100% các huyện"), ("hoàn thành", "hoàn thành 3 công trình"),
+    ("cho", "tập huấn nghiệp vụ cho 100% cán bộ"), ("được", "kết nạp đảng được 10%"),
+    ("mở", "mở 2 lớp"), ("hỗ trợ", "hỗ trợ 50 thanh niên"), ("trao tặng", "trao tặng 100 suất quà"),
+    ("tuyên dương", "tuyên dương 20 gương"),
+    ("thu hút", "thu hút 500 lượt"), ("duy trì", "duy trì 10 câu lạc bộ"), ("nhân rộng", "nhân rộng 5 mô hình"),
+    ("đào tạo", "đào tạo 300 lao động"), ("giải quyết việc làm cho", "giải quyết việc làm cho 500 thanh niên"),
+    ("thực hiện", "thực hiện 10 công trình"), ("triển khai", "triển khai 3 mô hình"),
+    ("tham gia", "100 thanh niên tham gia"), ("đảm bảo", "đảm bảo 100% chi đoàn"),
+    ("trong đó có", "trong đó có từ 01 đến 02 cơ sở Đoàn"), ("trong đó", "trong đó 50 đoàn viên nữ"),
+    # frequent misspellings of 'phấn đấu' in the archives
+    ("phân đầu", "Phân đầu 100% các đơn vị"), ("phần đầu", "phần đầu kết nạp đảng được 10%"),
+    ("phân đấu", "phân đấu 30 đoàn viên"), ("phần đấu", "phần đấu 5 chi đoàn"),
+)))
+# Nouns of time: a number before them is a duration or a date, not a quantity. Example: '6 tháng'.
+TIME_NOUNS = frozenset({"ngày", "tháng", "năm", "tuần", "quý", "giờ", "phút", "buổi", "đợt", "kỳ", "lần"})
+# Words that make the number before/after them a name, rank or reference, not a quantity.
+# Example: 'Nghị quyết 25', 'cụm 8', 'khóa XI', 'lần thứ 7', 'số 03'.
+NUMBER_NAMERS = frozenset({"số", "cụm", "khóa", "khoá", "thứ", "quý", "năm", "tháng", "ngày", "giờ", "kỳ",
+                           "đợt", "điều", "khoản", "mục", "phụ lục", "giai đoạn", "nhiệm kỳ", "tuần", "trung ương"})
+# Numbers written in words. Example: 'một trăm đoàn viên' → 100.
+NUMBER_WORDS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
+                "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mươi": 10, "trăm": 100,
+                "nghìn": 1000, "ngàn": 1000, "triệu": 1000000}
+# Recurrence words → CONTRACT `recurrence`. Example: 'trong tháng 3 hàng năm' → annual.
+RECURRENCE = _table(
+    ("hàng năm", "annual", "trong tháng 3 hàng năm"), ("hằng năm", "annual", "báo cáo hằng năm"),
+    ("định kỳ", "annual", "định kỳ trước ngày 15/5"),
+    ("hàng tháng", "monthly", "trước ngày 10 hàng tháng"), ("hằng tháng", "monthly", "ngày 5 hằng tháng"),
+    ("hàng quý", "quarterly", "báo cáo hàng quý"), ("hằng quý", "quarterly", "hằng quý"),
+    ("6 tháng", "semiannual", "báo cáo 6 tháng"), ("sáu tháng", "semiannual", "sơ kết sáu tháng"),
+)
+# Cues that make the date after them a deadline of this document. Example: 'chậm nhất là ngày 30/10'.
+DEADLINE_CUES = _table(*((w, "cue", ex) for w, ex in (
+    ("chậm nhất là vào", "chậm nhất là vào ngày 30/10"), ("chậm nhất là", "chậm nhất là ngày 30/10"),
+    ("chậm nhất vào", "chậm nhất vào ngày 5/12"), ("chậm nhất", "chậm nhất ngày 15/11"),
+    ("hạn chót là", "hạn chót là ngày 1/6"), ("hạn chót", "hạn chót 1/6"), ("trước", "trước ngày 15/5"),
+    ("từ nay đến", "Từ nay đến năm 2017"), ("đến hết", "đến hết năm 2025"), ("đến", "đến ngày 30/4/2024"),
+    ("trong", "trong tháng 3 hàng năm"), ("vào", "vào năm 2015"), ("xong", "xong trong quý II"),
+)))
+# Programme periods that are named, not committed to. Example: 'giai đoạn 2011 - 2020', 'nhiệm kỳ 2022 - 2027'.
+PROGRAMME_PERIODS = frozenset({"giai đoạn", "nhiệm kỳ", "năm học", "tầm nhìn", "định hướng", "khóa", "khoá"})
+# Role cues in an assignment → CONTRACT `role`. Example: 'Làm cơ quan Thường trực' → lead.
+ROLE_CUES = _table(
+    ("chủ trì", "lead", "Ban Tổ chức chủ trì, phối hợp"), ("thường trực", "lead", "là bộ phận thường trực"),
+    ("tham mưu", "lead", "giao Ban Tổ chức – Kiểm tra tham mưu"), ("đầu mối", "lead", "là đầu mối"),
+    ("chịu trách nhiệm chính", "lead", "chịu trách nhiệm chính"), ("phối hợp", "support", "phối hợp với Ban"),
+)
+# Verbs that end a unit's name when it is the subject of a duty. Example: 'Ban Tuyên giáo Tỉnh Đoàn | là …'.
+DUTY_VERBS = frozenset({
+    "là", "làm", "chủ trì", "phối hợp", "tham mưu", "thường xuyên", "theo dõi", "tổ chức", "triển khai",
+    "xây dựng", "hướng dẫn", "chỉ đạo", "kiểm tra", "báo cáo", "tổng hợp", "thực hiện", "căn cứ", "chủ động",
+    "chịu trách nhiệm", "có trách nhiệm", "phụ trách", "đôn đốc", "nghiên cứu", "tiếp tục", "đẩy mạnh",
+    "tăng cường", "tập trung", "rà soát", "đảm bảo", "tham gia", "lựa chọn", "chọn", "giúp", "hỗ trợ",
+    "định kỳ", "cần", "phải", "nghiêm túc", "thống kê", "giao", "quán triệt", "vận động", "đề xuất", "cử",
+    "lên", "thành lập", "kết nạp", "phát triển", "quản lý", "duy trì", "nắm", "nắm bắt", "gửi", "trình",
+})
+# First words of a phrase that names a unit or person. Example: 'Ban Tổ chức Đoàn Khối', 'Cấp Quận'.
+UNIT_HEADS = frozenset({
+    "ban", "văn phòng", "tỉnh đoàn", "thành đoàn", "quận đoàn", "huyện đoàn", "thị đoàn", "đoàn", "hội",
+    "cơ sở đoàn", "cơ sở hội", "cấp", "tổ công tác", "tổ giúp việc", "nhóm", "chi đoàn", "chi hội", "chi bộ",
+    "ủy ban", "uỷ ban", "ubnd", "sở", "phòng", "trung tâm", "thường trực", "đồng chí", "đ/c", "btv", "bch",
+    "liên đoàn", "công đoàn", "hội đồng", "đội", "trường", "đảng ủy", "đảng uỷ", "cấp ủy", "cấp uỷ",
+    "huyện", "quận", "phường", "xã", "thị xã", "thành phố", "ủy viên", "uỷ viên", "tiểu ban", "bộ phận",
+    "đoàn khối", "đoàn trường", "mặt trận", "hội liên hiệp", "liên chi đoàn", "ubkt", "ủy ban kiểm tra",
+})
+# Section headings over the parts that assign work. Example: 'III. TỔ CHỨC THỰC HIỆN'.
+ASSIGN_HEADINGS = frozenset({"tổ chức thực hiện", "phân công", "trách nhiệm thực hiện", "phân công nhiệm vụ",
+                             "phân công thực hiện", "nhiệm vụ của các đơn vị"})
+# Membership roles inside a working group. Example: '- Tổ trưởng', 'Trưởng ban: Đồng chí …'.
+MEMBERSHIP = frozenset({"tổ trưởng", "tổ phó", "thành viên", "trưởng ban", "phó trưởng ban", "phó ban",
+                        "thư ký", "ủy viên", "uỷ viên", "trưởng nhóm", "phó nhóm"})

@@ -71,8 +71,10 @@ def text(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A d
 
 
 @app.command()
-def show(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A document.")) -> None:
-    """Print every record extracted from one document, as JSON."""
+def show(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A document."),
+         commitments: bool = typer.Option(False, "--commitments",
+                                          help="Print the plan's targets, deadlines and assignees as a table.")) -> None:
+    """Print every record extracted from one document, as JSON (or its commitments as a table)."""
     from pipeline.models import StageError
     from pipeline.run import analyze, to_rows
 
@@ -81,6 +83,13 @@ def show(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A d
     except StageError as exc:
         _err(f"error: {file}: [{exc.stage}] {exc.message}")
         raise typer.Exit(1)
+    if commitments:
+        from rich.console import Console
+
+        from pipeline.commitments import commitment_rows, render
+
+        Console(width=160).print(render(commitment_rows(a.found, a.doc.text), file.name))
+        return
     typer.echo(json.dumps(to_rows(a), ensure_ascii=False, indent=1, default=str))
 
 

@@ -1,0 +1,182 @@
+"""Assignments (phân công): who does what, from the parts of a plan that assign work.
+
+Sources, each line of the body being one duty:
+- lines under a heading or label that names a unit, anywhere ('1.1- Ban Tổ chức - Kiểm tra Tỉnh Đoàn',
+  '2.2. Đối với cơ sở Đoàn 10 phường:', '+ Cấp Quận: thành lập …');
+- inside TỔ CHỨC THỰC HIỆN / PHÂN CÔNG, a line whose subject is a unit ('Ban Tuyên giáo Tỉnh Đoàn
+  thường xuyên …') or that hands work to one ('Giao Văn phòng Tỉnh đoàn phối hợp …');
+- members of a working group ('- Đ/c Phạm Văn Linh' with the position lines after it) as `member` rows.
+The role comes from the first verbs of the duty (chủ trì / thường trực / tham mưu → lead, phối hợp → support).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Optional
+
+import regex
+
+from extractors import deadlines, structure
+from extractors.vocab import ASSIGN_HEADINGS, DUTY_VERBS, MEMBERSHIP, ROLE_CUES
+from pipeline.models import Line, SegmentedDoc
+
+
+@dataclass
+class Assignment:
+    assignee: str
+    role: str
+    task: Optional[str]
+    deadline: Optional[str]
+    section: Optional[str]
+    person_name: Optional[str]
+    position: Optional[str]
+    start: int
+    end: int
+
+
+HEADING_KINDS = {"roman", "arabic", "decimal", "letter"}
+# 'Giao Ban Tuyên giáo …', '… Tỉnh đoàn giao Ban Tổ chức – Kiểm tra tham mưu …'
+_GIVE = regex.compile(r"(?:^|(?<=[ ,;]))[Gg]iao[ ]{1,3}(?:cho[ ]{1,3})?")
+# '- Đ/c Nguyễn Thanh Duy - UVBTV, Trưởng Ban Phong trào', 'Trưởng ban: Đồng chí Huỳnh Văn Phẩm - Phó Bí thư'
+_MEMBER = regex.compile(
+    r"^(?:Đ/c|Đ/C|Đồng[ ]chí)[ ]{1,3}(?P<name>\p{Lu}\p{Ll}*(?:[ ]\p{Lu}\p{Ll}*){1,5})"
+    r"(?:[ ]{0,6}[-–][ ]{0,3}(?P<pos>[^\n]{1,200}?))?[ .;]{0,3}$")
+_CLOSING = regex.compile(r"^[ ]{0,12}Trên[ ]đây", regex.IGNORECASE)    # the closing formula ends the duties
+_WORDS = regex.compile(r"\S+")
+_LEAD_WINDOW = 8             # role verbs count among the first words of a duty
+_POSITION_WORDS = 30
+_SAME_UNIT_NOISE = frozenset({"các", "những", "mỗi", "đối", "với"})
+
+
+def _zones(doc: SegmentedDoc) -> list[tuple[int, int]]:
+    zones = []
+    for sec in doc.sections:
+        head = sec.heading.casefold().strip(" :.")
+        if sec.kind in HEADING_KINDS and any(head.startswith(h) for h in ASSIGN_HEADINGS):
+            zones.append((sec.start, sec.end))
+    return zones
+
+
+def subject(text: str) -> Optional[str]:
+    """The unit at the start of `text`, up to its first duty verb. 'Ban Tuyên giáo Tỉnh Đoàn là …' → 'Ban Tuyên giáo Tỉnh Đoàn'."""
+    if not structure.UNIT_START.match(text):
+        return None
+    words = [w.group() for w in _WORDS.finditer(text)]
+    for i in range(1, min(len(words), structure.MAX_UNIT_WORDS + 1)):
+        one, two = words[i].strip(",;."), " ".join(words[i:i + 2]).strip(",;.")
+        if (one in DUTY_VERBS or two in DUTY_VERBS) and one[:1].islower():
+            return " ".join(words[:i]).rstrip(",;:")
+        if words[i - 1].endswith((":", ";", ".")):
+            return " ".join(words[:i]).rstrip(",;:.")
+    return None
+
+
+def role_of(task: str) -> str:
+    head = " ".join(task.casefold().split()[:_LEAD_WINDOW])
+    hits = [e.value for k, e in ROLE_CUES.items() if k in head]
+    return "lead" if "lead" in hits else "support" if hits else "execute"
+
+
+def _context_unit(doc: SegmentedDoc, offset: int, own: Optional[int]) -> Optional[str]:
+    """The nearest heading or bullet label above the line that names a unit."""
+    for sec in structure.lineage(doc, structure.section_at(doc, offset)):
+        if sec.index == own and sec.kind not in HEADING_KINDS:
+            continue            # a bullet's own label is read by the caller
+        lab = structure.label_of(sec.heading)
+        name = structure.unit_name(lab) if lab else (
+            structure.unit_name(sec.heading) if sec.kind in HEADING_KINDS else None)
+        if name:
+            return name
+    return None
+
+
+def _members(doc: SegmentedDoc, lines: list[Line], i: int, group: Optional[str]) -> tuple[Optional[Assignment], int]:
+    """A member row for lines[i] if it names a person, and how many lines it used."""
+    _, text = structure.strip_marker(lines[i].text)
+    lab = structure.label_of(text)
+    rest = text[structure.LABEL.match(text).end():] if lab else text
+    m = _MEMBER.match(rest.strip())
+    if not m:
+        return None, 0
+    membership = lab if lab and lab.casefold() in MEMBERSHIP else None
+    position = [m.group("pos").strip(" .;")] if m.group("pos") else []
+    used = 1
+    for ln in lines[i + 1:]:
+        _, nxt = structure.strip_marker(ln.text)
+        nxt = nxt.strip(" .;")
+        if not nxt:
+            used += 1
+            continue
+        sec = structure.section_at(doc, ln.start)
+        if (_MEMBER.match(nxt) or structure.label_of(nxt) or subject(nxt) or len(nxt.split()) > _POSITION_WORDS
+                or (sec and sec.start == ln.start and sec.kind in HEADING_KINDS)):
+            break
+        if nxt.casefold() in MEMBERSHIP:
+            membership = nxt
+        else:
+            position.append(nxt)
+        used += 1
+    sec = structure.section_at(doc, lines[i].start)
+    task = " ".join(x for x in (membership or "Thành viên", group) if x)
+    return Assignment(assignee=m.group("name"), role="member", task=task, deadline=None,
+                      section=sec.path if sec else None, person_name=m.group("name"),
+                      position="; ".join(position) or None, start=lines[i].start,
+                      end=lines[i + used - 1].end), used
+
+
+def _same_unit_key(name: str) -> frozenset:
+    return frozenset(t for t in regex.findall(r"[\w/]+", name.casefold().replace("–", "-"))
+                     if t not in _SAME_UNIT_NOISE)
+
+
+def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
+    lines = structure.body_lines(doc)
+    zones = _zones(doc)
+    year = structure.doc_year(doc, found)
+    names: dict[frozenset, str] = {}        # one spelling per unit: the first one met
+    out: list[Assignment] = []
+    closed = False
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        closed = closed or bool(_CLOSING.match(ln.text))
+        in_zone = not closed and any(a <= ln.start <= b for a, b in zones)
+        skip, text = structure.strip_marker(ln.text)
+        sec = structure.section_at(doc, ln.start)
+        own = sec.index if sec and sec.start == ln.start else None
+        context = _context_unit(doc, ln.start, own)
+        if not text.strip() or closed:
+            i += 1
+            continue
+        member, used = _members(doc, lines, i, context) if (in_zone or context) else (None, 0)
+        if member:
+            out.append(member)
+            i += used
+            continue
+        i += 1
+        lab = structure.label_of(text)
+        task = text[structure.LABEL.match(text).end():] if lab else text
+        if own is not None and sec.kind in HEADING_KINDS and (not lab or not task.strip()):
+            continue            # a heading: its lines below carry the duties
+        if not task.strip():
+            continue
+        give = _GIVE.search(task)
+        who = None
+        if give and (in_zone or give.start() == 0):
+            who = subject(task[give.end():])
+            if who:
+                task = task[give.end():]
+        if who is None and in_zone:
+            who = subject(task)
+            if who and who.casefold().startswith("mỗi") and context:
+                who = context       # 'Mỗi cơ sở Đoàn phường …' under '2.2. Đối với cơ sở Đoàn 10 phường'
+        labelled = structure.unit_name(lab) if lab else None     # '+ Cấp Quận: thành lập …'
+        who = who or labelled or context
+        if who is None or not (in_zone or context or give or labelled):
+            continue
+        who = names.setdefault(_same_unit_key(who), who)
+        due = next((d.due for d in deadlines.scan(doc, ln.start, ln.end, year) if d.due), None)
+        duty = task[len(who):] if task.startswith(who) else task      # the role is in the verbs after the subject
+        out.append(Assignment(assignee=who, role=role_of(duty), task=task.strip(), deadline=due,
+                              section=sec.path if sec else None, person_name=None, position=None,
+                              start=ln.start, end=ln.end))
+    return out

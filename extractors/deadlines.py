@@ -1,0 +1,149 @@
+"""Deadlines: every dated obligation and schedule entry of the plan, normalized as CONTRACT.md says.
+
+A date is a deadline of this document when a deadline cue stands right before it (`trước`,
+`chậm nhất là`, `trong`, `vào`, `từ nay đến`, …) or when it labels a schedule line
+('- Tháng 01/2018: Triển khai …'). Dates of cited documents and history ('Ngày 02/02/2018, Chính phủ
+đã ban hành') have neither; named programme periods ('giai đoạn 2011 - 2020') are masked.
+A date without a year takes the plan's year, or recurs when the sentence says so ('hàng năm').
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Optional
+
+import regex
+
+from extractors import periods, structure
+from extractors.dates import QUARTER, TIME, quarter_number, valid_day_month, iso
+from extractors.vocab import DEADLINE_CUES
+from pipeline.models import SegmentedDoc
+
+
+@dataclass
+class Deadline:
+    due: Optional[str]
+    recurrence: str
+    raw: str
+    task: str
+    assignee: Optional[str]
+    section: Optional[str]
+    start: int
+    end: int
+
+
+_Y = r"(?:19|20)\d{2}"
+# The date part. Examples: '16g00, ngày 15/04/2024', 'ngày 30/10', 'ngày 10 hàng tháng', 'Tháng 01/2018',
+# 'tháng 3', 'Quý III/2024', 'năm 2017', and 'năm' alone after 'trong' (the plan's year).
+WHEN = regex.compile(
+    rf"(?:{TIME}[ ]{{0,2}},?[ ]{{0,2}})?(?:"
+    rf"(?:ngày[ ]{{1,3}})?(?P<d>\d{{1,2}})[ ]{{0,1}}(?P<sep>[/.\-])[ ]{{0,1}}(?P<m>\d{{1,2}})(?:(?P=sep)(?P<y>{_Y}))?(?![\d/]|[.\-]\d)"
+    rf"|ngày[ ]{{1,3}}(?P<d2>\d{{1,2}})[ ]{{1,3}}tháng[ ]{{1,3}}(?P<m2>\d{{1,2}})(?:[ ]{{1,3}}năm[ ]{{1,3}}(?P<y2>{_Y}))?"
+    r"|ngày[ ]{1,3}(?P<dd>\d{1,2})[ ]{1,3}(?:hàng|hằng)[ ]tháng"
+    rf"|tháng[ ]{{1,3}}(?P<m3>\d{{1,2}})(?:[ ]{{0,1}}/[ ]{{0,1}}(?P<y3>{_Y})|[ ]{{1,3}}năm[ ]{{1,3}}(?P<y3b>{_Y}))?"
+    rf"|{QUARTER}"
+    rf"|năm[ ]{{1,3}}(?P<y4>{_Y})(?![ ]{{0,3}}[-–][ ]{{0,3}}\d)"
+    r"|(?P<thisyear>năm)(?![ ]{0,3}(?:\d|học))"
+    r")(?![\p{L}\d])", regex.IGNORECASE)
+_CUE = regex.compile(
+    r"(?<![\p{L}])(?:" + "|".join(regex.escape(c) for c in sorted(DEADLINE_CUES, key=len, reverse=True))
+    + r")[ ]{1,3}\(?$", regex.IGNORECASE)
+_SCHEDULE_END = regex.compile(r"[ ]{0,3}(?:\([^()\n]{0,40}\)[ ]{0,2})?:[ ]{0,4}")
+_PAST = regex.compile(r"^[^.;:\n]{0,40}?(?<![\p{L}])đã(?![\p{L}])")      # 'Ngày 02/02/2018, Chính phủ đã ban hành'
+_TASK_CHARS = 240
+_CUE_WINDOW = 40
+
+
+def _due(m: regex.Match, year: Optional[int], recurrence: Optional[str]) -> tuple[Optional[str], str]:
+    """(normalized due, recurrence) for a WHEN match, or (None, …) when it is not a real date."""
+    g = m.groupdict()
+    if g["dd"]:
+        return f"---{int(g['dd']):02d}", "monthly"
+    d, mo, y = (g["d"], g["m"], g["y"]) if g["d"] else (g["d2"], g["m2"], g["y2"])
+    if d:
+        if not valid_day_month(d, mo):
+            return None, "none"
+        if y:
+            day = iso(d, mo, y)
+            if day and g["hh"] is not None and int(g["hh"]) < 24:
+                return f"{day}T{int(g['hh']):02d}:{int(g['mi'] or 0):02d}", "none"
+            return day, "none"
+        if recurrence:
+            return f"--{int(mo):02d}-{int(d):02d}", recurrence
+        return (iso(d, mo, year) if year else None), "none"
+    if g["m3"]:
+        mo, y = int(g["m3"]), g["y3"] or g["y3b"]
+        if not 1 <= mo <= 12:
+            return None, "none"
+        if y:
+            return f"{y}-{mo:02d}", "none"
+        if recurrence:
+            return f"--{mo:02d}", "annual"
+        return (f"{year}-{mo:02d}" if year else None), "none"
+    if g["q"]:
+        y = g["qy"] or g["qy2"] or year
+        return (f"{y}-Q{quarter_number(g['q'])}" if y else None), "none"
+    if g["y4"]:
+        return g["y4"], "none"
+    return (str(year) if year else None), "none"
+
+
+def scan(doc: SegmentedDoc, lo: int, hi: int, year: Optional[int]) -> list[Deadline]:
+    """Deadlines in doc.text[lo:hi], line by line (no assignee: the extractor links it)."""
+    out = []
+    text = doc.text
+    pos = lo
+    while pos < hi:
+        nl = text.find("\n", pos, hi)
+        end = hi if nl < 0 else nl
+        out.extend(_in_line(doc, pos, text[pos:end], year))
+        pos = end + 1
+    return out
+
+
+def _in_line(doc: SegmentedDoc, start: int, line: str, year: Optional[int]) -> list[Deadline]:
+    out = []
+    skip, body = structure.strip_marker(line)
+    masked = periods.programme_spans(line)
+    spans = structure.sentences(line, 0, len(line))
+    recurrences = {}        # sentence start → its recurrence word, read once
+    for m in WHEN.finditer(line):
+        if any(a <= m.start() < b for a, b in masked):
+            continue
+        before = line[max(0, m.start() - _CUE_WINDOW):m.start()]
+        schedule = m.start() == skip and _SCHEDULE_END.match(line, m.end()) is not None
+        cue = _CUE.search(before)
+        if not schedule and (not cue or _PAST.match(line, m.end())):
+            continue
+        if m.group("thisyear") and not (cue and cue.group().lower().startswith("trong")):
+            continue
+        s0, s1 = structure.containing(spans, m.start())
+        sentence = line[s0:s1]
+        if s0 not in recurrences:
+            recurrences[s0] = periods.recurrence_of(sentence)
+        rec = recurrences[s0]
+        due, recurrence = _due(m, year, rec if rec in ("annual", "semiannual", "quarterly") else None)
+        if schedule:
+            task = line[_SCHEDULE_END.match(line, m.end()).end():]
+        else:
+            task = structure.strip_marker(sentence)[1]
+            lab = structure.label_of(task)
+            task = task[structure.LABEL.match(task).end():] if lab else task
+        sec = structure.section_at(doc, start + m.start())
+        raw_start = m.start() - len(before) + cue.start() if cue else m.start()
+        out.append(Deadline(due=due, recurrence=recurrence, raw=line[raw_start:m.end()].strip(" ("),
+                            task=task.strip()[:_TASK_CHARS], assignee=None, section=sec.path if sec else None,
+                            start=start + raw_start, end=start + m.end()))
+    return out
+
+
+def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Deadline]:
+    if not doc.body:
+        return []
+    year = structure.doc_year(doc, found)
+    out = scan(doc, doc.body.start, doc.body.end, year)
+    assignments = found.get("assignments", [])
+    for dl in out:      # the innermost assignment around the deadline is whose it is
+        around = [a for a in assignments if a.start <= dl.start < a.end and a.role != "member"]
+        if around:
+            dl.assignee = min(around, key=lambda a: a.end - a.start).assignee
+    return out

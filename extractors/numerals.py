@@ -1,0 +1,48 @@
+"""Vietnamese numerals: '1.000' is one thousand, '02' is 2, '2/3', '5%', '12,5%', 'một trăm'."""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from extractors.vocab import NUMBER_WORDS
+
+_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# One quantity. Thousands are grouped with '.', decimals use ',' (Vietnamese style).
+# Examples: '1.000', '02', '12,5%', '2/3', 'một trăm'.
+NUMBER = regex.compile(
+    r"(?<![\p{L}\d/.,\-])"
+    r"(?:(?P<num>\d{1,3}(?:\.\d{3}){1,4}|\d{1,7})(?:,(?P<dec>\d{1,3}))?(?:/(?P<den>\d{1,4}))?"
+    rf"|(?P<words>(?:{_WORDS})(?:[ ](?:{_WORDS})){{0,6}})(?![\p{{L}}]))"
+    r"(?P<pct>[ ]{0,1}%)?"
+    r"(?![\d%]|[.,/\-]\d|/\p{L}{0,3}[\-/])", regex.IGNORECASE)
+
+
+def words_value(text: str) -> Optional[int]:
+    """'một trăm' → 100, 'hai mươi lăm' → 25, 'ba nghìn' → 3000; None if not a well-formed numeral."""
+    total, group, last = 0, 0, None
+    for w in text.lower().split():
+        v = NUMBER_WORDS.get(w)
+        if v is None:
+            return None
+        if v in (100, 1000, 1000000):
+            group = (group or 1) * v
+            if v >= 1000:
+                total, group = total + group, 0
+        elif v == 10 and w in ("mươi",):
+            group = group - (last or 0) + (last or 1) * 10
+        else:
+            group += v
+        last = v if v < 10 else None
+    return total + group
+
+
+def value_of(m: regex.Match) -> Optional[float]:
+    """The value of a NUMBER match (a ratio '2/3' gives its numerator)."""
+    if m.group("words"):
+        v = words_value(m.group("words"))
+        return float(v) if v is not None else None
+    v = float(m.group("num").replace(".", ""))
+    if m.group("dec"):
+        v += float("0." + m.group("dec"))
+    return v

@@ -1,0 +1,43 @@
+"""Periods and recurrence in plain words, shared by targets (`period`) and deadlines (`recurrence`)."""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from extractors.dates import QUARTER
+from extractors.vocab import PROGRAMME_PERIODS, RECURRENCE
+
+_REC = sorted(RECURRENCE, key=len, reverse=True)
+RECURRENCE_RX = regex.compile(r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, _REC)) + r")(?![\p{L}])",
+                              regex.IGNORECASE)
+_YEAR = r"(?:19|20)\d{2}"
+# The period a target is for, as written. Examples: 'Hàng năm', 'Quý I', 'trong năm 2021',
+# 'Từ nay đến năm 2017', '6 tháng đầu năm', 'năm 2024'.
+PERIOD = regex.compile(
+    r"(?<![\p{L}])(?:"
+    rf"từ[ ]nay[ ]đến(?:[ ]hết)?[ ]năm[ ]{{1,3}}{_YEAR}|đến(?:[ ]hết)?[ ]năm[ ]{{1,3}}{_YEAR}"
+    rf"|(?:trong[ ])?năm[ ]{{1,3}}{_YEAR}(?![\d/ ]{{0,3}}[-–])"
+    r"|(?:hàng|hằng)[ ](?:năm|quý|tháng)|6[ ]tháng[ ](?:đầu|cuối)[ ]năm|trong[ ]năm(?![ ]{0,3}\d)"
+    rf"|{QUARTER}"
+    r")(?![\p{L}\d])", regex.IGNORECASE)
+_PROGRAMME = regex.compile(
+    r"(?:" + "|".join(map(regex.escape, sorted(PROGRAMME_PERIODS, key=len, reverse=True))) + r")"
+    rf"[ ]{{0,3}}\(?[ ]{{0,2}}{_YEAR}[ ]{{0,3}}[-–][ ]{{0,3}}{_YEAR}", regex.IGNORECASE)
+
+
+def recurrence_of(text: str) -> Optional[str]:
+    """CONTRACT recurrence named in the text ('hàng năm' → annual), or None."""
+    m = RECURRENCE_RX.search(text)
+    return RECURRENCE[m.group().lower()].value if m else None
+
+
+def period_in(text: str) -> Optional[str]:
+    """The first period phrase of the text, as written."""
+    m = PERIOD.search(text)
+    return m.group().strip() if m else None
+
+
+def programme_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of named programme periods ('giai đoạn 2011 - 2020'): never a deadline or a target."""
+    return [m.span() for m in _PROGRAMME.finditer(text)]

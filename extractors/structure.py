@@ -1,0 +1,118 @@
+"""Where a span sits in a plan: its section, its sentence, the labels above it, the plan's year.
+
+Shared by the commitment extractors (targets, deadlines, assignments) so that they read the
+document's structure the same way.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Iterator, Mapping, Optional
+
+import regex
+
+from extractors.vocab import UNIT_HEADS
+from pipeline.models import Line, SegmentedDoc, Section
+
+# A bullet or numbering marker at a line start, and a short 'Label:' after it.
+# Example: '+ Cấp Quận: thành lập …' → label 'Cấp Quận'; '2.2. Đối với cơ sở Đoàn 10 phường:'.
+MARKER = regex.compile(r"^[ ]{0,12}(?:[IVX]{1,5}[ ]{0,2}[./\-)]|\d{1,2}(?:\.\d{1,2}){0,3}\.?[ ]{0,2}[\-)/.]?|[a-zđ][).]|[-+*•·])[ ]{0,6}")
+LABEL = regex.compile(r"^(?P<label>[^:;.()\n]{2,80}?)[ ]{0,2}:(?!\d)[ ]{0,4}")
+# Sentence ends inside a line: '. ' before a capital letter (not after a one-letter initial or 'TP').
+SENTENCE_END = regex.compile(r"(?<=[^\s.]{2}[.!?])[ ]{1,4}(?=[\p{Lu}\d\"“(])")
+YEAR_IN_TITLE = regex.compile(r"năm[ ]{1,3}((?:19|20)\d{2})(?![\d/])", regex.IGNORECASE)
+# Prefixes that introduce a unit in a heading. Example: 'Đối với cơ sở Đoàn 10 phường', 'Thành lập Ban Tổ chức'.
+UNIT_INTRO = regex.compile(r"^(?:đối[ ]với|thành[ ]lập(?:[ ]mới)?)[ ]{1,3}", regex.IGNORECASE)
+_HEADS = sorted(UNIT_HEADS, key=len, reverse=True)
+UNIT_START = regex.compile(
+    r"^(?:(?:các|những|mỗi)[ ]{1,3})?(?:" + "|".join(regex.escape(h) for h in _HEADS) + r")(?![\p{L}])",
+    regex.IGNORECASE)
+MAX_UNIT_WORDS = 14
+
+
+def body_lines(doc: SegmentedDoc) -> list[Line]:
+    return list(doc.body.lines) if doc.body else []
+
+
+def strip_marker(text: str) -> tuple[int, str]:
+    """(characters removed, text) without the bullet or numbering marker."""
+    m = MARKER.match(text)
+    n = m.end() if m else len(text) - len(text.lstrip())
+    return n, text[n:]
+
+
+def label_of(text: str) -> Optional[str]:
+    """'Cấp Quận: thành lập …' → 'Cấp Quận' (text already without its marker)."""
+    m = LABEL.match(text)
+    if not m or len(m.group("label").split()) > 8:
+        return None
+    return m.group("label").strip()
+
+
+def section_at(doc: SegmentedDoc, offset: int) -> Optional[Section]:
+    """The innermost section whose span holds the offset."""
+    best = None
+    for sec in doc.sections:
+        if sec.start <= offset <= max(sec.end, sec.heading_end):
+            if best is None or sec.level >= best.level:
+                best = sec
+        elif sec.start > offset:
+            break
+    return best
+
+
+def lineage(doc: SegmentedDoc, sec: Optional[Section]) -> Iterator[Section]:
+    """The section and its ancestors, innermost first."""
+    while sec is not None:
+        yield sec
+        sec = doc.sections[sec.parent] if sec.parent is not None else None
+
+
+def labels_above(doc: SegmentedDoc, offset: int) -> list[str]:
+    """The 'Label:' or short heading of the section at the offset and of its ancestors, innermost first.
+    Example: a target in '+ Cấp Quận: …' under '- Quý I: …' → ['Cấp Quận', 'Quý I', …]."""
+    out = []
+    for sec in lineage(doc, section_at(doc, offset)):
+        lab = label_of(sec.heading)
+        if lab is None and sec.kind not in ("dash", "plus", "star") and len(sec.heading.split()) <= 8:
+            lab = sec.heading.rstrip(" :.")
+        if lab:
+            out.append(lab)
+    return out
+
+
+def sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The sentences of text[lo:hi] (one line), as absolute spans."""
+    spans, start = [], lo
+    for m in SENTENCE_END.finditer(text, lo, hi):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, hi))
+    return spans
+
+
+def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The span of a sorted, contiguous list that holds the offset."""
+    i = bisect.bisect_right([a for a, _ in spans], offset) - 1
+    return spans[max(i, 0)]
+
+
+def unit_name(text: str) -> Optional[str]:
+    """The unit a heading or label names, or None. 'Đối với cơ sở Đoàn 10 phường:' → 'cơ sở Đoàn 10 phường'."""
+    text = text.strip().rstrip(" :.;")
+    name = UNIT_INTRO.sub("", text, count=1)
+    if not name or not UNIT_START.match(name) or len(name.split()) > MAX_UNIT_WORDS:
+        return None
+    return name[0].upper() + name[1:] if name != text else name   # 'Đối với cơ sở …' → 'Cơ sở …'
+
+
+def doc_year(doc: SegmentedDoc, found: Mapping[str, list]) -> Optional[int]:
+    """The plan's year: from its issue date; without a date line, from 'năm 2024' in the title.
+    Otherwise None (a yearless date then stays without a year)."""
+    for f in found.get("fields", []):
+        if getattr(f, "name", None) == "issue_date" and f.value:
+            return int(f.value[:4])
+    if doc.title:
+        years = YEAR_IN_TITLE.findall(doc.title.text)
+        if years:
+            return int(years[-1])
+    return None

@@ -1,0 +1,199 @@
+"""Targets (chỉ tiêu): a number or percentage committed to, with the noun phrase it counts.
+
+A number is a target when a commitment word stands right before it (a comparator `ít nhất`, a verb
+of achievement `thành lập`, `kết nạp`, `đạt`, …), when it opens its sentence or label
+('- 100% cơ sở Đoàn có …', '+ Cấp Phường: 07 Chi đoàn'), or when it continues a list of targets
+('600 đoàn viên, 1.000 hội viên'). Not targets: conditions ('doanh nghiệp có từ 500 lao động trở
+lên'), names in quotes ('Sinh viên 5 tốt'), references ('Nghị quyết 25', 'cụm 8'), durations
+('6 tháng'), dates and symbols (the numeral pattern refuses them).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Optional
+
+import regex
+
+from extractors import periods, structure
+from extractors.numerals import NUMBER, value_of
+from extractors.vocab import COMPARATORS, NUMBER_NAMERS, TARGET_CUES, TIME_NOUNS, TYPE_WORDS
+from pipeline.models import SegmentedDoc
+
+
+@dataclass
+class Target:
+    value: float
+    value_max: Optional[float]
+    unit: Optional[str]
+    is_percent: bool
+    comparator: str
+    scope: Optional[str]
+    period: Optional[str]
+    section: Optional[str]
+    text: str
+    start: int
+    end: int
+    denominator: Optional[float] = None     # '2/3 xã, phường' → value 2, denominator 3
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# What may stand right before a target, read backwards from the number: an optional comparator,
+# optional fillers, then a cue word. Example: 'kết nạp mới ít nhất |100'.
+_COMP = _alt(COMPARATORS)
+_TAIL = regex.compile(
+    rf"(?:(?<![\p{{L}}])(?P<cue>{_alt(TARGET_CUES)})(?:[ ](?:mới|thêm|được|các|tổng số))?[ ]{{1,3}})?"
+    rf"(?:(?<![\p{{L}}])(?P<comp>{_COMP})[ ]{{1,3}})?(?P<from>từ[ ]{{1,3}})?$", regex.IGNORECASE)
+# A reference or rank word right before the number. Example: 'Nghị quyết 25', 'cụm 8', 'số 03'.
+_NAMED = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(NUMBER_NAMERS | set(TYPE_WORDS))})[ ]{{1,3}}$", regex.IGNORECASE)
+# 'doanh nghiệp có (từ|trên) 500 lao động': a condition on the noun before 'có' ('trong đó có' is not).
+_CONDITION_BEFORE = regex.compile(r"(?<!đó[ ]{1,2})(?<![\p{L}])có[ ]{1,3}(?:từ|trên|dưới|khoảng)?[ ]{0,3}$")
+_CONDITION_AFTER = regex.compile(r"^[ ]{0,3}trở[ ]{1,3}(?:lên|xuống)")
+_CONTINUES = regex.compile(r"(?:,|;|(?<![\p{L}])(?:và|hoặc))[ ]{0,3}$")
+# 'từ 01 đến 02', 'từ 100 lao động đến dưới 500' (the unit may sit after the first number too)
+_RANGE = regex.compile(r"^(?:[ ]{1,3}\p{L}+){0,4}?[ ]{1,3}(?:đến|tới|[-–])[ ]{1,3}(?:dưới[ ]{1,3}|trên[ ]{1,3})?")
+_RATIO_OF = regex.compile(r"(?:tỉ|tỷ)[ ]lệ[ ]{1,3}(?P<of>[^,;:()]{1,80}?)[ ]{1,3}(?:trong|tại|của|ở|có|đạt)(?![\p{L}])",
+                          regex.IGNORECASE)
+_EACH = regex.compile(r"(?<![\p{L}])[Mm]ỗi[ ]{1,3}(?P<who>[^,;:()]{1,40}?(?:,[ ]{0,2}[^,;:()]{1,20}?){0,3})"
+                      r"(?=[ ]{1,3}(?:" + _alt(TARGET_CUES) + r"|đảm bảo|phải|cần|có|ít nhất|tối thiểu)(?![\p{L}]))")
+_PER = regex.compile(r"^/[ ]{0,2}(?P<per>[^()\n;.]{1,60}?)[ ]{0,2}(?=[(;.]|$)")
+_QUOTES = regex.compile(r"[“\"«][^”\"»\n]{0,200}[”\"»]")
+_PCT_OF = regex.compile(r"^(?:trong[ ]tổng[ ]số|trong[ ]số|tổng[ ]số|các|những|số)[ ]{1,3}")
+# The counted noun phrase: words up to punctuation or a function word, at most six.
+_WORD = regex.compile(r"[ ]{1,3}(?P<w>[\p{L}][\p{L}\d&\-–]*)")
+_STOP = frozenset({"trong", "tại", "cho", "của", "là", "và", "hoặc", "có", "được", "để", "nhằm", "về", "thuộc",
+                   "từ", "đến", "theo", "với", "đã", "mới", "trở", "ở", "trên", "dưới", "đạt", "phải", "sẽ",
+                   "khi", "nơi", "gắn", "thông", "đủ", "tham", "mỗi", "cùng", "vào", "bằng", "như"})
+_COORD = regex.compile(r",[ ]{1,2}(?P<w>\p{Lu}[\p{L}]*)(?=[ ]{1,3}(?:" + _alt(_STOP) + r")(?![\p{L}])|[,;.:()]|$)")
+_WINDOW = 160
+_TEXT_CHARS = 300            # the `text` column: the sentence, cut around the number when very long
+_MAX_UNIT_WORDS = 8         # syllables: 'đơn vị kinh tế tư nhân' is six
+_SOME = regex.compile(r"một[ ]{1,2}số(?![\p{L}])", regex.IGNORECASE)       # 'một số' is 'some', not 'one'
+_WORD_NUMERAL_NOT = frozenset({"năm", "tư", "không", "mốt", "lăm", "mươi", "trăm", "nghìn", "ngàn", "triệu"})
+
+
+def noun_phrase(after: str) -> tuple[Optional[str], int]:
+    """The counted noun phrase at the start of `after` (the text right after the number) and its length."""
+    pos, words = 0, []
+    while len(words) < _MAX_UNIT_WORDS:
+        m = _WORD.match(after, pos)
+        if not m or m.group("w") in _STOP:
+            break
+        words.append(m.group("w"))
+        pos = m.end()
+    if not words:
+        return None, 0
+    c = _COORD.match(after, pos)          # 'cán bộ Đoàn, Hội trong …' keeps ', Hội'
+    if c:
+        words[-1] += ","
+        words.append(c.group("w"))
+        pos = c.end()
+    return " ".join(words), pos
+
+
+def _scope(sent: str, rel: int, after_unit: str, labels: list[str]) -> Optional[str]:
+    m = _PER.match(after_unit)
+    if m:
+        return "mỗi " + m.group("per").strip()
+    each = list(_EACH.finditer(sent, max(0, rel - _WINDOW), rel + _WINDOW))
+    each = [e for e in each if e.start() < rel]
+    if each:
+        return "mỗi " + each[-1].group("who").strip()
+    for lab in labels:
+        if not periods.PERIOD.fullmatch(lab) and structure.unit_name(lab):
+            return lab
+    return None
+
+
+def _period(in_sentence: Optional[str], labels: list[str]) -> Optional[str]:
+    return in_sentence or next((lab for lab in labels if periods.PERIOD.fullmatch(lab)), None)
+
+
+def _in_any(pos: int, spans) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str) -> list[Target]:
+    out: list[Target] = []
+    skip, body = structure.strip_marker(line_text)
+    lab = structure.label_of(body)
+    lead = skip + (structure.LABEL.match(body).end() if lab else 0)
+    masked = [m.span() for m in _QUOTES.finditer(line_text)] + periods.programme_spans(line_text)
+    prev = {}          # sentence start → (end, comparator) of the last target in it
+    spans = structure.sentences(line_text, 0, len(line_text))
+    sentence_period = {}     # sentence start → its period phrase, read once
+    for m in NUMBER.finditer(line_text, lead):
+        if _in_any(m.start(), masked):
+            continue
+        words = (m.group("words") or "").lower()
+        if words in _WORD_NUMERAL_NOT or _SOME.match(line_text, m.start()):
+            continue
+        value = value_of(m)
+        if value is None:
+            continue
+        s0, s1 = structure.containing(spans, m.start())
+        s0 = max(s0, lead)
+        # only a short window before the number matters (keeps the scan linear on long lines)
+        before, after = line_text[max(s0, m.start() - _WINDOW):m.start()], line_text[m.end():min(s1, m.end() + _WINDOW)]
+        value_max, unit_after, comparator = None, after, None
+        tail = _TAIL.search(before)
+        r = _RANGE.match(after) if tail and tail.group("from") else None
+        m2 = NUMBER.match(after, r.end()) if r else None
+        if m2 and value_of(m2) is not None:      # 'từ 01 đến 02 mô hình': one target, the second number is its max
+            value_max, unit_after, comparator = value_of(m2), after[m2.end():], "range"
+            masked.append((m.end() + m2.start(), m.end() + m2.end()))
+        if _NAMED.search(before) or _CONDITION_BEFORE.search(before):
+            continue
+        pct = bool(m.group("pct"))
+        if pct:       # '100% các huyện' counts 'huyện'; 'được 10% trong tổng số đoàn viên' counts 'đoàn viên'
+            stripped = _PCT_OF.sub("", unit_after.lstrip(" "), count=1)
+            unit, n = noun_phrase(" " + stripped)
+            n = n - 1 + len(unit_after) - len(stripped) if unit else 0
+        else:
+            unit, n = noun_phrase(unit_after)
+        rest = unit_after[n:]
+        if _CONDITION_AFTER.match(rest):
+            continue
+        if unit and unit.split()[0].lower() in TIME_NOUNS:
+            continue
+        if pct and not unit:
+            of = _RATIO_OF.search(before)
+            unit = of.group("of") if of else None
+        if not unit:
+            continue
+        opens = not line_text[s0:m.start()].strip()
+        cued = bool(tail and (tail.group("cue") or tail.group("comp")))
+        continues = s0 in prev and _CONTINUES.search(line_text[max(prev[s0][0], m.start() - 8):m.start()]) is not None
+        if not (opens or cued or continues):
+            continue
+        if comparator is None:
+            if tail and tail.group("comp"):
+                comparator = COMPARATORS[tail.group("comp").lower()].value
+            else:   # 'ít nhất 02 Chi đoàn, 02 Chi hội': a list shares its comparator
+                comparator = prev[s0][1] if continues else "exact"
+        if s0 not in sentence_period:
+            sentence_period[s0] = periods.period_in(line_text[s0:s1])
+        sent = line_text[max(s0, m.start() - _TEXT_CHARS):min(s1, m.end() + _TEXT_CHARS)]
+        rel = m.start() - max(s0, m.start() - _TEXT_CHARS)
+        labels = structure.labels_above(doc, line_start + m.start())
+        if lab:
+            labels.insert(0, lab)
+        end = m.end() + (len(after) - len(unit_after)) + n
+        sec = structure.section_at(doc, line_start + m.start())
+        out.append(Target(
+            value=value, value_max=value_max, unit=unit, is_percent=pct, comparator=comparator,
+            scope=_scope(sent, rel, rest, labels), period=_period(sentence_period[s0], labels),
+            section=sec.path if sec else None, text=sent.strip(), start=line_start + m.start(),
+            end=line_start + end, denominator=float(m.group("den")) if m.group("den") else None))
+        prev[s0] = (end, comparator)
+    return out
+
+
+def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
+    out: list[Target] = []
+    for ln in structure.body_lines(doc):
+        if ln.text.strip():
+            out.extend(targets_in_line(doc, ln.start, ln.text))
+    return out
