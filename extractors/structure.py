@@ -109,7 +109,7 @@ def doc_year(doc: SegmentedDoc, found: Mapping[str, list]) -> Optional[int]:
     """The plan's year: from its issue date; without a date line, from 'năm 2024' in the title.
     Otherwise None (a yearless date then stays without a year)."""
     for f in found.get("fields", []):
-        if getattr(f, "name", None) == "issue_date" and f.value:
+        if f.field == "issue_date" and f.value:
             return int(f.value[:4])
     if doc.title:
         years = YEAR_IN_TITLE.findall(doc.title.text)
