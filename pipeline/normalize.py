@@ -118,9 +118,10 @@ def _bullets(text: str) -> Iterable[Edit]:
 
 # A line that starts with a lower-case word continues the previous line ('… Hội \ntrong các …').
 _CONTINUATION = regex.compile(r"(?<=\S)[ ]{0,40}(?:\n[ ]{0,40}){1,4}(?=\p{Ll}\p{L})")
-# Wrapped PDF lines: a long line without final punctuation runs on into the next one.
+# Wrapped PDF lines: a long line without final punctuation runs on into the next one (a word,
+# or a date or a quantity, which a list marker is not: '… ngày \n15/5/2016', '… \n180 đoàn viên').
 _WRAPPED = regex.compile(
-    r"(?m)(?<=^[^\n]{55,}[^\s.:;!?”\")])[ ]{0,8}\n[ ]{0,8}(?=[\p{Lu}\p{Ll}(“\"][\p{Ll}\p{L} ])"
+    r"(?m)(?<=^[^\n]{55,}[^\s.:;!?”\")])[ ]{0,8}\n[ ]{0,8}(?=[\p{Lu}\p{Ll}(“\"][\p{Ll}\p{L} ]|\d{1,4}[/-]\d|\d{1,6}(?:[.,]\d{3}){0,3}%?[ ]\p{Ll})"
     r"(?![IVX]{1,4}[./]|\p{Lu}{2,}[ ,]\p{Lu}{2,}|" + "|".join(map(regex.escape, BODY_OPENERS)) + r")")
 # A symbol broken after its hyphen: '280-KH/TĐTN-\nTCKT' → '280-KH/TĐTN-TCKT'.
 _BROKEN_SYMBOL = regex.compile(r"(?<=/[\p{Lu}\d]{1,12}-)[ ]{0,4}\n[ ]{0,4}(?=\p{Lu}{2,10}\b)"

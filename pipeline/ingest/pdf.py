@@ -77,6 +77,41 @@ def _two_columns(textpage, text: str, lo: int, hi: int, page_width: float) -> st
     return "\n".join(p[2] for p in pieces)
 
 
+_LINE_END = regex.compile(r"\r\n")
+
+
+def _mark_paragraph_ends(textpage, text: str, page_width: float) -> str:
+    """Mark (with a vertical tab, same length) the end of a body line that starts at the left
+    margin and stops well short of the right one: a paragraph ends there, the page did not wrap
+    it. Centred lines (titles) are left alone."""
+    from pipeline.segment import TITLE_LINES, TYPE_LINE
+
+    spans, start, after_type = [], 0, None
+    for m in _LINE_END.finditer(text):
+        line = text[start:m.start()]
+        if after_type is None and TYPE_LINE.match(line):
+            after_type = 0
+        elif after_type is not None and after_type < TITLE_LINES and line.strip():
+            after_type += 1
+            if not line.rstrip().endswith((".", ":", ";")):
+                start = m.end()
+                continue       # a title may be set flush left: its lines are never split
+        if line.strip():
+            first = start + len(line) - len(line.lstrip())
+            last = start + len(line.rstrip()) - 1
+            spans.append((m.start(), textpage.get_charbox(first)[0], textpage.get_charbox(last)[2]))
+        start = m.end()
+    if len(spans) < 3:
+        return text
+    left = min(sp[1] for sp in spans)
+    right = max(sp[2] for sp in spans)
+    chars = list(text)
+    for end, x0, x1 in spans:
+        if x0 < left + 0.08 * page_width and x1 < right - 0.12 * page_width:
+            chars[end] = "\v"
+    return "".join(chars)
+
+
 def _line_starts(text: str) -> list[int]:
     starts, pos = [], 0
     for line in text.split("\n"):
@@ -159,8 +194,12 @@ def _read_pdfium(path: Path) -> list[Optional[str]]:
                 pages.append(None)   # a damaged page tree (a page that is its own parent, …)
                 continue
             textpage = page.get_textpage()
-            text, spill = _reflow(textpage, textpage.get_text_range(), page.get_width(), n == 0, spill)
-            pages.append(regex.sub(r"\n\n?", "\n", text) if "\n\n" in text else text)
+            # pdfium joins a line that ends in a hyphen and writes the hyphen as U+FFFE
+            raw = textpage.get_text_range().replace("\ufffe", "-")
+            raw = _mark_paragraph_ends(textpage, raw, page.get_width())
+            text, spill = _reflow(textpage, raw, page.get_width(), n == 0, spill)
+            text = regex.sub(r"\n\n?", "\n", text) if "\n\n" in text else text
+            pages.append(text.replace("\v", "\n"))
             textpage.close()
             page.close()
     finally:
