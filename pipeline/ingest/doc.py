@@ -4,7 +4,7 @@ antiword cannot report fonts, so TCVN3/VNI text is found by content (`legacy.rep
 """
 from __future__ import annotations
 
-import re
+import regex
 import shutil
 import subprocess
 import tempfile
@@ -15,7 +15,7 @@ from pipeline.models import Problem, RawDocument, StageError
 
 TIMEOUT = 60
 INSTALL_HINT = "install it with `apt-get install -y antiword`"
-_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_TABLE_ROW = regex.compile(r"^[ \t]*\|.*\|[ \t]*$")
 
 
 def read_doc(path: Path) -> RawDocument:

@@ -6,7 +6,7 @@ text; `convert` maps it back; `repair` does both line by line, leaving Unicode l
 """
 from __future__ import annotations
 
-import re
+import regex
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -59,13 +59,13 @@ def _vni_pairs() -> dict[str, str]:
 
 _VNI = {**_vni_pairs(), **_VNI_SINGLE, **{k.upper(): v.upper() for k, v in _VNI_SINGLE.items()}}
 _VNI_MARKS = _VNI_PLAIN + _VNI_CIRC + _VNI_BREVE
-_VNI_RE = re.compile("[aeiouyôöAEIOUYÔÖ][%s]|[%s]" % (
+_VNI_RE = regex.compile("[aeiouyôöAEIOUYÔÖ][%s]|[%s]" % (
     _VNI_MARKS + _VNI_MARKS.upper(), "".join(_VNI_SINGLE) + "".join(_VNI_SINGLE).upper()))
 # `·` (0xB7) is ã in TCVN3 but also a real middle dot (bullets, separators): a letter must precede it.
-_TCVN3_RE = re.compile("(?:(?<=[^\\W\\d_])|(?<=[%s]))·|[%s]" % ((re.escape(_TCVN3_SRC.replace("·", "")),) * 2))
+_TCVN3_RE = regex.compile("(?:(?<=[^\\W\\d_])|(?<=[%s]))·|[%s]" % ((regex.escape(_TCVN3_SRC.replace("·", "")),) * 2))
 
 
-def _vni_sub(m: re.Match) -> str:
+def _vni_sub(m: regex.Match) -> str:
     s = m.group()
     if s in _VNI:
         return _VNI[s]
@@ -88,8 +88,8 @@ def convert(text: str, encoding: str, upper: bool = False) -> str:
 
 
 # --- font names ---------------------------------------------------------------------------------
-_SUBSET = re.compile(r"^[A-Z]{6}\+")     # PDF subset tag, "ABCDEF+.VnTime"
-_CHARSET_SUFFIX = re.compile(r" (?:CE|Cyr|Greek|Tur|Baltic|\(\w+\))$")   # Word's per-charset font aliases
+_SUBSET = regex.compile(r"^[A-Z]{6}\+")     # PDF subset tag, "ABCDEF+.VnTime"
+_CHARSET_SUFFIX = regex.compile(r" (?:CE|Cyr|Greek|Tur|Baltic|\(\w+\))$")   # Word's per-charset font aliases
 
 
 def docx_run_encoding(font_name: str | None) -> str | None:
@@ -114,16 +114,16 @@ def is_upper_font(font_name: str | None) -> bool:
 _ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx]"
 _NUCLEUS = ("uyê|uya|uyu|iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|ưu|ươ|ưa|ưi|uô|uơ|uâ|uê|uy|ua|ui|"
             "oa|oă|oe|oi|oo|ôi|ơi|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|yê|[aăâeêioôơuưy]")
-_SYLLABLE = re.compile(f"(?:{_ONSET})?(?:{_NUCLEUS})(?:ch|ng|nh|[cmnpt])?")
+_SYLLABLE = regex.compile(f"(?:{_ONSET})?(?:{_NUCLEUS})(?:ch|ng|nh|[cmnpt])?")
 _TONES = set(_TONE)
 # Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the ạ…ỹ block): such a word is not legacy.
-_UNICODE_VN = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
-_WORD = re.compile("(?:[^\\W\\d_]|[%s])+" % re.escape(_TCVN3_SRC))
+_UNICODE_VN = regex.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_WORD = regex.compile("(?:[^\\W\\d_]|[%s])+" % regex.escape(_TCVN3_SRC))
 _MIN_EVIDENCE = 2
 # Legacy text always holds some byte that Unicode Vietnamese never uses: a TCVN3 letter outside
 # the Latin-1 letters Vietnamese shares (`¸ µ ©`…), or a VNI mark (`ø ï ä ö ñ`…).
 _VI_LATIN1 = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý"
-_LEGACY_HINT = re.compile("[%s\u2212\u2219]" % re.escape(
+_LEGACY_HINT = regex.compile("[%s\u2212\u2219]" % regex.escape(
     "".join(sorted(set(_TCVN3_SRC + "ùøûõïâáàåãäêéèúüëñöæóòÑÖÆ") - set(_VI_LATIN1)))))
 
 
@@ -248,8 +248,8 @@ def repair(text: str) -> tuple[str, Detection]:
 
 
 # PDF text layers give `.VnTime`'s ư (0xAD, soft hyphen slot) as U+2212 and ã (0xB7) as U+2219.
-_PDF_GLYPHS = re.compile("(?:(?<=[^\\W\\d_])|(?<=[%s]))[\u2212\u2219]|[\u2212\u2219](?=[^\\W\\d_]|[%s])"
-                         % ((re.escape(_TCVN3_SRC),) * 2))
+_PDF_GLYPHS = regex.compile("(?:(?<=[^\\W\\d_])|(?<=[%s]))[\u2212\u2219]|[\u2212\u2219](?=[^\\W\\d_]|[%s])"
+                         % ((regex.escape(_TCVN3_SRC),) * 2))
 
 
 def repair_pdf_text(text: str, fonts: Iterable[str] = ()) -> tuple[str, Detection]:

@@ -5,15 +5,15 @@ control words, groups, `\\'hh` bytes decoded with the font's code page, `\\uN` w
 """
 from __future__ import annotations
 
-import re
+import regex
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.ingest import legacy
 from pipeline.models import RawDocument, StageError
 
-_TOKEN = re.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|([^\\{}\r\n]+)|[\r\n]+|\\",
-                    re.S)
+_TOKEN = regex.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|([^\\{}\r\n]+)|[\r\n]+|\\",
+                    regex.S)
 _SKIP = {b"colortbl", b"stylesheet", b"info", b"pict", b"object", b"pn", b"listtable", b"listoverridetable",
          b"revtbl", b"rsidtbl", b"xmlnstbl", b"themedata", b"colorschememapping", b"datastore", b"latentstyles",
          b"generator", b"filetbl", b"pgdsctbl", b"fldinst", b"header", b"headerl", b"headerr", b"headerf",
