@@ -54,12 +54,14 @@ def analyze(path: Path, rel: str) -> Analysis:
     try:
         norm = normalize(raw.text, wrapped=raw.source_format == "pdf")
         doc = segment(norm, doc_id, rel)
-    except StageError:
+    except (StageError, MemoryError):
         raise
     except Exception as exc:
         raise StageError("normalize/segment", f"{type(exc).__name__}: {exc}") from exc
     try:
         found = extract_all(doc)
+    except MemoryError:
+        raise
     except Exception as exc:
         raise StageError("extract", f"{type(exc).__name__}: {exc}") from exc
     return Analysis(doc_id, rel, raw, doc, found)
@@ -102,8 +104,8 @@ class Limits:
     memory_mb: int = 1024
 
 
-class _Timeout(Exception):
-    pass
+class _Timeout(BaseException):
+    """Raised by the alarm; a BaseException so that no stage's error handling can swallow it."""
 
 
 def _on_alarm(signum, frame):

@@ -1,0 +1,105 @@
+"""Hostile and broken files, generated here: each gets a precise `errors` row, the batch goes on,
+and per-document limits hold. (Zip bombs and DTDs in .docx: see test_ingest.py.)"""
+import os
+import shutil
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from pipeline import ingest
+from pipeline.cli import app
+from pipeline.models import StageError
+from tests.conftest import FIXTURES, RAW
+
+runner = CliRunner()
+
+
+def _pdf(objects: list[str], trailer: str = "") -> bytes:
+    """A minimal PDF with a correct cross-reference table."""
+    out, offsets = b"%PDF-1.4\n", []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n{obj}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer}>>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+CATALOG = "<< /Type /Catalog /Pages 2 0 R >>"
+PAGE = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"
+ENCRYPTED_PDF = _pdf([CATALOG, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", PAGE,
+                      f"<< /Filter /Standard /V 1 /R 2 /O <{'11' * 32}> /U <{'22' * 32}> /P -4 >>"],
+                     "/Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] ")
+LOOPING_PDF = _pdf([CATALOG, "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", PAGE])
+# An encrypted .docx is an OLE compound file holding an 'EncryptedPackage' stream.
+ENCRYPTED_OFFICE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+                    + "EncryptedPackage".encode("utf-16-le") + bytes(2000))
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("locked.pdf", ENCRYPTED_PDF, "encrypted PDF"),
+    ("loop.pdf", LOOPING_PDF, "damaged page tree"),
+    ("locked.docx", ENCRYPTED_OFFICE, "encrypted Office"),
+    ("half.pdf", (FIXTURES / "000_98bcf7eb60a7a694.pdf").read_bytes()[:9000], "unreadable PDF"),
+    ("half.docx", (FIXTURES / "header_2col.docx").read_bytes()[:9000], "not a valid .docx"),
+    ("fake.pdf", b"%PDF-1.7\n" + os.urandom(3000), "unreadable PDF"),
+])
+def test_broken_file_is_a_stage_error(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(StageError, match=message) as err:
+        ingest.read(path)
+    assert err.value.stage == "ingest"
+
+
+def test_huge_file_is_refused_before_reading(tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(ingest.MAX_FILE_BYTES + 1)        # sparse: costs no disk
+    with pytest.raises(StageError, match="limit"):
+        ingest.read(big)
+
+
+def test_a_batch_of_hostile_files_goes_on(tmp_path):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    shutil.copy(RAW / "003_b41eb5832e784929.txt", src / "kế hoạch số 15.txt")      # spaces, diacritics
+    shutil.copy(RAW / "000_98bcf7eb60a7a694.txt", src / "-leading-dash.txt")
+    shutil.copy(RAW / "001_03bc90b34ed02236.txt", os.fsencode(src / "sub") + b"/latin1-\xe9t\xe9.txt")
+    (src / "locked.pdf").write_bytes(ENCRYPTED_PDF)
+    (src / "loop.pdf").write_bytes(LOOPING_PDF)
+    (src / "locked.doc").write_bytes(ENCRYPTED_OFFICE)
+    with open(src / "huge.txt", "wb") as fh:
+        fh.truncate(ingest.MAX_FILE_BYTES + 1)
+    os.mkfifo(src / "pipe.txt")
+    (src / "sub" / "loop").symlink_to(src, target_is_directory=True)
+    (src / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(src), "--out", str(out), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    docs = sorted(r["source_path"] for r in pq.read_table(out / "documents.parquet").to_pylist())
+    assert docs == ["-leading-dash.txt", "kế hoạch số 15.txt", "sub/latin1-\ufffdt\ufffd.txt"]
+    errors = {r["source_path"]: r for r in pq.read_table(out / "errors.parquet").to_pylist()}
+    assert "encrypted PDF" in errors["locked.pdf"]["message"]
+    assert "damaged page tree" in errors["loop.pdf"]["message"]
+    assert "encrypted Office" in errors["locked.doc"]["message"]
+    assert "limit" in errors["huge.txt"]["message"]
+    assert errors["pipe.txt"]["stage"] == "discover" and errors["dangling.txt"]["stage"] == "discover"
+    assert "skipped: 2" in result.output and "failed: 4" in result.output
+
+
+def test_per_document_limits(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(RAW / "003_b41eb5832e784929.txt", src / "small.txt")
+    seed = (RAW / "004_cbdf8992689afbea.txt").read_text(encoding="utf-8")
+    (src / "slow.txt").write_text(seed * 400, encoding="utf-8")       # ~10 MB of plan text
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(src), "--out", str(out), "--time-limit", "1", "--memory-limit", "300"])
+    assert result.exit_code == 0, result.output
+    errors = {r["source_path"]: r for r in pq.read_table(out / "errors.parquet").to_pylist()}
+    assert errors["slow.txt"]["stage"] == "limits"
+    assert pq.read_table(out / "documents.parquet").num_rows == 1
