@@ -19,12 +19,20 @@ from pipeline.segment import SEPARATOR, TYPE_LINE
 # 'Số:' opens a line of the header ('Số 127-QĐ/HU' in Party texts; 'SỐ:' in capitals);
 # a 'số' inside a sentence ('Nghị định số 161/2024/NĐ-CP') is a citation, not the number.
 SO = regex.compile(r"^[ \t]{0,40}(?:Số|SỐ|Sô)[ ]{0,3}:?[ ]{0,8}")
+PLACE_BEFORE = regex.compile(r"(?:^|(?<=[ ]{2}))[ ]{0,40}(?P<place>\p{Lu}\p{Ll}{0,10}(?:[ ]\p{L}{1,10}){0,3})[ ]{0,3},[ ]{0,3}$",
+                            regex.MULTILINE)
 VV = regex.compile(r"^[ ]{0,40}V/v[ ]{0,3}:?[ ]{0,3}", regex.IGNORECASE)
 # Lines in a header that are neither issuer nor parent. Example: 'MẬT', 'HỎA TỐC', 'DỰ THẢO'.
 NOT_ISSUER = regex.compile(r"^(?:MẬT|TỐI MẬT|TUYỆT MẬT|KHẨN|THƯỢNG KHẨN|HỎA TỐC|HOẢ TỐC|DỰ THẢO)\b")
 _UPPER_SHARE = 0.8
+def _loose(phrase: str) -> str:
+    """A header phrase as a pattern that tolerates its spacing and dash variants."""
+    return r"[ ]{1,3}".join(regex.escape(w) for w in phrase.split()).replace(r"\-", "[-–—]")
+
+
+# Where a flattened header line splits: a gap of 3+ spaces, or a motto/organisation title.
 _SPLITTERS = regex.compile(
-    "|".join(regex.escape(k) for k in list(ORG_TITLES) + list(MOTTO_LINES)), regex.IGNORECASE)
+    r"[ ]{3,}|" + "|".join(_loose(k) for k in list(ORG_TITLES) + list(MOTTO_LINES)), regex.IGNORECASE)
 
 
 def _fold(s: str) -> str:
@@ -46,7 +54,8 @@ def _pieces(ln: Line):
     for m in _SPLITTERS.finditer(text):
         if text[pos:m.start()].strip():
             yield ln.start + pos, text[pos:m.start()]
-        yield ln.start + m.start(), m.group()
+        if m.group().strip():
+            yield ln.start + m.start(), m.group()
         pos = m.end()
     if text[pos:].strip():
         yield ln.start + pos, text[pos:]
@@ -95,6 +104,11 @@ def extract_dateline(doc: SegmentedDoc) -> list[FieldValue]:
                       1.0 if m.group("d") else 0.3, "date line")]
         if m.group("place"):
             out.append(_field("place", m.group("place"), m.start("place"), m.end("place"), 0.95, "date line"))
+        else:   # a place written in lower case after its first word ('Hà nội, ngày …')
+            before = PLACE_BEFORE.search(text, ln.start, m.start())
+            if before:
+                out.append(_field("place", before.group("place"), before.start("place"), before.end("place"),
+                                  0.7, "date line"))
         return out
     return []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from extractors.casing import position_case, proper_case
-from extractors.vocab import POSITIONS
+from extractors.vocab import NOT_NAME_WORDS, POSITIONS
 from pipeline.models import FieldValue, SegmentedDoc
 from pipeline.segment import SIGN_PREFIX
 
@@ -35,7 +35,8 @@ def extract(doc: SegmentedDoc, found) -> list[FieldValue]:
             authority.append(ln)
         elif title is None and text.isupper() and (_is_position(text) or authority):
             title = ln
-        elif NAME.match(ln.text) and not _is_position(text):
+        elif NAME.match(ln.text) and not _is_position(text) \
+                and not any(w.lower() in NOT_NAME_WORDS for w in text.split()):
             name = ln
     out: list[FieldValue] = []
     if authority:

@@ -1,7 +1,7 @@
 """Số hiệu (number and symbol) grammar, shared by the header and citation extractors.
 
 Forms, each with an example:
-- legal, with a year: `98/2014/NĐ-CP`, `72/2025/QH15`
+- legal, with a year: `98/2014/NĐ-CP`, `72/2025/QH15`, older `144/2002/QĐ/BTC`
 - Party and Đoàn, number-TYPE/ISSUER[-DEPT]: `25-NQ/TW`, `95-KH/TĐTN-BTCKT`; tolerated noise:
   `95 -KH/TĐTN-BTCKT`, `19 – KL/TU`, `298 KH/TWĐTN`, `18/KH/TĐTN-CTĐTTN`, `03-NQ-TWĐTN-BTC`
 - State, number/TYPE-ISSUER[-…]: `20/KH-UBND`, `1348/QCPH-UBND-TĐTN`, `01/TTr-CT05`
@@ -15,10 +15,12 @@ import regex
 
 CODE = r"\p{Lu}[\p{Lu}\p{Ll}\d&]{0,9}"        # KH, CTr, QyĐ, TTg, CT05, GD&ĐT
 _CODES = rf"{CODE}(?:[ ]?[-–—][ ]?{CODE}){{0,4}}"
+_LEGAL_CODES = rf"{CODE}(?:[ ]?[-–—/][ ]?{CODE}){{0,4}}"      # older: '144/2002/QĐ/BTC'
+
 SYMBOL = regex.compile(
     r"(?<![\p{L}\d/.])(?P<num>\d{1,5})"
     r"(?:"
-    rf"[ ]{{0,2}}/[ ]{{0,2}}(?P<year>(?:19|20)\d{{2}})[ ]{{0,2}}[/-][ ]{{0,2}}(?P<lcode>{_CODES})"
+    rf"[ ]{{0,2}}/[ ]{{0,2}}(?P<year>(?:19|20)\d{{2}})[ ]{{0,2}}[/-][ ]{{0,2}}(?P<lcode>{_LEGAL_CODES})"
     rf"|(?:[ ]{{0,2}}[-–—][ ]{{0,2}}|[ ]{{1,2}}|[ ]{{0,2}}/[ ]{{0,2}}(?={CODE}[ ]{{0,2}}/))"
     rf"(?P<ptype>{CODE})[ ]{{0,2}}(?:/|-(?=[ ]?\p{{Lu}}{{2}}[\p{{Lu}}\p{{Ll}}]{{0,8}}ĐTN|TW\b|TU\b))[ ]{{0,2}}(?P<pissuer>{_CODES})"
     rf"|[ ]{{0,2}}/[ ]{{0,2}}(?P<scode>{CODE}(?:[ ]?[-–—][ ]?{CODE}){{1,5}})"

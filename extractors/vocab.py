@@ -150,6 +150,10 @@ POSITIONS = _table(
     ("PHÓ THỦ TƯỚNG", "Phó Thủ tướng", "PHÓ THỦ TƯỚNG"),
 )
 
+# Words of posts that never occur in a personal name: 'Giám Sát Trưởng' is a post, not a signer.
+NOT_NAME_WORDS = frozenset({"giám", "đốc", "trưởng", "phó", "tịch", "sát", "ủy", "viên", "ký", "dấu", "chức",
+                            "vụ", "ban", "thường", "trực"})
+
 # Purpose codes after a recipient. Example: '- Ban Bí thư TW Đoàn (b/c);' → 'b/c'.
 PURPOSES = _table(
     ("b/c", "b/c", "(b/c)"),

@@ -45,6 +45,11 @@ CASES = [
     ("older Đoàn number without hyphen",
      "BAN CHẤP HÀNH TRUNG ƯƠNG\n***\nSố: 298 KH/TWĐTN\nĐOÀN TNCS HỒ CHÍ MINH\nHà Nội, ngày 14 tháng 7 năm 2011\n\nKẾ HOẠCH\nTổ chức Tháng Thanh niên\n",
      {"so_hieu": "298-KH/TWĐTN", "place": "Hà Nội", "issue_date": "2011-07-14"}),
+    ("State header typed with spaces (Word 97), issuer on two lines, place in lower case",
+     "ỦY BAN NHÂN DÂN         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n     TỈNH CÀ MAU              Độc lập – Tự do – Hạnh phúc\n"
+     "Số:  144 /2002/QĐ/BTC\n                         Hà nội, ngày  22  tháng 11 năm 2002\n\nQUY ĐỊNH\nVỀ CHỨC NĂNG\n",
+     {"so_hieu": "144/2002/QĐ/BTC", "issuing_body": "Ủy ban nhân dân tỉnh Cà Mau", "parent_body": None,
+      "place": "Hà nội", "issue_date": "2002-11-22", "doc_type": "Quy định"}),
     ("no header at all (seed 004): type from the type line, other fields null",
      "\n\nKẾ HOẠCH\n\nTổ chức các hoạt động năm 2024\n\nCăn cứ Kế hoạch số 269-KH/QU ngày 15 tháng 3 năm 2024.\n",
      {"so_hieu": None, "doc_type": "Kế hoạch", "issue_date": None, "place": None, "parent_body": None,

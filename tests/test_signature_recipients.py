@@ -13,6 +13,8 @@ SIGNATURES = [
       "issuing_body": None}),
     ("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNGUYỄN VĂN AN\n",
      {"signing_authority": "T/M Ban Thường vụ", "signer_name": "Nguyễn Văn An"}),
+    ("GIÁM ĐỐC\n\nGiám Sát Trưởng\n",
+     {"signer_title": "Giám đốc", "signer_name": None}),
     ("GIÁM ĐỐC\n\n\nHoàng Chí Hiền\n",
      {"signing_authority": None, "signer_title": "Giám đốc", "signer_name": "Hoàng Chí Hiền"}),
 ]

@@ -14,6 +14,7 @@ CASES = [
     ("Luật số 72/2025/QH15", "72/2025/QH15"),
     ("Tờ trình số 01/TTr-CT05 ngày 07/5/2026", "01/TTr-CT05"),
     ("18/KH/TĐTN-CTĐTTN", "18-KH/TĐTN-CTĐTTN"),
+    ("Số:  144 /2002/QĐ/BTC", "144/2002/QĐ/BTC"),
 ]
 
 
