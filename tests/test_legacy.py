@@ -120,7 +120,7 @@ def test_detect_by_font():
 
 def test_docx_run_encoding():
     assert docx_run_encoding(".VnTime") == docx_run_encoding(".VnArialH") == "tcvn3"
-    assert docx_run_encoding("ABCDEF+.VnTime") == "tcvn3"
+    assert docx_run_encoding("ABCDEF+.VnTime") == docx_run_encoding("FBHPEL+VnTimeHBold") == "tcvn3"
     assert docx_run_encoding("VNI-Times") == docx_run_encoding("VNI-Helve") == "vni"
     assert docx_run_encoding("Times New Roman") is docx_run_encoding(None) is docx_run_encoding("VNITimes") is None
 

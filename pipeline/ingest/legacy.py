@@ -93,14 +93,14 @@ _CHARSET_SUFFIX = regex.compile(r" (?:CE|Cyr|Greek|Tur|Baltic|\(\w+\))$")   # Wo
 
 
 def docx_run_encoding(font_name: str | None) -> str | None:
-    """Encoding implied by a run's font name (`.Vn*` → tcvn3, `VNI-*` → vni), else None."""
+    """Encoding implied by a run's font name (`.Vn*`, or `Vn*` in a PDF → tcvn3, `VNI-*` → vni), else None."""
     if not font_name:
         return None
     name = _SUBSET.sub("", font_name.strip()).lower()
-    if name.startswith(".vn"):
-        return "tcvn3"
     if name.startswith("vni-") or name.startswith("vni "):
         return "vni"
+    if name.startswith(".vn") or (name.startswith("vn") and not name.startswith("vni")):   # PDF: `ABCDEF+VnTime`
+        return "tcvn3"
     return None
 
 

@@ -217,6 +217,18 @@ def _read_pdfplumber(path: Path) -> list[str]:
         raise StageError("ingest", f"unreadable PDF: {type(exc).__name__}: {exc}") from exc
 
 
+_BASEFONT = regex.compile(rb"/BaseFont[ \t\r\n]{0,4}/([A-Za-z0-9+.,_#-]{1,64})")
+FONT_SCAN_BYTES = 8 * 1024 * 1024
+
+
+def font_names(path: Path) -> set[str]:
+    """Names of the fonts a PDF declares (`ABCDEF+VnTime`): they confirm a legacy encoding.
+    Fonts inside compressed object streams are not seen; content detection still decides."""
+    with open(path, "rb") as fh:
+        data = fh.read(FONT_SCAN_BYTES)
+    return {m.decode("latin-1") for m in _BASEFONT.findall(data)}
+
+
 def _ocr_pages(path: Path, numbers: list[int]) -> dict[int, tuple[str, float]]:
     import pypdfium2 as pdfium
 
@@ -238,6 +250,7 @@ def read_pdf(path) -> RawDocument:
         readable_by_pdfium = True
     except _PdfiumRefused:  # pdfium rejects some damaged files that pdfminer still reads
         pages, readable_by_pdfium = _read_pdfplumber(path), False
+    fonts = font_names(path)
     problems: list[Problem] = []
     texts: dict[int, str] = {}
     unusable: dict[int, str] = {}
@@ -246,7 +259,7 @@ def read_pdf(path) -> RawDocument:
         if text is None:
             problems.append(Problem("ingest", "page could not be loaded (damaged page tree); page left out", page=n))
             continue
-        fixed, det = legacy.repair_pdf_text(text)
+        fixed, det = legacy.repair_pdf_text(text, fonts)
         if det.encoding:     # printed from a TCVN3/VNI font: the text layer holds the font's bytes
             text = fixed
             legacy_seen[det.encoding] += 1
