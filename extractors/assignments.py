@@ -17,7 +17,7 @@ import regex
 
 from extractors import deadlines, structure
 from extractors.vocab import ASSIGN_HEADINGS, DUTY_VERBS, MEMBERSHIP, ROLE_CUES
-from pipeline.models import Line, SegmentedDoc
+from pipeline.models import Line, SegmentedDoc, Section
 
 
 @dataclass
@@ -45,6 +45,7 @@ _WORDS = regex.compile(r"\S+")
 _LEAD_WINDOW = 8             # role verbs count among the first words of a duty
 _POSITION_WORDS = 30
 _SAME_UNIT_NOISE = frozenset({"các", "những", "mỗi", "đối", "với"})
+_TOKEN = regex.compile(r"[\w/]+")
 
 
 def _zones(doc: SegmentedDoc) -> list[tuple[int, int]]:
@@ -76,17 +77,28 @@ def role_of(task: str) -> str:
     return "lead" if "lead" in hits else "support" if hits else "execute"
 
 
-def _context_unit(doc: SegmentedDoc, offset: int, own: Optional[int]) -> Optional[str]:
-    """The nearest heading or bullet label above the line that names a unit."""
-    for sec in structure.lineage(doc, structure.section_at(doc, offset)):
-        if sec.index == own and sec.kind not in HEADING_KINDS:
-            continue            # a bullet's own label is read by the caller
-        lab = structure.label_of(sec.heading)
-        name = structure.unit_name(lab) if lab else (
-            structure.unit_name(sec.heading) if sec.kind in HEADING_KINDS else None)
-        if name:
-            return name
-    return None
+def _section_unit(sec: Section) -> Optional[str]:
+    """The unit the section's heading or bullet label names, or None."""
+    lab = structure.label_of(sec.heading)
+    return structure.unit_name(lab) if lab else (
+        structure.unit_name(sec.heading) if sec.kind in HEADING_KINDS else None)
+
+
+def _context_unit(doc: SegmentedDoc, at: Optional[Section], own: Optional[int],
+                  above: dict[int, Optional[str]]) -> Optional[str]:
+    """The nearest heading or bullet label above the line (in section `at`) that names a unit.
+    `above` (section index → the unit of it or of its nearest ancestor that names one) is filled
+    as sections are met, so that each heading is read once per document."""
+    if at is not None and at.index == own and at.kind not in HEADING_KINDS:
+        at = doc.sections[at.parent] if at.parent is not None else None   # a bullet's own label is read by the caller
+    unread = []
+    while at is not None and at.index not in above:
+        unread.append(at)
+        at = doc.sections[at.parent] if at.parent is not None else None
+    name = above[at.index] if at is not None else None
+    for sec in reversed(unread):        # outermost first: a section's own unit wins over its ancestors'
+        name = above[sec.index] = _section_unit(sec) or name
+    return name
 
 
 def _members(doc: SegmentedDoc, lines: list[Line], i: int, group: Optional[str]) -> tuple[Optional[Assignment], int]:
@@ -124,7 +136,7 @@ def _members(doc: SegmentedDoc, lines: list[Line], i: int, group: Optional[str])
 
 
 def _same_unit_key(name: str) -> frozenset:
-    return frozenset(t for t in regex.findall(r"[\w/]+", name.casefold().replace("–", "-"))
+    return frozenset(t for t in _TOKEN.findall(name.casefold().replace("–", "-"))
                      if t not in _SAME_UNIT_NOISE)
 
 
@@ -133,6 +145,7 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
     zones = _zones(doc)
     year = structure.doc_year(doc, found)
     names: dict[frozenset, str] = {}        # one spelling per unit: the first one met
+    above: dict[int, Optional[str]] = {}     # see _context_unit
     out: list[Assignment] = []
     closed = False
     i = 0
@@ -143,7 +156,7 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
         skip, text = structure.strip_marker(ln.text)
         sec = structure.section_at(doc, ln.start)
         own = sec.index if sec and sec.start == ln.start else None
-        context = _context_unit(doc, ln.start, own)
+        context = _context_unit(doc, sec, own, above)
         if not text.strip() or closed:
             i += 1
             continue

@@ -44,9 +44,10 @@ WHEN = regex.compile(
     rf"|năm[ ]{{1,3}}(?P<y4>{_Y})(?![ ]{{0,3}}[-–][ ]{{0,3}}\d)"
     r"|(?P<thisyear>năm)(?![ ]{0,3}(?:\d|học))"
     r")(?![\p{L}\d])", regex.IGNORECASE)
+_WHEN_WORDS = ("ngày", "tháng", "quý", "năm")        # what a WHEN match starts with, when not a digit
 _CUE = regex.compile(
     r"(?<![\p{L}])(?:" + "|".join(regex.escape(c) for c in sorted(DEADLINE_CUES, key=len, reverse=True))
-    + r")[ ]{1,3}\(?$", regex.IGNORECASE)
+    + r")[ ]{1,3}\(?$", regex.IGNORECASE | regex.REVERSE)     # matched backwards from the date: one try
 _SCHEDULE_END = regex.compile(r"[ ]{0,3}(?:\([^()\n]{0,40}\)[ ]{0,2})?:[ ]{0,4}")
 _PAST = regex.compile(r"^[^.;:\n]{0,40}?(?<![\p{L}])đã(?![\p{L}])")      # 'Ngày 02/02/2018, Chính phủ đã ban hành'
 _TASK_CHARS = 240
@@ -91,27 +92,33 @@ def scan(doc: SegmentedDoc, lo: int, hi: int, year: Optional[int]) -> list[Deadl
     """Deadlines in doc.text[lo:hi], line by line (no assignee: the extractor links it)."""
     out = []
     text = doc.text
+    starts = structure.starts_of(text, _WHEN_WORDS, lo, hi)
     pos = lo
     while pos < hi:
         nl = text.find("\n", pos, hi)
         end = hi if nl < 0 else nl
-        out.extend(_in_line(doc, pos, text[pos:end], year))
+        here = structure.line_starts(starts, pos, end)
+        if here:            # most lines have no date: none of the work of _in_line
+            out.extend(_in_line(doc, pos, text[pos:end], year, here))
         pos = end + 1
     return out
 
 
-def _in_line(doc: SegmentedDoc, start: int, line: str, year: Optional[int]) -> list[Deadline]:
+def _in_line(doc: SegmentedDoc, start: int, line: str, year: Optional[int], starts: list[int]) -> list[Deadline]:
     out = []
+    found = list(structure.matches_at(WHEN, line, starts))
+    if not found:
+        return out
     skip, body = structure.strip_marker(line)
     masked = periods.programme_spans(line)
     spans = structure.sentences(line, 0, len(line))
     recurrences = {}        # sentence start → its recurrence word, read once
-    for m in WHEN.finditer(line):
+    for m in found:
         if any(a <= m.start() < b for a, b in masked):
             continue
         before = line[max(0, m.start() - _CUE_WINDOW):m.start()]
         schedule = m.start() == skip and _SCHEDULE_END.match(line, m.end()) is not None
-        cue = _CUE.search(before)
+        cue = _CUE.match(before)
         if not schedule and (not cue or _PAST.match(line, m.end())):
             continue
         if m.group("thisyear") and not (cue and cue.group().lower().startswith("trong")):

@@ -5,17 +5,25 @@ from typing import Optional
 
 import regex
 
+from extractors.structure import starts_of
 from extractors.vocab import NUMBER_WORDS
 
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_AFTER = regex.compile(r"[\p{L}\d/.,\-]")      # what a number never follows (NUMBER's lookbehind)
 # One quantity. Thousands are grouped with '.', decimals use ',' (Vietnamese style).
 # Examples: '1.000', '02', '12,5%', '2/3', 'một trăm'.
 NUMBER = regex.compile(
-    r"(?<![\p{L}\d/.,\-])"
+    rf"(?<!{_AFTER.pattern})"
     r"(?:(?P<num>\d{1,3}(?:\.\d{3}){1,4}|\d{1,7})(?:,(?P<dec>\d{1,3}))?(?:/(?P<den>\d{1,4}))?"
     rf"|(?P<words>(?:{_WORDS})(?:[ ](?:{_WORDS})){{0,6}})(?![\p{{L}}]))"
     r"(?P<pct>[ ]{0,1}%)?"
     r"(?![\d%]|[.,/\-]\d|/\p{L}{0,3}[\-/])", regex.IGNORECASE)
+
+
+def number_starts(text: str, lo: int = 0, hi: Optional[int] = None) -> list[int]:
+    """Where a NUMBER match may start in text[lo:hi] (see structure.matches_at): a digit or a numeral
+    word that does not follow an _AFTER character."""
+    return [s for s in starts_of(text, NUMBER_WORDS, lo, hi) if not (s and _AFTER.match(text, s - 1))]
 
 
 def words_value(text: str) -> Optional[int]:

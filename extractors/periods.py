@@ -6,6 +6,7 @@ from typing import Optional
 import regex
 
 from extractors.dates import QUARTER
+from extractors.structure import matches_at, starts_of
 from extractors.vocab import PROGRAMME_PERIODS, RECURRENCE
 
 _REC = sorted(RECURRENCE, key=len, reverse=True)
@@ -21,6 +22,7 @@ PERIOD = regex.compile(
     r"|(?:hàng|hằng)[ ](?:năm|quý|tháng)|6[ ]tháng[ ](?:đầu|cuối)[ ]năm|trong[ ]năm(?![ ]{0,3}\d)"
     rf"|{QUARTER}"
     r")(?![\p{L}\d])", regex.IGNORECASE)
+_PERIOD_WORDS = ("từ", "đến", "trong", "năm", "hàng", "hằng", "6 tháng", "quý")     # what PERIOD starts with
 _PROGRAMME = regex.compile(
     r"(?:" + "|".join(map(regex.escape, sorted(PROGRAMME_PERIODS, key=len, reverse=True))) + r")"
     rf"[ ]{{0,3}}\(?[ ]{{0,2}}{_YEAR}[ ]{{0,3}}[-–][ ]{{0,3}}{_YEAR}", regex.IGNORECASE)
@@ -28,16 +30,18 @@ _PROGRAMME = regex.compile(
 
 def recurrence_of(text: str) -> Optional[str]:
     """CONTRACT recurrence named in the text ('hàng năm' → annual), or None."""
-    m = RECURRENCE_RX.search(text)
+    m = next(matches_at(RECURRENCE_RX, text, starts_of(text, RECURRENCE, digits=False)), None)
     return RECURRENCE[m.group().lower()].value if m else None
 
 
 def period_in(text: str) -> Optional[str]:
     """The first period phrase of the text, as written."""
-    m = PERIOD.search(text)
+    m = next(matches_at(PERIOD, text, starts_of(text, _PERIOD_WORDS, digits=False)), None)
     return m.group().strip() if m else None
 
 
 def programme_spans(text: str) -> list[tuple[int, int]]:
     """Spans of named programme periods ('giai đoạn 2011 - 2020'): never a deadline or a target."""
-    return [m.span() for m in _PROGRAMME.finditer(text)]
+    if "-" not in text and "–" not in text:         # most lines: no range of years
+        return []
+    return [m.span() for m in matches_at(_PROGRAMME, text, starts_of(text, PROGRAMME_PERIODS, digits=False))]

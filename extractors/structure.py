@@ -6,7 +6,7 @@ document's structure the same way.
 from __future__ import annotations
 
 import bisect
-from typing import Iterator, Mapping, Optional
+from typing import Iterable, Iterator, Mapping, Optional
 
 import regex
 
@@ -27,6 +27,8 @@ UNIT_START = regex.compile(
     r"^(?:(?:các|những|mỗi)[ ]{1,3})?(?:" + "|".join(regex.escape(h) for h in _HEADS) + r")(?![\p{L}])",
     regex.IGNORECASE)
 MAX_UNIT_WORDS = 14
+_DIGITS = regex.compile(r"\d+")
+_LABEL_REACH = 83          # a LABEL's colon stands within its first 80 + 2 characters
 
 
 def body_lines(doc: SegmentedDoc) -> list[Line]:
@@ -42,6 +44,8 @@ def strip_marker(text: str) -> tuple[int, str]:
 
 def label_of(text: str) -> Optional[str]:
     """'Cấp Quận: thành lập …' → 'Cấp Quận' (text already without its marker)."""
+    if ":" not in text[:_LABEL_REACH]:      # most lines: no need to try the lazy LABEL at all
+        return None
     m = LABEL.match(text)
     if not m or len(m.group("label").split()) > 8:
         return None
@@ -68,11 +72,11 @@ def lineage(doc: SegmentedDoc, sec: Optional[Section]) -> Iterator[Section]:
         sec = doc.sections[sec.parent] if sec.parent is not None else None
 
 
-def labels_above(doc: SegmentedDoc, offset: int) -> list[str]:
-    """The 'Label:' or short heading of the section at the offset and of its ancestors, innermost first.
+def labels_above(doc: SegmentedDoc, at: Optional[Section]) -> list[str]:
+    """The 'Label:' or short heading of the section and of its ancestors, innermost first.
     Example: a target in '+ Cấp Quận: …' under '- Quý I: …' → ['Cấp Quận', 'Quý I', …]."""
     out = []
-    for sec in lineage(doc, section_at(doc, offset)):
+    for sec in lineage(doc, at):
         lab = label_of(sec.heading)
         if lab is None and sec.kind not in ("dash", "plus", "star") and len(sec.heading.split()) <= 8:
             lab = sec.heading.rstrip(" :.")
@@ -83,6 +87,8 @@ def labels_above(doc: SegmentedDoc, offset: int) -> list[str]:
 
 def sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The sentences of text[lo:hi] (one line), as absolute spans."""
+    if not any(text.find(end, max(lo - 1, 0), hi) >= 0 for end in (". ", "! ", "? ")):   # SENTENCE_END needs one
+        return [(lo, hi)]
     spans, start = [], lo
     for m in SENTENCE_END.finditer(text, lo, hi):
         spans.append((start, m.start()))
@@ -95,6 +101,41 @@ def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     """The span of a sorted, contiguous list that holds the offset."""
     i = bisect.bisect_right([a for a, _ in spans], offset) - 1
     return spans[max(i, 0)]
+
+
+def starts_of(text: str, words: Iterable[str], lo: int = 0, hi: Optional[int] = None,
+              digits: bool = True) -> list[int]:
+    """Sorted offsets in text[lo:hi] where one of the lower-case `words`, in any case, or a digit
+    starts: the only places where a pattern that opens with one of them can match (see matches_at)."""
+    hi = len(text) if hi is None else hi
+    folded = text[lo:hi].casefold()
+    if len(folded) != hi - lo:      # a character folds to several ('ß' → 'ss'): offsets would shift
+        return list(range(lo, hi))
+    out = [i for m in _DIGITS.finditer(text, lo, hi) for i in range(*m.span())] if digits else []
+    for w in words:
+        i = folded.find(w)
+        while i >= 0:
+            out.append(lo + i)
+            i = folded.find(w, i + 1)
+    return sorted(out)
+
+
+def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int], pos: int = 0) -> Iterator[regex.Match]:
+    """pattern.finditer(text, pos) for a pattern whose every match is non-empty and starts at one of
+    the sorted offsets `starts` (from starts_of). `regex` has no fast scan for a pattern that opens
+    with a lookbehind or a case-insensitive alternation: it would try it at every character."""
+    end = pos
+    for s in starts:
+        if s >= end:
+            m = pattern.match(text, s)
+            if m:
+                yield m
+                end = m.end()
+
+
+def line_starts(starts: list[int], lo: int, hi: int) -> list[int]:
+    """The offsets of `starts` (sorted) in [lo, hi), relative to lo: a line's share of a body's starts."""
+    return [s - lo for s in starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]]
 
 
 def unit_name(text: str) -> Optional[str]:

@@ -15,7 +15,7 @@ from typing import Mapping, Optional
 import regex
 
 from extractors import periods, structure
-from extractors.numerals import NUMBER, value_of
+from extractors.numerals import NUMBER, number_starts, value_of
 from extractors.vocab import COMPARATORS, NUMBER_NAMERS, TARGET_CUES, TIME_NOUNS, TYPE_WORDS
 from pipeline.models import SegmentedDoc
 
@@ -42,14 +42,20 @@ def _alt(words) -> str:
 
 # What may stand right before a target, read backwards from the number: an optional comparator,
 # optional fillers, then a cue word. Example: 'kết nạp mới ít nhất |100'.
+# The patterns that end at the number are matched backwards from it (REVERSE, `match`): one try
+# instead of a search from every start of the window. For _TAIL this gives the same comparator and
+# the same presence of cue and 'từ' as a forward search (the cue itself may differ: 'kết nạp mới'
+# forwards, 'kết nạp' + filler 'mới' backwards; only its presence is read).
 _COMP = _alt(COMPARATORS)
 _TAIL = regex.compile(
     rf"(?:(?<![\p{{L}}])(?P<cue>{_alt(TARGET_CUES)})(?:[ ](?:mới|thêm|được|các|tổng số))?[ ]{{1,3}})?"
-    rf"(?:(?<![\p{{L}}])(?P<comp>{_COMP})[ ]{{1,3}})?(?P<from>từ[ ]{{1,3}})?$", regex.IGNORECASE)
+    rf"(?:(?<![\p{{L}}])(?P<comp>{_COMP})[ ]{{1,3}})?(?P<from>từ[ ]{{1,3}})?$", regex.IGNORECASE | regex.REVERSE)
 # A reference or rank word right before the number. Example: 'Nghị quyết 25', 'cụm 8', 'số 03'.
-_NAMED = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(NUMBER_NAMERS | set(TYPE_WORDS))})[ ]{{1,3}}$", regex.IGNORECASE)
+_NAMED = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(NUMBER_NAMERS | set(TYPE_WORDS))})[ ]{{1,3}}$",
+                       regex.IGNORECASE | regex.REVERSE)
 # 'doanh nghiệp có (từ|trên) 500 lao động': a condition on the noun before 'có' ('trong đó có' is not).
-_CONDITION_BEFORE = regex.compile(r"(?<!đó[ ]{1,2})(?<![\p{L}])có[ ]{1,3}(?:từ|trên|dưới|khoảng)?[ ]{0,3}$")
+_CONDITION_BEFORE = regex.compile(r"(?<!đó[ ]{1,2})(?<![\p{L}])có[ ]{1,3}(?:từ|trên|dưới|khoảng)?[ ]{0,3}$",
+                                  regex.REVERSE)
 _CONDITION_AFTER = regex.compile(r"^[ ]{0,3}trở[ ]{1,3}(?:lên|xuống)")
 _CONTINUES = regex.compile(r"(?:,|;|(?<![\p{L}])(?:và|hoặc))[ ]{0,3}$")
 # 'từ 01 đến 02', 'từ 100 lao động đến dưới 500' (the unit may sit after the first number too)
@@ -115,16 +121,24 @@ def _in_any(pos: int, spans) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str) -> list[Target]:
+def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str, starts: list[int],
+                    labels_of: dict[Optional[int], list[str]]) -> list[Target]:
+    """The targets of one line. `starts`: where a number may start in it (numerals.number_starts);
+    `labels_of`: section index → structure.labels_above, filled as sections are met."""
     out: list[Target] = []
     skip, body = structure.strip_marker(line_text)
     lab = structure.label_of(body)
     lead = skip + (structure.LABEL.match(body).end() if lab else 0)
-    masked = [m.span() for m in _QUOTES.finditer(line_text)] + periods.programme_spans(line_text)
+    found = list(structure.matches_at(NUMBER, line_text, starts, lead))
+    if not found:
+        return out
+    quoted = any(q in line_text for q in "“\"«")      # most lines: _QUOTES need not scan them
+    masked = [m.span() for m in _QUOTES.finditer(line_text)] if quoted else []
+    masked += periods.programme_spans(line_text)
     prev = {}          # sentence start → (end, comparator) of the last target in it
     spans = structure.sentences(line_text, 0, len(line_text))
     sentence_period = {}     # sentence start → its period phrase, read once
-    for m in NUMBER.finditer(line_text, lead):
+    for m in found:
         if _in_any(m.start(), masked):
             continue
         words = (m.group("words") or "").lower()
@@ -138,13 +152,13 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str) -> list[
         # only a short window before the number matters (keeps the scan linear on long lines)
         before, after = line_text[max(s0, m.start() - _WINDOW):m.start()], line_text[m.end():min(s1, m.end() + _WINDOW)]
         value_max, unit_after, comparator = None, after, None
-        tail = _TAIL.search(before)
+        tail = _TAIL.match(before)
         r = _RANGE.match(after) if tail and tail.group("from") else None
         m2 = NUMBER.match(after, r.end()) if r else None
         if m2 and value_of(m2) is not None:      # 'từ 01 đến 02 mô hình': one target, the second number is its max
             value_max, unit_after, comparator = value_of(m2), after[m2.end():], "range"
             masked.append((m.end() + m2.start(), m.end() + m2.end()))
-        if _NAMED.search(before) or _CONDITION_BEFORE.search(before):
+        if _NAMED.match(before) or _CONDITION_BEFORE.match(before):
             continue
         pct = bool(m.group("pct"))
         if pct:       # '100% các huyện' counts 'huyện'; 'được 10% trong tổng số đoàn viên' counts 'đoàn viên'
@@ -177,11 +191,12 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str) -> list[
             sentence_period[s0] = periods.period_in(line_text[s0:s1])
         sent = line_text[max(s0, m.start() - _TEXT_CHARS):min(s1, m.end() + _TEXT_CHARS)]
         rel = m.start() - max(s0, m.start() - _TEXT_CHARS)
-        labels = structure.labels_above(doc, line_start + m.start())
-        if lab:
-            labels.insert(0, lab)
-        end = m.end() + (len(after) - len(unit_after)) + n
         sec = structure.section_at(doc, line_start + m.start())
+        key = sec.index if sec else None
+        if key not in labels_of:
+            labels_of[key] = structure.labels_above(doc, sec)
+        labels = [lab, *labels_of[key]] if lab else labels_of[key]
+        end = m.end() + (len(after) - len(unit_after)) + n
         out.append(Target(
             value=value, value_max=value_max, unit=unit, is_percent=pct, comparator=comparator,
             scope=_scope(sent, rel, rest, labels), period=_period(sentence_period[s0], labels),
@@ -193,7 +208,12 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str) -> list[
 
 def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
     out: list[Target] = []
+    if not doc.body:
+        return out
+    starts = number_starts(doc.text, doc.body.start, doc.body.end)
+    labels_of: dict[Optional[int], list[str]] = {}
     for ln in structure.body_lines(doc):
-        if ln.text.strip():
-            out.extend(targets_in_line(doc, ln.start, ln.text))
+        here = structure.line_starts(starts, ln.start, ln.end)
+        if here:            # most lines have no number: none of the work of targets_in_line
+            out.extend(targets_in_line(doc, ln.start, ln.text, here, labels_of))
     return out
