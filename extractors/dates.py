@@ -35,8 +35,8 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 def quarter_number(q: str) -> int:
-    """'III' or '3' → 3."""
-    return _ROMAN.get(q) or int(q)
+    """'III', 'iii' or '3' → 3."""
+    return _ROMAN.get(q.upper()) or int(q)
 
 
 def valid_day_month(d, m) -> bool:
