@@ -7,7 +7,6 @@ only the documents it held are reported.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import resource
 import signal
 import traceback
@@ -23,7 +22,7 @@ from pipeline.extract import document_fields, extract_all
 from pipeline.models import StageError
 from pipeline.normalize import normalize
 from pipeline.segment import segment
-from pipeline.tables import SCHEMAS, TableWriter, record_rows
+from pipeline.tables import SCHEMAS, TableWriter, columns, record_rows
 
 
 
@@ -42,7 +41,7 @@ class Analysis:
 class DocResult:
     source_path: str
     doc_id: Optional[str]
-    tables: dict = field(default_factory=dict)     # table → rows
+    tables: dict = field(default_factory=dict)     # table → columns (see tables.columns)
     ok: bool = False
 
 
@@ -138,8 +137,8 @@ def _pool(jobs: int, limits: Limits) -> ProcessPoolExecutor:
                                mp_context=multiprocessing.get_context("forkserver"))
 
 
-def _failed(rel: str, stage: str, message: str) -> DocResult:
-    return DocResult(rel, None, {"errors": [error_row(rel, None, stage, message)]})
+def _failed(rel: str, stage: str, message: str, doc_id: Optional[str] = None, severity: str = "error") -> DocResult:
+    return DocResult(rel, doc_id, {"errors": columns("errors", [error_row(rel, doc_id, stage, message, severity)])})
 
 
 def process_file(path: Path, rel: str) -> DocResult:
@@ -147,7 +146,7 @@ def process_file(path: Path, rel: str) -> DocResult:
     signal.alarm(_limits.seconds)
     try:
         a = analyze(path, rel)
-        return DocResult(rel, a.doc_id, to_rows(a), ok=True)
+        return DocResult(rel, a.doc_id, {name: columns(name, rows) for name, rows in to_rows(a).items()}, ok=True)
     except StageError as exc:
         return _failed(rel, exc.stage, exc.message)
     except _Timeout:
@@ -220,23 +219,24 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
         for rel, reason in skipped:
             if reason != "unsupported file type":
                 row = error_row(rel, None, "discover", f"skipped: {reason}", "warning")
-                writers["errors"].write([row])
+                writers["errors"].write(columns("errors", [row]))
                 on_error and on_error(row)
         for n, res in enumerate(_results(files, max(1, jobs), limits), start=1):
             if res.ok and res.doc_id in seen:
-                res = DocResult(res.source_path, res.doc_id, {"errors": [error_row(
-                    res.source_path, res.doc_id, "ingest", f"same bytes as {seen[res.doc_id]}; not repeated",
-                    "warning")]})
+                res = _failed(res.source_path, "ingest", f"same bytes as {seen[res.doc_id]}; not repeated",
+                              res.doc_id, "warning")
                 summary.skipped += 1
             elif res.ok:
                 seen[res.doc_id] = res.source_path
                 summary.documents += 1
             else:
                 summary.failed += 1
-            for name, rows in res.tables.items():
-                writers[name].write(rows)
-            for row in res.tables.get("errors", []):
-                on_error and on_error(row)
+            for name, cols in res.tables.items():
+                writers[name].write(cols)
+            errors = res.tables.get("errors")
+            if errors and on_error:
+                for values in zip(*errors.values()):
+                    on_error(dict(zip(errors, values)))
             on_progress and on_progress(n, len(files), res)
         for w in writers.values():
             w.commit()
@@ -249,6 +249,3 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
         summary.rows.update(post(out_dir))
     return summary
 
-
-def default_jobs() -> int:
-    return max(1, min(os.cpu_count() or 1, 4))

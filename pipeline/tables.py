@@ -70,6 +70,11 @@ def record_rows(table: str, doc_id: str, records: Iterable[Any], norm: Optional[
 CSV_OPTIONS = pacsv.WriteOptions(include_header=True, quoting_style="needed")
 
 
+def columns(table: str, rows: list[dict]) -> dict[str, list]:
+    """Rows as columns: what workers send, so the writer does no per-row work."""
+    return {c: [r.get(c) for r in rows] for c, _ in SCHEMAS[table]}
+
+
 class TableWriter:
     """Streams one table to `<name>.csv` and `<name>.parquet` through temporary files."""
 
@@ -80,22 +85,28 @@ class TableWriter:
         self.tmp_pq = out_dir / f".{name}.parquet.tmp-{os.getpid()}"
         self._pq = pq.ParquetWriter(str(self.tmp_pq), self.schema)
         self._csv = pacsv.CSVWriter(str(self.tmp_csv), self.schema, write_options=CSV_OPTIONS)
-        self._batch: list[dict] = []
+        self._batch: dict[str, list] = {c: [] for c in self.schema.names}
+        self._pending = 0
         self.batch_rows = batch_rows
         self.count = 0
 
-    def write(self, rows: list[dict]) -> None:
-        self._batch.extend(rows)
-        self.count += len(rows)
-        if len(self._batch) >= self.batch_rows:
+    def write(self, cols: dict[str, list]) -> None:
+        """Append rows given as columns (see `columns`)."""
+        n = len(next(iter(cols.values()), []))
+        for c, values in cols.items():
+            self._batch[c].extend(values)
+        self._pending += n
+        self.count += n
+        if self._pending >= self.batch_rows:
             self._flush()
 
     def _flush(self) -> None:
-        if self._batch:
-            table = pa.Table.from_pylist(self._batch, schema=self.schema)
+        if self._pending:
+            table = pa.Table.from_pydict(self._batch, schema=self.schema)
             self._pq.write_table(table)
             self._csv.write_table(table)
-            self._batch = []
+            self._batch = {c: [] for c in self.schema.names}
+            self._pending = 0
 
     def commit(self) -> None:
         self._flush()
@@ -118,7 +129,7 @@ def write_table(out_dir: Path, name: str, rows: list[dict]) -> None:
     """Write a whole (small) table atomically — used by passes that run after the batch."""
     writer = TableWriter(out_dir, name)
     try:
-        writer.write(rows)
+        writer.write(columns(name, rows))
         writer.commit()
     except BaseException:
         writer.abort()
