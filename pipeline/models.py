@@ -1,7 +1,7 @@
 """Plain dataclasses that flow through the stages: ingest → normalize → segment → extract."""
 from __future__ import annotations
 
-from array import array
+import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -40,23 +40,48 @@ class RawDocument:
     problems: list[Problem] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Edits:
+    """One normalization step's replacements, in order: new text [new_start, new_end) was raw
+    text [old_start, old_end). Everything between edits is unchanged, shifted."""
+
+    new_start: list[int]
+    new_end: list[int]
+    old_start: list[int]
+    old_end: list[int]
+
+    def back(self, n: int) -> int:
+        """Offset before this step of the character at offset n after it."""
+        i = bisect.bisect_right(self.new_start, n) - 1
+        if i < 0:
+            return n
+        if n < self.new_end[i]:      # inside a replacement: its chars map one to one, then to its last
+            return self.old_start[i] + min(n - self.new_start[i], max(self.old_end[i] - self.old_start[i] - 1, 0))
+        return n - self.new_end[i] + self.old_end[i]
+
+
 @dataclass
 class NormText:
-    """Normalized text plus, for every normalized character, its offset in the raw text.
+    """Normalized text plus the edits of each normalization step, to map offsets back to `raw`.
 
-    `src[i]` is the raw offset of normalized char i; `src[len(text)]` is the raw end.
+    The map costs nothing per character: an offset is carried back through each step's edits.
     """
 
     text: str
     raw: str
-    src: array
+    steps: list[Edits] = field(default_factory=list)
+
+    def source_offset(self, n: int) -> int:
+        for edits in reversed(self.steps):
+            n = edits.back(n)
+        return n
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Raw-text span for a normalized span (end exclusive)."""
         if end <= start:
-            s = self.src[start]
+            s = self.source_offset(start)
             return s, s
-        return self.src[start], self.src[end - 1] + 1
+        return self.source_offset(start), self.source_offset(end - 1) + 1
 
 
 @dataclass

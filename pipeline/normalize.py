@@ -1,41 +1,40 @@
 """Normalize raw text for the extractors, keeping a map back to the raw offsets.
 
-Each step finds spans with a regex and replaces them; untouched stretches keep their raw offsets
-as array slices, so the cost grows with the number of edits, not the length of the text.
+Each step finds spans with a regex and replaces them, recording where each edit landed; offsets
+are carried back through those edits on demand, so the cost grows with the number of edits, not
+the length of the text.
 """
 from __future__ import annotations
 
 import unicodedata
-from array import array
 from typing import Callable, Iterable
 
 import regex
 
 from extractors.vocab import BODY_OPENERS
-from pipeline.models import NormText
+from pipeline.models import Edits, NormText
 
 Edit = tuple[int, int, str]   # replace text[start:end] with the string
 
 
-def _apply(text: str, src: array, edits: Iterable[Edit]) -> tuple[str, array]:
+def _apply(text: str, edits: Iterable[Edit]) -> tuple[str, Edits]:
+    """The text with the edits made (overlapping ones skipped), and where each one landed."""
     out: list[str] = []
-    out_src = array("i")
-    pos = 0
+    made = Edits([], [], [], [])
+    pos = shift = 0
     for start, end, repl in edits:
         if start < pos:
             continue
         out.append(text[pos:start])
-        out_src.extend(src[pos:start])
         out.append(repl)
-        if repl:
-            span = max(1, end - start)
-            # each new char points at the raw char it came from (same length: one to one)
-            out_src.extend(src[start + min(i, span - 1)] if end > start else src[start]
-                           for i in range(len(repl)))
+        made.new_start.append(start + shift)
+        made.new_end.append(start + shift + len(repl))
+        made.old_start.append(start)
+        made.old_end.append(end)
+        shift += len(repl) - (end - start)
         pos = end
     out.append(text[pos:])
-    out_src.extend(src[pos:])
-    return "".join(out), out_src
+    return "".join(out), made
 
 
 # ---------------------------------------------------------------- the steps, in order
@@ -142,27 +141,23 @@ def _join_wrapped(text: str) -> Iterable[Edit]:
 STEPS: list[Callable[[str], Iterable[Edit]]] = [_nfc, _chars, _tone_style, _markdown, _bullets, _join_lines]
 
 
+def _line_ends(text: str) -> Iterable[Edit]:
+    for m in _CR.finditer(text):
+        yield m.start(), m.end(), "\n"
+
+
+_CR = regex.compile(r"\r\n?")
+
+
 def normalize(raw: str, wrapped: bool = False) -> NormText:
     """NFC, one tone style, look-alike letters, bullets, markdown, broken lines — with a map back.
 
     `wrapped=True` (PDF text layers) also joins lines that the page width broke.
     """
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    src = array("i", range(len(raw) + 1)) if text == raw else _crlf_map(raw)
-    steps = STEPS + [_join_wrapped] if wrapped else STEPS
-    for step in steps:
+    text, steps = raw, []
+    for step in [_line_ends, *STEPS, *([_join_wrapped] if wrapped else [])]:
         edits = list(step(text))
         if edits:
-            text, src = _apply(text, src, edits)
-    return NormText(text=text, raw=raw, src=src)
-
-
-def _crlf_map(raw: str) -> array:
-    """Offsets for raw text whose CR LF / CR line ends become LF."""
-    src = array("i")
-    i = 0
-    while i < len(raw):
-        src.append(i)
-        i += 2 if raw.startswith("\r\n", i) else 1
-    src.append(len(raw))
-    return src
+            text, made = _apply(text, edits)
+            steps.append(made)
+    return NormText(text=text, raw=raw, steps=steps)

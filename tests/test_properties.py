@@ -20,9 +20,10 @@ TEXT = st.lists(st.one_of(PIECES, st.text(max_size=20)), max_size=60).map("".joi
 @given(TEXT, st.booleans())
 def test_stages_never_crash(text, wrapped):
     norm = normalize(text, wrapped=wrapped)
-    assert len(norm.src) == len(norm.text) + 1
-    assert all(0 <= norm.src[i] <= len(text) for i in range(len(norm.src)))
-    assert list(norm.src) == sorted(norm.src)          # order is kept
+    src = [norm.source_offset(i) for i in range(len(norm.text) + 1)]
+    assert src[-1] == len(text)
+    assert all(0 <= s <= len(text) for s in src)
+    assert src == sorted(src)                            # order is kept
     doc = segment(norm, "x", "x.txt")
     found = extract_all(doc)
     for records in found.values():
