@@ -123,15 +123,14 @@ _MIN_EVIDENCE = 2
 # Legacy text always holds some byte that Unicode Vietnamese never uses: a TCVN3 letter outside
 # the Latin-1 letters Vietnamese shares (`¸ µ ©`…), or a VNI mark (`ø ï ä ö ñ`…).
 _VI_LATIN1 = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý"
-# VNI writes marks as a second letter after the vowel (`nhaân`, `hoaø`): pairs that Unicode
-# Vietnamese never writes (new-style `hoà` is excluded: no 'o' + à/á/ã).
+_HINTS = frozenset(_TCVN3_SRC + "ùøûõïâáàåãäêéèúüëñöæóòÑÖÆ") - frozenset(_VI_LATIN1)
+# Marks only VNI writes (`hoaø`, `nhaân`, `ñoàn`); with one of them, a pair that Unicode
+# Vietnamese never writes decides (new-style `hoà` is not one: no 'o' + à/á/ã).
+_VNI_ONLY = frozenset("øïäåëüûöñØÏÄÅËÜÛÖÑ")
 _VNI_PAIR = regex.compile("[ae][âáàåãä]|o[âåä]|a[êéèúüë]|[aeiouyôö][ùøûõï]", regex.IGNORECASE)
-# A legacy phrase already shows two different such bytes (`Uû ban nh©n d©n`: û ©); a Unicode
+# Legacy text shows two different such bytes in a phrase (`Uû ban nh©n d©n`: û ©); a Unicode
 # text with `·` bullets shows one.
 _MIN_HINTS = 2
-_HINT_SAMPLE = 5000
-_LEGACY_HINT = regex.compile("[%s\u2212\u2219]" % regex.escape(
-    "".join(sorted(set(_TCVN3_SRC + "ùøûõïâáàåãäêéèúüëñöæóòÑÖÆ") - set(_VI_LATIN1)))))
 
 
 def _is_syllable(word: str) -> bool:
@@ -218,8 +217,8 @@ def detect(text: str, font: str | None = None) -> Detection:
     enc = docx_run_encoding(font)
     if enc:
         return Detection(enc, 0.99, "font")
-    hints = set(_LEGACY_HINT.findall(text)[:_HINT_SAMPLE]) | set(_VNI_PAIR.findall(text)[:_HINT_SAMPLE])
-    if len(hints) < _MIN_HINTS:
+    chars = set(text)
+    if len(chars & _HINTS) < _MIN_HINTS and not (chars & _VNI_ONLY and _VNI_PAIR.search(text)):
         return Detection(None, 1.0, "content")   # the common case, decided without looking at words
     return _tally(text).verdict()
 
