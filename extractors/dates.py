@@ -6,8 +6,10 @@ from typing import Optional
 
 import regex
 
-# 'Rạch Giá, ngày 28 tháng 5 năm 2014', 'TP. Hồ Chí Minh, ngày 09 tháng 02 năm 2018'
-PLACE = r"(?:(?:TP|Tp|TX|Tx|TT|Tt)\.[ ]{0,1})?\p{Lu}\p{Ll}+(?:(?:[ ]{1,2}|[ ]?-[ ]?)\p{Lu}\p{Ll}+){0,5}"
+# 'Rạch Giá, ngày 28 tháng 5 năm 2014', 'TP. Hồ Chí Minh, ngày 09 tháng 02 năm 2018',
+# 'Thành phố Hồ Chí Minh, ngày 12 tháng 4 năm 2023'
+PLACE = (r"(?:(?:TP|Tp|TX|Tx|TT|Tt)\.[ ]{0,1}|(?:Thành phố|Thị xã|Thị trấn|Huyện|Quận|Xã|Phường)[ ])?"
+         r"\p{Lu}\p{Ll}+(?:(?:[ ]{1,2}|[ ]?-[ ]?)\p{Lu}\p{Ll}+){0,5}")
 DATELINE = regex.compile(
     rf"(?:(?P<place>{PLACE})[ ]{{0,3}},[ ]{{0,3}})?"
     r"[Nn]gày[ ]{0,6}(?P<d>\d{1,2})?[ ]{0,12}tháng[ ]{0,6}(?P<m>\d{1,2})?[ ]{0,12}năm[ ]{0,3}(?P<y>\d{4})")

@@ -14,14 +14,13 @@ from extractors.dates import DATELINE, iso
 from extractors.symbols import SYMBOL, parse
 from extractors.vocab import DOC_TYPES, MOTTO_LINES, ORG_TITLES, TYPE_WORDS
 from pipeline.models import FieldValue, Line, SegmentedDoc
-from pipeline.segment import SEPARATOR, TYPE_LINE
+from pipeline.segment import SEPARATOR, TYPE_LINE, VV_LINE
 
 # 'Số:' opens a line of the header ('Số 127-QĐ/HU' in Party texts; 'SỐ:' in capitals);
 # a 'số' inside a sentence ('Nghị định số 161/2024/NĐ-CP') is a citation, not the number.
 SO = regex.compile(r"^[ \t]{0,40}(?:Số|SỐ|Sô)[ ]{0,3}:?[ ]{0,8}")
 PLACE_BEFORE = regex.compile(r"(?:^|(?<=[ ]{2}))[ ]{0,40}(?P<place>\p{Lu}\p{Ll}{0,10}(?:[ ]\p{L}{1,10}){0,3})[ ]{0,3},[ ]{0,3}$",
                             regex.MULTILINE)
-VV = regex.compile(r"^[ ]{0,40}V/v[ ]{0,3}:?[ ]{0,3}", regex.IGNORECASE)
 # Lines in a header that are neither issuer nor parent. Example: 'MẬT', 'HỎA TỐC', 'DỰ THẢO'.
 NOT_ISSUER = regex.compile(r"^(?:MẬT|TỐI MẬT|TUYỆT MẬT|KHẨN|THƯỢNG KHẨN|HỎA TỐC|HOẢ TỐC|DỰ THẢO)\b")
 _UPPER_SHARE = 0.8
@@ -121,7 +120,7 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
     after_number = False   # below `Số` only the organisation title may still appear
     for ln in header_lines(doc):
         after_number = after_number or bool(SO.match(ln.text.strip()))
-        if DATELINE.search(ln.text) or VV.match(ln.text):
+        if DATELINE.search(ln.text) or VV_LINE.match(ln.text):
             continue
         for start, piece in _pieces(ln):
             s, e, core = _strip_span(start, piece)
@@ -176,7 +175,7 @@ def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> 
             title_parts.append(_strip_span(ln.start, ln.text))
     else:
         for ln in header_lines(doc):
-            vv = VV.match(ln.text)
+            vv = VV_LINE.match(ln.text)
             if vv:
                 out.append(_field("doc_type", "Công văn", ln.start, ln.start + vv.end(), 0.8, "V/v line"))
                 title_parts.append(_strip_span(ln.start + vv.end(), ln.text[vv.end():]))
@@ -193,6 +192,8 @@ def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> 
     if title_parts:
         title = " ".join(p[2] for p in title_parts)
         title = " ".join(title.split()).rstrip(" .;:")
+        if title.count("”") > title.count("“"):       # the closing quote of a quoted V/v line
+            title = title.rstrip("”").rstrip()
         out.append(_field("title", title, title_parts[0][0], title_parts[-1][1], 0.9, "title lines"))
     return out
 

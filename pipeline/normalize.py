@@ -116,7 +116,8 @@ def _bullets(text: str) -> Iterable[Edit]:
 
 
 # A line that starts with a lower-case word continues the previous line ('… Hội \ntrong các …').
-_CONTINUATION = regex.compile(r"(?<=\S)[ ]{0,40}(?:\n[ ]{0,40}){1,4}(?=\p{Ll}\p{L})")
+# Not onto a line in capitals: 'KẾ HOẠCH' / 'khắc phục …' are a type line and a title.
+_CONTINUATION = regex.compile(r"(?<=\p{Ll}[^\n]{0,300}\S)[ ]{0,40}(?:\n[ ]{0,40}){1,4}(?=\p{Ll}\p{L})")
 # Wrapped PDF lines: a long line without final punctuation runs on into the next one (a word,
 # or a date or a quantity, which a list marker is not: '… ngày \n15/5/2016', '… \n180 đoàn viên').
 _WRAPPED = regex.compile(

@@ -214,7 +214,9 @@ def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> Segmente
         sections=build_sections(body_lines))
 
 
-_DATELINE_HINT = regex.compile(r"ngày[ ]{0,4}\d{0,2}[ ]{1,6}tháng|^[ ]{0,40}V/v\b|^[ ]{0,40}Số[ ]{0,2}:?", regex.IGNORECASE)
+# The subject line of a công văn: 'V/v tổ chức hội nghị', also quoted or bracketed.
+VV_LINE = regex.compile(r"^[ ]{0,40}[\"“(]?V/v[ ]{0,3}:?[ ]{0,3}", regex.IGNORECASE)
+_DATELINE_HINT = regex.compile(r"ngày[ ]{0,4}\d{0,2}[ ]{1,6}tháng|^[ ]{0,40}Số[ ]{0,2}:?", regex.IGNORECASE)
 
 
 def _headerless_end(lines: list[Line]) -> int:
@@ -226,9 +228,9 @@ def _headerless_end(lines: list[Line]) -> int:
         seen += 1
         if seen > 15:
             break
-        if _DATELINE_HINT.search(ln.text):
+        if _DATELINE_HINT.search(ln.text) or VV_LINE.match(ln.text):
             end = i + 1
-            if ln.text.strip().lower().startswith("v/v"):
+            if VV_LINE.match(ln.text):
                 while end < len(lines) and lines[end].text.strip() and not MARKERS[4][1].match(lines[end].text):
                     end += 1
     return end

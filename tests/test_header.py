@@ -33,7 +33,7 @@ CASES = [
      "ĐẢNG BỘ TỈNH THÁI NGUYÊN\nHUYỆN UỶ ĐỊNH HOÁ\n*\nSố 127-QĐ/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
      "Định Hóa, ngày 20 tháng 02 năm 2018\n\nQUYẾT ĐỊNH\nvề việc thành lập Tổ công tác\n",
      {"so_hieu": "127-QĐ/HU", "issue_date": "2018-02-20", "place": "Định Hóa", "doc_type": "Quyết định",
-      "issuing_body": "Huyện Ủy Định Hóa", "parent_body": "Đảng Bộ tỉnh Thái Nguyên"}),
+      "issuing_body": "Huyện ủy Định Hóa", "parent_body": "Đảng bộ tỉnh Thái Nguyên"}),
     ("công văn: no type line, subject after V/v",
      "UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: 1234/SCT-CN\nV/v cập nhật công tác quản lý hoạt động hóa chất\n"
      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLào Cai, ngày 05 tháng 6 năm 2026\n\nKính gửi: Cục Hóa chất\n",
@@ -50,6 +50,19 @@ CASES = [
      "Số:  144 /2002/QĐ/BTC\n                         Hà nội, ngày  22  tháng 11 năm 2002\n\nQUY ĐỊNH\nVỀ CHỨC NĂNG\n",
      {"so_hieu": "144/2002/QĐ/BTC", "issuing_body": "Ủy ban nhân dân tỉnh Cà Mau", "parent_body": None,
       "place": "Hà nội", "issue_date": "2002-11-22", "doc_type": "Quy định"}),
+    ("Party: a Tỉnh ủy under its Đảng bộ; a lower-case title under the type line",
+     "ĐẢNG BỘ TỈNH KIÊN GIANG\nTỈNH ỦY\n*\nSố 15-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nRạch Giá, ngày 24 tháng 3 năm 2021\n\n"
+     "KẾ HOẠCH\nkhắc phục hạn chế, khuyết điểm\n",
+     {"issuing_body": "Tỉnh ủy", "parent_body": "Đảng bộ tỉnh Kiên Giang", "title": "khắc phục hạn chế, khuyết điểm"}),
+    ("State: the place 'Thành phố …' in full",
+     "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 1234/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Thành phố Hồ Chí Minh, ngày 12 tháng 4 năm 2023\n\nQUYẾT ĐỊNH\nVề việc ban hành Quy chế\n",
+     {"place": "Thành phố Hồ Chí Minh", "issuing_body": "Ủy ban nhân dân thành phố Hồ Chí Minh", "parent_body": None}),
+    ("Đoàn công văn, columns on one line, quoted subject",
+     "TỈNH ĐOÀN AN GIANG           ĐOÀN TNCS HỒ CHÍ MINH\n       ***\n"
+     "Số: 45 -CV/TĐTN-VP          Long Xuyên, ngày 10 tháng 01 năm 2019\n“V/v tổ chức hội nghị”\n\nKính gửi: Các Đoàn\n",
+     {"so_hieu": "45-CV/TĐTN-VP", "doc_type": "Công văn", "place": "Long Xuyên", "issuing_body": "Tỉnh Đoàn An Giang",
+      "parent_body": "Đoàn TNCS Hồ Chí Minh", "title": "tổ chức hội nghị"}),
     ("no header at all (seed 004): type from the type line, other fields null",
      "\n\nKẾ HOẠCH\n\nTổ chức các hoạt động năm 2024\n\nCăn cứ Kế hoạch số 269-KH/QU ngày 15 tháng 3 năm 2024.\n",
      {"so_hieu": None, "doc_type": "Kế hoạch", "issue_date": None, "place": None, "parent_body": None,
