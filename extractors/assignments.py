@@ -101,11 +101,10 @@ def _context_unit(doc: SegmentedDoc, at: Optional[Section], own: Optional[int],
     return name
 
 
-def _members(doc: SegmentedDoc, lines: list[Line], i: int, group: Optional[str]) -> tuple[Optional[Assignment], int]:
-    """A member row for lines[i] if it names a person, and how many lines it used."""
-    _, text = structure.strip_marker(lines[i].text)
-    lab = structure.label_of(text)
-    rest = text[structure.LABEL.match(text).end():] if lab else text
+def _members(doc: SegmentedDoc, lines: list[Line], i: int, lab: Optional[str], rest: str,
+             group: Optional[str]) -> tuple[Optional[Assignment], int]:
+    """A member row for lines[i] (its label and the text after it given) if it names a person,
+    and how many lines it used."""
     m = _MEMBER.match(rest.strip())
     if not m:
         return None, 0
@@ -147,27 +146,28 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
     names: dict[frozenset, str] = {}        # one spelling per unit: the first one met
     above: dict[int, Optional[str]] = {}     # see _context_unit
     out: list[Assignment] = []
-    closed = False
+    dues = [(d.start, d.due) for d in deadlines.in_body(doc, year) if d.due]
     i = 0
     while i < len(lines):
         ln = lines[i]
-        closed = closed or bool(_CLOSING.match(ln.text))
-        in_zone = not closed and any(a <= ln.start <= b for a, b in zones)
-        skip, text = structure.strip_marker(ln.text)
+        i += 1          # the next line (a member row may use more)
+        # the closing formula ('Trên đây …') ends the duties; a cheap look at its first letter first
+        if ln.text.lstrip(" ")[:1] in "tT" and _CLOSING.match(ln.text):
+            break
+        _, text = structure.strip_marker(ln.text)
+        if not text.strip():
+            continue
+        in_zone = any(a <= ln.start <= b for a, b in zones)
         sec = structure.section_at(doc, ln.start)
         own = sec.index if sec and sec.start == ln.start else None
         context = _context_unit(doc, sec, own, above)
-        if not text.strip() or closed:
-            i += 1
-            continue
-        member, used = _members(doc, lines, i, context) if (in_zone or context) else (None, 0)
-        if member:
-            out.append(member)
-            i += used
-            continue
-        i += 1
         lab = structure.label_of(text)
         task = text[structure.LABEL.match(text).end():] if lab else text
+        member, used = _members(doc, lines, i - 1, lab, task, context) if (in_zone or context) else (None, 0)
+        if member:
+            out.append(member)
+            i += used - 1
+            continue
         if own is not None and sec.kind in HEADING_KINDS and (not lab or not task.strip()):
             continue            # a heading: its lines below carry the duties
         if not task.strip():
@@ -187,7 +187,7 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
         if who is None or not (in_zone or context or give or labelled):
             continue
         who = names.setdefault(_same_unit_key(who), who)
-        due = next((d.due for d in deadlines.scan(doc, ln.start, ln.end, year) if d.due), None)
+        due = next((due for at, due in dues if ln.start <= at < ln.end), None)
         duty = task[len(who):] if task.startswith(who) else task      # the role is in the verbs after the subject
         out.append(Assignment(assignee=who, role=role_of(duty), task=task.strip(), deadline=due,
                               section=sec.path if sec else None, person_name=None, position=None,

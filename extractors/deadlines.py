@@ -8,7 +8,7 @@ A date without a year takes the plan's year, or recurs when the sentence says so
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping, Optional
 
 import regex
@@ -143,14 +143,21 @@ def _in_line(doc: SegmentedDoc, start: int, line: str, year: Optional[int], star
     return out
 
 
+def in_body(doc: SegmentedDoc, year: Optional[int]) -> list[Deadline]:
+    """The deadlines of the body (read-only: shared). Scanned once per document and year, since
+    assignments reads them too (the first due of each assigned line)."""
+    cached = doc.__dict__.get("_body_deadlines")
+    if cached is None or cached[0] is not doc.body or cached[1] != year:
+        found = scan(doc, doc.body.start, doc.body.end, year) if doc.body else []
+        cached = doc.__dict__["_body_deadlines"] = (doc.body, year, found)
+    return cached[2]
+
+
 def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Deadline]:
-    if not doc.body:
-        return []
-    year = structure.doc_year(doc, found)
-    out = scan(doc, doc.body.start, doc.body.end, year)
+    out = []
     assignments = found.get("assignments", [])
-    for dl in out:      # the innermost assignment around the deadline is whose it is
+    for dl in in_body(doc, structure.doc_year(doc, found)):
+        # the innermost assignment around the deadline is whose it is; a copy keeps the shared scan intact
         around = [a for a in assignments if a.start <= dl.start < a.end and a.role != "member"]
-        if around:
-            dl.assignee = min(around, key=lambda a: a.end - a.start).assignee
+        out.append(replace(dl, assignee=min(around, key=lambda a: a.end - a.start).assignee if around else None))
     return out

@@ -10,6 +10,7 @@ from extractors.vocab import NUMBER_WORDS
 
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _AFTER = regex.compile(r"[\p{L}\d/.,\-]")      # what a number never follows (NUMBER's lookbehind)
+_DIGIT_START = regex.compile(rf"(?<!{_AFTER.pattern})\d")
 # One quantity. Thousands are grouped with '.', decimals use ',' (Vietnamese style).
 # Examples: '1.000', '02', '12,5%', '2/3', 'một trăm'.
 NUMBER = regex.compile(
@@ -21,9 +22,11 @@ NUMBER = regex.compile(
 
 
 def number_starts(text: str, lo: int = 0, hi: Optional[int] = None) -> list[int]:
-    """Where a NUMBER match may start in text[lo:hi] (see structure.matches_at): a digit or a numeral
-    word that does not follow an _AFTER character."""
-    return [s for s in starts_of(text, NUMBER_WORDS, lo, hi) if not (s and _AFTER.match(text, s - 1))]
+    """Where a NUMBER match may start in text[lo:hi] (see structure.matches_at): the first digit of a
+    run or a whole numeral word ('chín' in 'chính' is none), not after an _AFTER character."""
+    words = [s for s in starts_of(text, NUMBER_WORDS, lo, hi, digits=False, whole=True)
+             if not (s and _AFTER.match(text, s - 1))]
+    return sorted(words + [m.start() for m in _DIGIT_START.finditer(text, lo, hi)])
 
 
 def words_value(text: str) -> Optional[int]:

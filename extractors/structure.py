@@ -104,9 +104,10 @@ def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
 
 
 def starts_of(text: str, words: Iterable[str], lo: int = 0, hi: Optional[int] = None,
-              digits: bool = True) -> list[int]:
+              digits: bool = True, whole: bool = False) -> list[int]:
     """Sorted offsets in text[lo:hi] where one of the lower-case `words`, in any case, or a digit
-    starts: the only places where a pattern that opens with one of them can match (see matches_at)."""
+    starts: the only places where a pattern that opens with one of them can match (see matches_at).
+    With `whole`, a word counts only with no letter right before or after it ('ba' in 'ban' does not)."""
     hi = len(text) if hi is None else hi
     folded = text[lo:hi].casefold()
     if len(folded) != hi - lo:      # a character folds to several ('ß' → 'ss'): offsets would shift
@@ -115,7 +116,9 @@ def starts_of(text: str, words: Iterable[str], lo: int = 0, hi: Optional[int] = 
     for w in words:
         i = folded.find(w)
         while i >= 0:
-            out.append(lo + i)
+            at = lo + i
+            if not whole or not (text[at - 1:at].isalpha() or text[at + len(w):at + len(w) + 1].isalpha()):
+                out.append(at)
             i = folded.find(w, i + 1)
     return sorted(out)
 

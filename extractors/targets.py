@@ -142,7 +142,7 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str, starts: 
         if _in_any(m.start(), masked):
             continue
         words = (m.group("words") or "").lower()
-        if words in _WORD_NUMERAL_NOT or _SOME.match(line_text, m.start()):
+        if words in _WORD_NUMERAL_NOT or (words and _SOME.match(line_text, m.start())):
             continue
         value = value_of(m)
         if value is None:
@@ -151,6 +151,8 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str, starts: 
         s0 = max(s0, lead)
         # only a short window before the number matters (keeps the scan linear on long lines)
         before, after = line_text[max(s0, m.start() - _WINDOW):m.start()], line_text[m.end():min(s1, m.end() + _WINDOW)]
+        if _NAMED.match(before):    # first: a third of the numbers; no namer ends in 'từ', so no range is lost
+            continue
         value_max, unit_after, comparator = None, after, None
         tail = _TAIL.match(before)
         r = _RANGE.match(after) if tail and tail.group("from") else None
@@ -158,7 +160,7 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str, starts: 
         if m2 and value_of(m2) is not None:      # 'từ 01 đến 02 mô hình': one target, the second number is its max
             value_max, unit_after, comparator = value_of(m2), after[m2.end():], "range"
             masked.append((m.end() + m2.start(), m.end() + m2.end()))
-        if _NAMED.match(before) or _CONDITION_BEFORE.match(before):
+        if _CONDITION_BEFORE.match(before):
             continue
         pct = bool(m.group("pct"))
         if pct:       # '100% các huyện' counts 'huyện'; 'được 10% trong tổng số đoàn viên' counts 'đoàn viên'
