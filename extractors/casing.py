@@ -6,7 +6,7 @@ import regex
 from extractors.vocab import ACRONYMS, LEVEL_NOUNS, POSITIONS
 
 # Common nouns of several syllables whose later syllables stay lower case ('Ban Thường vụ').
-FIXED_CASE = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy",
+FIXED_CASE = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Ngân hàng", "Nhà nước", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy",
               "Đảng ủy", "Đảng bộ", "Thường vụ", "Chấp hành", "Bí thư", "Chủ tịch", "Giám đốc", "Tổ chức", "Trung ương",
               "Nhân dân", "Tuyên giáo", "Dân vận", "Kiểm tra", "Văn phòng", "Thường trực")
 _FIXED = [(regex.compile(r"\b" + regex.escape(p.title()) + r"\b"), p) for p in FIXED_CASE]

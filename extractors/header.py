@@ -12,7 +12,7 @@ import regex
 from extractors.casing import proper_case
 from extractors.dates import DATELINE, iso
 from extractors.symbols import SYMBOL, parse
-from extractors.vocab import DOC_TYPES, MOTTO_LINES, ORG_TITLES, TYPE_WORDS
+from extractors.vocab import BODY_WORDS, DOC_TYPES, MOTTO_LINES, ORG_TITLES, TYPE_WORDS
 from pipeline.models import FieldValue, Line, SegmentedDoc
 from pipeline.segment import SEPARATOR, TYPE_LINE, VV_LINE
 
@@ -131,7 +131,7 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
                 org = org or (s, e, _ORG[key])
             elif after_number or key in _MOTTO or NOT_ISSUER.match(key) or not _is_upper(core):
                 continue
-            elif issuers and _continues(issuers[-1][2], core):
+            elif issuers and _continues(core):
                 ps, _, ptext = issuers[-1]
                 issuers[-1] = (ps, e, f"{ptext} {core}")
             else:
@@ -148,14 +148,10 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
     return out
 
 
-_OPEN_ENDINGS = ("ĐOÀN", "NHÂN DÂN", "CHẤP HÀNH", "ĐẢNG ỦY", "ĐẢNG BỘ", "BAN", "HỘI", "-", "VÀ")
-_CONTINUATION_WORDS = ("TỈNH ", "HUYỆN ", "QUẬN ", "THÀNH PHỐ ", "THỊ XÃ ", "XÃ ", "PHƯỜNG ", "VÀ ", "- ")
-
-
-def _continues(previous: str, line: str) -> bool:
-    """An issuer name wrapped onto a second line ('BAN CHẤP HÀNH ĐOÀN' / 'TỈNH KIÊN GIANG'):
-    the first line lacks its place, the second starts with one."""
-    return previous.upper().rstrip().endswith(_OPEN_ENDINGS) and line.upper().startswith(_CONTINUATION_WORDS)
+def _continues(line: str) -> bool:
+    """An issuer name wrapped onto a second line ('NGÂN HÀNG NHÀ NƯỚC' / 'VIỆT NAM',
+    'ỦY BAN NHÂN DÂN' / 'TỈNH CÀ MAU'): the second line names no body of its own."""
+    return not any(w in BODY_WORDS for w in regex.findall(r"[\p{L}]+", line.upper()))
 
 
 def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> list[FieldValue]:

@@ -150,6 +150,12 @@ POSITIONS = _table(
     ("PHÓ THỦ TƯỚNG", "Phó Thủ tướng", "PHÓ THỦ TƯỚNG"),
 )
 
+# Words that make a header line the name of a body ('SỞ CÔNG THƯƠNG', 'TỈNH ỦY'); a line with none
+# of them ('VIỆT NAM', 'TỈNH CÀ MAU') continues the name above it ('NGÂN HÀNG NHÀ NƯỚC' / 'VIỆT NAM').
+BODY_WORDS = frozenset({"BAN", "SỞ", "ĐOÀN", "ỦY", "UỶ", "HỘI", "PHÒNG", "VỤ", "CỤC", "BỘ", "TRƯỜNG", "CÔNG",
+                        "ĐẢNG", "CHI", "TỔNG", "VIỆN", "TÂM", "BCH", "UBND", "HĐND", "ĐỘI", "TRẬN", "TRA",
+                        "TÒA", "HÀNG", "PHỦ", "KHỐI", "BTV", "ĐTN", "TNCS"})
+
 # Words of posts that never occur in a personal name: 'Giám Sát Trưởng' is a post, not a signer.
 NOT_NAME_WORDS = frozenset({"giám", "đốc", "trưởng", "phó", "tịch", "sát", "ủy", "viên", "ký", "dấu", "chức",
                             "vụ", "ban", "thường", "trực"})

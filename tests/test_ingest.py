@@ -169,3 +169,17 @@ def test_discover_skips_what_it_cannot_read(tmp_path):
     reasons = dict(skipped)
     assert reasons["pipe.txt"] == "not a regular file" and reasons["notes.xlsx"] == "unsupported file type"
     assert reasons["dangling.txt"].startswith("unreadable")
+
+
+def test_legacy_pdf_converted_by_font_with_its_capitals(shared):
+    from pipeline.run import analyze, document_row
+
+    path = shared / "fixtures" / "legacy" / "2006-16EZE_TT01.06GopvonDNNVV.pdf"
+    a = analyze(path, path.name)
+    lines = a.doc.text.splitlines()
+    assert lines[:3] == ["NGÂN HÀNG NHÀ NƯỚC", "VIỆT NAM", "Số : 01/2006/TT-NHNN"]    # .VnTimeH text upper-cased
+    row = document_row(a)
+    assert row["text_source"] == "legacy-tcvn3"
+    assert (row["so_hieu"], row["doc_type"], row["issue_date"], row["place"]) == (
+        "01/2006/TT-NHNN", "Thông tư", "2006-02-20", "Hà Nội")
+    assert row["issuing_body"] == "Ngân hàng Nhà nước Việt Nam"

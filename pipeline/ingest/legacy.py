@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-__all__ = ["Detection", "detect", "convert", "repair", "repair_pdf_text", "docx_run_encoding", "is_upper_font"]
+__all__ = ["Detection", "detect", "convert", "repair", "repair_pdf_text", "pdf_glyphs", "docx_run_encoding",
+           "is_upper_font"]
 
 
 @dataclass(frozen=True)
@@ -259,9 +260,14 @@ _PDF_GLYPHS = regex.compile("(?:(?<=[^\\W\\d_])|(?<=[%s]))[\u2212\u2219]|[\u2212
                          % ((regex.escape(_TCVN3_SRC),) * 2))
 
 
+def pdf_glyphs(text: str) -> str:
+    """The TCVN3 bytes behind the glyphs a PDF text layer substitutes (same length)."""
+    return _PDF_GLYPHS.sub(lambda m: "\xad" if m.group() == "\u2212" else "·", text)
+
+
 def repair_pdf_text(text: str, fonts: Iterable[str] = ()) -> tuple[str, Detection]:
     """`repair` for a PDF's text layer; `fonts` (the PDF's font names) confirm the verdict."""
-    fixed, det = repair(_PDF_GLYPHS.sub(lambda m: "\xad" if m.group() == "\u2212" else "·", text))
+    fixed, det = repair(pdf_glyphs(text))
     if det.encoding is None:
         return text, det
     if det.encoding in {docx_run_encoding(f) for f in fonts}:

@@ -172,11 +172,55 @@ def _strip_running_lines(pages: list[Optional[str]]) -> list[Optional[str]]:
     return out
 
 
+_FONT_STYLE = regex.compile(r"[-,]?(?:Bold|Italic|Oblique|Regular|MT|PS){1,3}$")
+
+
+def _char_fonts(textpage, count: int) -> list[str]:
+    """The font name of each character (pdfium keeps it per character)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    names = []
+    for i in range(count):
+        pdfium_c.FPDFText_GetFontInfo(textpage.raw, i, buf, len(buf), ctypes.byref(flags))
+        names.append(buf.value.decode("latin-1"))
+    return names
+
+
+def _convert_by_font(textpage, text: str) -> str:
+    """Convert the characters set in TCVN3 fonts (`VnTime`, `VnTimeH`…), upper-casing those of
+    the all-caps fonts, which is the only place their case survives. TCVN3 is one byte per letter,
+    so offsets (and the character boxes) stay aligned; VNI is left to content detection."""
+    from pipeline.ingest import legacy
+
+    names = _char_fonts(textpage, min(len(text), textpage.count_chars()))
+    out, start = [], 0
+    kinds = []
+    for name in names:
+        enc = legacy.docx_run_encoding(name)
+        kinds.append((enc, enc == "tcvn3" and legacy.is_upper_font(_FONT_STYLE.sub("", name))))
+    kinds += [(None, False)] * (len(text) - len(kinds))
+    for i in range(1, len(text) + 1):
+        if i < len(text) and kinds[i] == kinds[start]:
+            continue
+        piece = text[start:i]
+        enc, upper = kinds[start]
+        if enc == "tcvn3":
+            converted = legacy.convert(legacy.pdf_glyphs(piece), "tcvn3", upper=upper)
+            piece = converted if len(converted) == len(piece) else piece
+        out.append(piece)
+        start = i
+    return "".join(out)
+
+
 class _PdfiumRefused(Exception):
     pass
 
 
-def _read_pdfium(path: Path) -> list[Optional[str]]:
+def _read_pdfium(path: Path, legacy_fonts: bool) -> list[Optional[str]]:
     import pypdfium2 as pdfium
 
     try:
@@ -196,6 +240,8 @@ def _read_pdfium(path: Path) -> list[Optional[str]]:
             textpage = page.get_textpage()
             # pdfium joins a line that ends in a hyphen and writes the hyphen as U+FFFE
             raw = textpage.get_text_range().replace("\ufffe", "-")
+            if legacy_fonts:
+                raw = _convert_by_font(textpage, raw)
             raw = _mark_paragraph_ends(textpage, raw, page.get_width())
             text, spill = _reflow(textpage, raw, page.get_width(), n == 0, spill)
             text = regex.sub(r"\n\n?", "\n", text) if "\n\n" in text else text
@@ -245,12 +291,13 @@ def read_pdf(path) -> RawDocument:
     from pipeline.ingest import legacy, ocr
 
     path = Path(path)
+    fonts = font_names(path)
+    by_font = any(legacy.docx_run_encoding(f) == "tcvn3" for f in fonts)
     try:
-        pages = _read_pdfium(path)
+        pages = _read_pdfium(path, by_font)
         readable_by_pdfium = True
     except _PdfiumRefused:  # pdfium rejects some damaged files that pdfminer still reads
         pages, readable_by_pdfium = _read_pdfplumber(path), False
-    fonts = font_names(path)
     problems: list[Problem] = []
     texts: dict[int, str] = {}
     unusable: dict[int, str] = {}
@@ -259,10 +306,13 @@ def read_pdf(path) -> RawDocument:
         if text is None:
             problems.append(Problem("ingest", "page could not be loaded (damaged page tree); page left out", page=n))
             continue
-        fixed, det = legacy.repair_pdf_text(text, fonts)
-        if det.encoding:     # printed from a TCVN3/VNI font: the text layer holds the font's bytes
-            text = fixed
-            legacy_seen[det.encoding] += 1
+        if by_font:
+            legacy_seen["tcvn3"] += 1
+        else:
+            fixed, det = legacy.repair_pdf_text(text, fonts)
+            if det.encoding:     # printed from a TCVN3/VNI font: the text layer holds the font's bytes
+                text = fixed
+                legacy_seen[det.encoding] += 1
         quality = text_layer_quality(text) if text.strip() else 0.0
         if not text.strip():
             unusable[n] = "page has no text layer (scanned image)"
