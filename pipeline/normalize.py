@@ -83,12 +83,15 @@ def _tone_pairs() -> dict[str, str]:
 
 
 TONE_STYLE = _tone_pairs()
-_TONE_RE = regex.compile(r"(?<![qQ])(?:" + "|".join(map(regex.escape, TONE_STYLE)) + r")(?!\p{L})")
+# a character class, then the table: far cheaper than an alternation of 45 pairs at every position
+_TONE_RE = regex.compile(r"(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in TONE_STYLE})) + r"](?!\p{L})")
 
 
 def _tone_style(text: str) -> Iterable[Edit]:
     for m in _TONE_RE.finditer(text):
-        yield m.start(), m.end(), TONE_STYLE[m.group()]
+        old = TONE_STYLE.get(m.group())
+        if old:
+            yield m.start(), m.end(), old
 
 
 # Markdown emphasis: '**08**' → '08', '*(Duy trì …)*' → '(Duy trì …)'; '***' lines stay.
@@ -116,8 +119,7 @@ def _bullets(text: str) -> Iterable[Edit]:
 
 
 # A line that starts with a lower-case word continues the previous line ('… Hội \ntrong các …').
-# Not onto a line in capitals: 'KẾ HOẠCH' / 'khắc phục …' are a type line and a title.
-_CONTINUATION = regex.compile(r"(?<=\p{Ll}[^\n]{0,300}\S)[ ]{0,40}(?:\n[ ]{0,40}){1,4}(?=\p{Ll}\p{L})")
+_CONTINUATION = regex.compile(r"(?<=\S)[ ]{0,40}(?:\n[ ]{0,40}){1,4}(?=\p{Ll}\p{L})")
 # Wrapped PDF lines: a long line without final punctuation runs on into the next one (a word,
 # or a date or a quantity, which a list marker is not: '… ngày \n15/5/2016', '… \n180 đoàn viên').
 _WRAPPED = regex.compile(
@@ -130,7 +132,9 @@ _BROKEN_SYMBOL = regex.compile(r"(?<=/[\p{Lu}\d]{1,12}-)[ ]{0,4}\n[ ]{0,4}(?=\p{
 
 def _join_lines(text: str) -> Iterable[Edit]:
     for m in _CONTINUATION.finditer(text):
-        yield m.start(), m.end(), " "
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if any(c.islower() for c in line):   # not onto capitals: 'KẾ HOẠCH' / 'khắc phục …'
+            yield m.start(), m.end(), " "
 
 
 def _join_wrapped(text: str) -> Iterable[Edit]:

@@ -33,6 +33,8 @@ MARKERS = [
     ("star", regex.compile(r"^[ ]{0,12}(?P<label>\*)(?!\*)[ ]{1,6}(?=\S)")),                          # '* BTV Tỉnh Đoàn'
 ]
 BULLET_KINDS = {"dash", "plus", "star"}
+# All markers in one pattern, tried once per line in the order above (the first that fits wins).
+MARKER = regex.compile("|".join(f"(?P<{kind}>{rx.pattern[1:]})" for kind, rx in MARKERS))
 
 
 def split_lines(text: str) -> list[Line]:
@@ -145,10 +147,9 @@ def build_sections(lines: list[Line]) -> list[Section]:
     stack: list[tuple[str, int]] = []      # (marker kind, section index)
     counters: dict[Optional[int], int] = {}
     for ln in lines:
-        for kind, rx in MARKERS:
-            m = rx.match(ln.text)
-            if not m:
-                continue
+        m = MARKER.match(ln.text)
+        if m:
+            kind = next(k for k, _ in MARKERS if m.start(k) >= 0)
             label = m.group("label")
             key = f"decimal{label.count('.')}" if kind == "decimal" else kind
             if kind == "roman":
@@ -167,7 +168,6 @@ def build_sections(lines: list[Line]) -> list[Section]:
                 path=base + label, heading=ln.text[m.end():].strip(), start=ln.start, end=ln.end,
                 heading_end=ln.end))
             stack.append((key, len(sections) - 1))
-            break
     # a node runs until the next node at its level or above
     open_nodes: list[int] = []
     for sec in sections:
