@@ -4,9 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# antiword reads Word 97 .doc; tesseract (+ Vietnamese data) reads scanned PDF pages.
-# Both are optional at run time: without them those files get a clear row in `errors`.
+# antiword reads Word 97 .doc, LibreOffice what antiword cannot; tesseract (+ Vietnamese data)
+# reads scanned PDF pages. All optional at run time: without them those files get a clear row
+# in `errors`. Set VANBAN_MINIMAL=1 to skip LibreOffice (about 300 MB).
 SYSTEM_PACKAGES="antiword tesseract-ocr tesseract-ocr-vie"
+[ "${VANBAN_MINIMAL:-0}" = 1 ] || SYSTEM_PACKAGES="$SYSTEM_PACKAGES libreoffice-writer-nogui"
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=""
   for p in $SYSTEM_PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done

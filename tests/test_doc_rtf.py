@@ -184,3 +184,16 @@ def test_legacy_pdf_is_reported_not_asserted():
     assert det.encoding == "tcvn3"
     # Reading order of the PDF header/signature is the PDF reader's business; encoding alone gives:
     assert diacritic_accuracy(fixed, _truth(pdf.stem)) > 0.97
+
+
+@needs_fixtures
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_reads_what_antiword_cannot(monkeypatch):
+    from pipeline.ingest import doc
+
+    def refuse(path):
+        raise StageError("ingest", "antiword cannot read this .doc")
+    monkeypatch.setattr(doc, "_antiword", refuse)
+    raw = read_doc(FIXTURES / "seeds" / "003_b41eb5832e784929.doc")
+    assert "Số: 15-KH/ĐTN" in raw.text and "Phạm Văn Linh" in raw.text
+    assert "read with LibreOffice" in raw.problems[0].message
