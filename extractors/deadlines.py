@@ -110,18 +110,20 @@ def _in_line(doc: SegmentedDoc, start: int, line: str, year: Optional[int], star
     if not found:
         return out
     skip, body = structure.strip_marker(line)
-    masked = periods.programme_spans(line)
-    spans = structure.sentences(line, 0, len(line))
+    masked = spans = None   # read only for a line that has a cued date (most dates have no cue)
     recurrences = {}        # sentence start → its recurrence word, read once
     for m in found:
-        if any(a <= m.start() < b for a, b in masked):
-            continue
         before = line[max(0, m.start() - _CUE_WINDOW):m.start()]
         schedule = m.start() == skip and _SCHEDULE_END.match(line, m.end()) is not None
         cue = _CUE.match(before)
         if not schedule and (not cue or _PAST.match(line, m.end())):
             continue
         if m.group("thisyear") and not (cue and cue.group().lower().startswith("trong")):
+            continue
+        if masked is None:
+            masked = periods.programme_spans(line)
+            spans = structure.sentences(line, 0, len(line))
+        if any(a <= m.start() < b for a, b in masked):
             continue
         s0, s1 = structure.containing(spans, m.start())
         sentence = line[s0:s1]
