@@ -194,10 +194,31 @@ def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> 
     return out
 
 
+# 'Ban Thường vụ (BTV) Tỉnh Đoàn Kiên Giang xây dựng kế hoạch …': who issues a plan, as its opening
+# sentence says (used when neither the header nor a TM. signature names it).
+OPENING_BODY = regex.compile(
+    r"(?P<body>(?:Ban[ ]Thường[ ]vụ|Ban[ ]Chấp[ ]hành|Thường[ ]trực|BTV|BCH)(?:[ ]\([\p{Lu}]{2,8}\))?"
+    r"(?:[ ](?:\p{Lu}[\p{L}.]{0,12}|đoàn|ủy)(?:[ ]?-[ ]?\p{Lu}[\p{L}.]{0,12}){0,3}){1,6})"   # 'Tỉnh đoàn' too
+    r"[ ](?:xây[ ]dựng|ban[ ]hành|triển[ ]khai|có)[ ](?:[Kk]ế[ ]hoạch|[Cc]hương[ ]trình)")
+_ABBREVIATION = regex.compile(r"[ ]\([\p{Lu}]{2,8}\)")
+OPENING_CHARS = 1500
+
+
+def extract_opening_body(doc: SegmentedDoc) -> list[FieldValue]:
+    if not doc.body:
+        return []
+    m = OPENING_BODY.search(doc.text, doc.body.start, min(doc.body.end, doc.body.start + OPENING_CHARS))
+    if not m:
+        return []
+    return [_field("opening_body", _ABBREVIATION.sub("", m.group("body")), m.start("body"), m.end("body"),
+                   0.6, "opening sentence")]
+
+
 def extract(doc: SegmentedDoc, found) -> list[FieldValue]:
     number = extract_number(doc)
     fields = [number] if number else []
     fields += extract_dateline(doc)
     fields += extract_bodies(doc)
     fields += extract_type_and_title(doc, number)
+    fields += extract_opening_body(doc)
     return fields

@@ -18,11 +18,13 @@ def extract_all(doc: SegmentedDoc) -> dict[str, list]:
 
 
 def document_fields(fields: list[FieldValue]) -> dict[str, Optional[FieldValue]]:
-    """First value found per field; the issuing body falls back to the body signed for (TM.)."""
+    """First value found per field; the issuing body falls back to the body signed for (TM.), then
+    to the one the opening sentence names."""
     chosen: dict[str, Optional[FieldValue]] = {}
     for f in fields:
         if f.value and f.field not in chosen:
             chosen[f.field] = f
-    if "issuing_body" not in chosen and "signed_for_body" in chosen:
-        chosen["issuing_body"] = chosen["signed_for_body"]
+    fallback = chosen.get("signed_for_body") or chosen.get("opening_body")
+    if "issuing_body" not in chosen and fallback:
+        chosen["issuing_body"] = fallback
     return {name: chosen.get(name) for name in DOC_FIELDS}

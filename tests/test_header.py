@@ -74,3 +74,13 @@ CASES = [
 def test_header_fields(name, text, expected):
     got = fields_of(text)
     assert {k: got[k] for k in expected} == expected
+
+
+def test_issuing_body_from_the_opening_sentence_when_nothing_else_names_it():
+    text = ("KẾ HOẠCH\nTổ chức hội thi năm 2024\n\nThực hiện Kế hoạch số 12-KH/TĐTN, Ban Thường vụ (BTV) "
+            "Huyện Đoàn Châu Thành xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH\n- Nội dung.\n"
+            "KT. BÍ THƯ\nPHÓ BÍ THƯ\n\nNguyễn Văn An\n")
+    assert fields_of(text)["issuing_body"] == "Ban Thường vụ Huyện Đoàn Châu Thành"
+    # a TM. signature names the collective first
+    assert fields_of(text.replace("KT. BÍ THƯ", "TM. BAN THƯỜNG VỤ HUYỆN ĐOÀN"))["issuing_body"] == \
+        "Ban Thường vụ Huyện Đoàn"
