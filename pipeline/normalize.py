@@ -110,12 +110,21 @@ def _markdown(text: str) -> Iterable[Edit]:
 
 # Bullets at the start of a line become '-'. Example: '· Nhận định …', '\uf0b7 Tiếp tục …'.
 BULLETS = "·•‣◦▪●■□♦❖➢➤►–—‐\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
-_BULLET = regex.compile(r"(?m)^[ ]{0,12}([" + regex.escape(BULLETS) + r"])(?=[ ]{0,4}\S)")
+_BULLET_SET = frozenset(BULLETS)
 
 
 def _bullets(text: str) -> Iterable[Edit]:
-    for m in _BULLET.finditer(text):
-        yield m.start(1), m.end(1), "-"
+    """A bullet is the first character of a line (≤ 12 spaces in) with text ≤ 4 spaces after it;
+    read line by line with str methods, which is much faster here than a multiline pattern."""
+    pos = 0
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        lead = len(line) - len(body)
+        if lead <= 12 and body[:1] in _BULLET_SET:
+            rest = body[1:].lstrip(" ")
+            if rest and not rest[0].isspace() and len(body) - 1 - len(rest) <= 4:
+                yield pos + lead, pos + lead + 1, "-"
+        pos += len(line) + 1
 
 
 # A line that starts with a lower-case word continues the previous line ('… Hội \ntrong các …').
