@@ -60,8 +60,8 @@ TYPE_WORD = (rf"(?<!\p{{L}})(?:(?i:{_alt(set(TYPE_WORDS) - _ABBR)})|{_alt(k.uppe
 _SO = r"[sS]ố[ ]{0,2}:?[ ]{0,2}"
 # The type word right before a symbol: `Nghị quyết số `, `Chỉ thị `, `Luật Thanh niên số ` (a name
 # only before `số`, and not containing another type word, so the nearest type word wins).
-# Patterns that end at a given position are searched backwards (REVERSE): the match ending there
-# is found first instead of trying every start in the window.
+# Patterns that end at a given position are matched backwards (REVERSE, `match`): one try at that
+# position instead of a search from every start in the window.
 TYPE_BEFORE = regex.compile(
     rf"(?P<tw>{TYPE_WORD})(?:[ ]{{1,3}}(?:{_SO})?|(?:[ ]{{1,2}}(?!{TYPE_WORD})\p{{L}}{{1,12}}){{1,6}}[ ]{{1,2}}{_SO})\Z",
     regex.REVERSE)
@@ -234,7 +234,7 @@ def _symbol_mentions(doc: SegmentedDoc, own: dict) -> list[tuple[Citation, Symbo
         sym = parse(m)
         if own["span"] and m.start() < own["span"][1] and own["span"][0] < m.end():
             continue
-        tb = TYPE_BEFORE.search(text, max(0, m.start() - LOOKBACK), m.start())
+        tb = TYPE_BEFORE.match(text, max(0, m.start() - LOOKBACK), m.start())
         known = DOC_TYPES.get(sym.type_code or "")
         if not tb and not known:
             continue        # an unknown code with no type word is an archive code, not a document
@@ -271,8 +271,10 @@ def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict):
             by_number.setdefault((c.cited_type, c.cited_number.lstrip("0"), y), []).append(c)
     for m in BARE.finditer(text):
         i = bisect_right(starts, m.start()) - 1
-        tb = TYPE_BEFORE_BARE.search(text, max(0, m.start() - LOOKBACK), m.start())
-        if not tb or (i >= 0 and full[i].end > m.start()):
+        if i >= 0 and full[i].end > m.start():
+            continue        # inside a full citation
+        tb = TYPE_BEFORE_BARE.match(text, max(0, m.start() - LOOKBACK), m.start())
+        if not tb:
             continue
         num, year, tw = m.group("num"), m.group("year"), tb.group("tw")
         if not tb.group("so") and (not tw[0].isupper() or (not year and YEAR.fullmatch(num))):

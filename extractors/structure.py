@@ -42,14 +42,19 @@ def strip_marker(text: str) -> tuple[int, str]:
     return n, text[n:]
 
 
-def label_of(text: str) -> Optional[str]:
-    """'Cấp Quận: thành lập …' → 'Cấp Quận' (text already without its marker)."""
+def label_at(text: str) -> tuple[Optional[str], int]:
+    """(label, where the text after it starts), or (None, 0). See label_of."""
     if ":" not in text[:_LABEL_REACH]:      # most lines: no need to try the lazy LABEL at all
-        return None
+        return None, 0
     m = LABEL.match(text)
     if not m or len(m.group("label").split()) > 8:
-        return None
-    return m.group("label").strip()
+        return None, 0
+    return m.group("label").strip(), m.end()
+
+
+def label_of(text: str) -> Optional[str]:
+    """'Cấp Quận: thành lập …' → 'Cấp Quận' (text already without its marker)."""
+    return label_at(text)[0]
 
 
 def section_at(doc: SegmentedDoc, offset: int) -> Optional[Section]:
@@ -134,6 +139,22 @@ def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int], pos: in
             if m:
                 yield m
                 end = m.end()
+
+
+def lines_holding(lines: list[Line], offsets: list[int]) -> Iterator[tuple[Line, list[int]]]:
+    """The lines (sorted, disjoint) that hold one of the sorted offsets, each with its offsets
+    relative to its start (as line_starts gives them): a walk over the offsets, not every line."""
+    firsts = [ln.start for ln in lines]
+    i = bisect.bisect_left(offsets, firsts[0]) if lines else len(offsets)
+    while i < len(offsets):
+        k = bisect.bisect_right(firsts, offsets[i]) - 1
+        ln = lines[k]
+        j = bisect.bisect_left(offsets, ln.end, i)
+        if j > i:
+            yield ln, [s - ln.start for s in offsets[i:j]]
+            i = j
+        else:               # between two lines: on to the next one
+            i = bisect.bisect_left(offsets, firsts[k + 1], i) if k + 1 < len(lines) else len(offsets)
 
 
 def line_starts(starts: list[int], lo: int, hi: int) -> list[int]:

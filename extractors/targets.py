@@ -10,6 +10,7 @@ lên'), names in quotes ('Sinh viên 5 tốt'), references ('Nghị quyết 25',
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping, Optional
 
 import regex
@@ -67,28 +68,24 @@ _EACH = regex.compile(r"(?<![\p{L}])[Mm]ỗi[ ]{1,3}(?P<who>[^,;:()]{1,40}?(?:,[
 _PER = regex.compile(r"^/[ ]{0,2}(?P<per>[^()\n;.]{1,60}?)[ ]{0,2}(?=[(;.]|$)")
 _QUOTES = regex.compile(r"[“\"«][^”\"»\n]{0,200}[”\"»]")
 _PCT_OF = regex.compile(r"^(?:trong[ ]tổng[ ]số|trong[ ]số|tổng[ ]số|các|những|số)[ ]{1,3}")
-# The counted noun phrase: words up to punctuation or a function word, at most six.
-_WORD = regex.compile(r"[ ]{1,3}(?P<w>[\p{L}][\p{L}\d&\-–]*)")
 _STOP = frozenset({"trong", "tại", "cho", "của", "là", "và", "hoặc", "có", "được", "để", "nhằm", "về", "thuộc",
                    "từ", "đến", "theo", "với", "đã", "mới", "trở", "ở", "trên", "dưới", "đạt", "phải", "sẽ",
                    "khi", "nơi", "gắn", "thông", "đủ", "tham", "mỗi", "cùng", "vào", "bằng", "như"})
+_MAX_UNIT_WORDS = 8         # syllables: 'đơn vị kinh tế tư nhân' is six
+# The counted noun phrase: words up to punctuation or a function word (a whole word, as written).
+_WORD_CHARS = r"[\p{L}\d&\-–]"
+_WORDS = regex.compile(rf"(?:[ ]{{1,3}}(?!(?:{_alt(_STOP)})(?!{_WORD_CHARS}))(?P<w>\p{{L}}{_WORD_CHARS}*+)){{0,{_MAX_UNIT_WORDS}}}")
 _COORD = regex.compile(r",[ ]{1,2}(?P<w>\p{Lu}[\p{L}]*)(?=[ ]{1,3}(?:" + _alt(_STOP) + r")(?![\p{L}])|[,;.:()]|$)")
 _WINDOW = 160
 _TEXT_CHARS = 300            # the `text` column: the sentence, cut around the number when very long
-_MAX_UNIT_WORDS = 8         # syllables: 'đơn vị kinh tế tư nhân' is six
 _SOME = regex.compile(r"một[ ]{1,2}số(?![\p{L}])", regex.IGNORECASE)       # 'một số' is 'some', not 'one'
 _WORD_NUMERAL_NOT = frozenset({"năm", "tư", "không", "mốt", "lăm", "mươi", "trăm", "nghìn", "ngàn", "triệu"})
 
 
 def noun_phrase(after: str) -> tuple[Optional[str], int]:
     """The counted noun phrase at the start of `after` (the text right after the number) and its length."""
-    pos, words = 0, []
-    while len(words) < _MAX_UNIT_WORDS:
-        m = _WORD.match(after, pos)
-        if not m or m.group("w") in _STOP:
-            break
-        words.append(m.group("w"))
-        pos = m.end()
+    m = _WORDS.match(after)
+    words, pos = m.captures("w"), m.end()
     if not words:
         return None, 0
     c = _COORD.match(after, pos)          # 'cán bộ Đoàn, Hội trong …' keeps ', Hội'
@@ -99,22 +96,30 @@ def noun_phrase(after: str) -> tuple[Optional[str], int]:
     return " ".join(words), pos
 
 
+# A document repeats its labels for every target under them: each is classified once.
+@lru_cache(maxsize=4096)
+def _is_period(label: str) -> bool:
+    return periods.PERIOD.fullmatch(label) is not None
+
+
+@lru_cache(maxsize=4096)
+def _names_unit(label: str) -> bool:
+    return not _is_period(label) and structure.unit_name(label) is not None
+
+
 def _scope(sent: str, rel: int, after_unit: str, labels: list[str]) -> Optional[str]:
     m = _PER.match(after_unit)
     if m:
         return "mỗi " + m.group("per").strip()
-    each = list(_EACH.finditer(sent, max(0, rel - _WINDOW), rel + _WINDOW))
-    each = [e for e in each if e.start() < rel]
-    if each:
-        return "mỗi " + each[-1].group("who").strip()
-    for lab in labels:
-        if not periods.PERIOD.fullmatch(lab) and structure.unit_name(lab):
-            return lab
-    return None
+    if "ỗi" in sent:          # _EACH opens with 'mỗi': most sentences need no scan
+        each = [e for e in _EACH.finditer(sent, max(0, rel - _WINDOW), rel + _WINDOW) if e.start() < rel]
+        if each:
+            return "mỗi " + each[-1].group("who").strip()
+    return next((lab for lab in labels if _names_unit(lab)), None)
 
 
 def _period(in_sentence: Optional[str], labels: list[str]) -> Optional[str]:
-    return in_sentence or next((lab for lab in labels if periods.PERIOD.fullmatch(lab)), None)
+    return in_sentence or next((lab for lab in labels if _is_period(lab)), None)
 
 
 def _in_any(pos: int, spans) -> bool:
@@ -127,8 +132,8 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str, starts: 
     `labels_of`: section index → structure.labels_above, filled as sections are met."""
     out: list[Target] = []
     skip, body = structure.strip_marker(line_text)
-    lab = structure.label_of(body)
-    lead = skip + (structure.LABEL.match(body).end() if lab else 0)
+    lab, after_label = structure.label_at(body)
+    lead = skip + after_label
     found = list(structure.matches_at(NUMBER, line_text, starts, lead))
     if not found:
         return out
@@ -144,14 +149,14 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str, starts: 
         words = (m.group("words") or "").lower()
         if words in _WORD_NUMERAL_NOT or (words and _SOME.match(line_text, m.start())):
             continue
-        value = value_of(m)
-        if value is None:
-            continue
         s0, s1 = structure.containing(spans, m.start())
         s0 = max(s0, lead)
         # only a short window before the number matters (keeps the scan linear on long lines)
         before, after = line_text[max(s0, m.start() - _WINDOW):m.start()], line_text[m.end():min(s1, m.end() + _WINDOW)]
         if _NAMED.match(before):    # first: a third of the numbers; no namer ends in 'từ', so no range is lost
+            continue
+        value = value_of(m)
+        if value is None:
             continue
         value_max, unit_after, comparator = None, after, None
         tail = _TAIL.match(before)
@@ -214,8 +219,7 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
         return out
     starts = number_starts(doc.text, doc.body.start, doc.body.end)
     labels_of: dict[Optional[int], list[str]] = {}
-    for ln in structure.body_lines(doc):
-        here = structure.line_starts(starts, ln.start, ln.end)
-        if here:            # most lines have no number: none of the work of targets_in_line
-            out.extend(targets_in_line(doc, ln.start, ln.text, here, labels_of))
+    # most lines have no number: only those that have one are visited
+    for ln, here in structure.lines_holding(structure.body_lines(doc), starts):
+        out.extend(targets_in_line(doc, ln.start, ln.text, here, labels_of))
     return out
