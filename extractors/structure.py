@@ -92,14 +92,26 @@ def labels_above(doc: SegmentedDoc, at: Optional[Section]) -> list[str]:
 
 def sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The sentences of text[lo:hi] (one line), as absolute spans."""
-    if not any(text.find(end, max(lo - 1, 0), hi) >= 0 for end in (". ", "! ", "? ")):   # SENTENCE_END needs one
-        return [(lo, hi)]
+    # SENTENCE_END starts right after '. ', '! ' or '? ': try it only there (a pattern that opens
+    # with a lookbehind is otherwise tried at every character)
+    ends = sorted(i + 1 for mark in (". ", "! ", "? ") for i in _find_all(text, mark, max(lo - 1, 0), hi))
     spans, start = [], lo
-    for m in SENTENCE_END.finditer(text, lo, hi):
-        spans.append((start, m.start()))
-        start = m.end()
+    for at in ends:
+        if at < start:
+            continue
+        m = SENTENCE_END.match(text, at, hi) if at >= lo else None
+        if m:
+            spans.append((start, m.start()))
+            start = m.end()
     spans.append((start, hi))
     return spans
+
+
+def _find_all(text: str, sub: str, lo: int, hi: int) -> Iterator[int]:
+    i = text.find(sub, lo, hi)
+    while i >= 0:
+        yield i
+        i = text.find(sub, i + 1, hi)
 
 
 def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
