@@ -23,11 +23,19 @@ def _word(token: str) -> str:
     return token[:1].upper() + token[1:].lower()
 
 
+CAPITALS_SHARE = 0.8
+
+
+def mostly_capitals(text: str) -> bool:
+    """Printed in capitals (a header line): at least 80 % of its letters are upper case."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= CAPITALS_SHARE
+
+
 def proper_case(text: str) -> str:
     """'BCH ĐOÀN TỈNH KIÊN GIANG' → 'BCH Đoàn tỉnh Kiên Giang'; mixed-case text is kept."""
     text = " ".join(text.split())
-    letters = [c for c in text if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.8:
+    if not mostly_capitals(text):
         return text
     words = [_word(t) for t in _TOKEN.findall(text)]
     for i in range(1, len(words) - 1):

@@ -9,21 +9,17 @@ from typing import Optional
 
 import regex
 
-from extractors.casing import proper_case
+from extractors.casing import mostly_capitals, proper_case
 from extractors.dates import DATELINE, iso
 from extractors.symbols import SYMBOL, parse
 from extractors.vocab import BODY_WORDS, DOC_TYPES, MOTTO_LINES, ORG_TITLES, TYPE_WORDS
 from pipeline.models import FieldValue, Line, SegmentedDoc
-from pipeline.segment import SEPARATOR, TYPE_LINE, VV_LINE
+from pipeline.segment import SEPARATOR, SO_LINE, TYPE_LINE, VV_LINE
 
-# 'Số:' opens a line of the header ('Số 127-QĐ/HU' in Party texts; 'SỐ:' in capitals);
-# a 'số' inside a sentence ('Nghị định số 161/2024/NĐ-CP') is a citation, not the number.
-SO = regex.compile(r"^[ \t]{0,40}(?:Số|SỐ|Sô)[ ]{0,3}:?[ ]{0,8}")
 PLACE_BEFORE = regex.compile(r"(?:^|(?<=[ ]{2}))[ ]{0,40}(?P<place>\p{Lu}\p{Ll}{0,10}(?:[ ]\p{L}{1,10}){0,3})[ ]{0,3},[ ]{0,3}$",
                             regex.MULTILINE)
 # Lines in a header that are neither issuer nor parent. Example: 'MẬT', 'HỎA TỐC', 'DỰ THẢO'.
 NOT_ISSUER = regex.compile(r"^(?:MẬT|TỐI MẬT|TUYỆT MẬT|KHẨN|THƯỢNG KHẨN|HỎA TỐC|HOẢ TỐC|DỰ THẢO)\b")
-_UPPER_SHARE = 0.8
 def _loose(phrase: str) -> str:
     """A header phrase as a pattern that tolerates its spacing and dash variants."""
     return r"[ ]{1,3}".join(regex.escape(w) for w in phrase.split()).replace(r"\-", "[-–—]")
@@ -40,11 +36,6 @@ def _fold(s: str) -> str:
 
 _ORG = {_fold(k): e.value for k, e in ORG_TITLES.items()}
 _MOTTO = {_fold(k) for k in MOTTO_LINES}
-
-
-def _is_upper(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= _UPPER_SHARE
 
 
 def _pieces(ln: Line):
@@ -80,7 +71,7 @@ def extract_number(doc: SegmentedDoc) -> Optional[FieldValue]:
     """`Số: 95 -KH/TĐTN-BTCKT` → 95-KH/TĐTN-BTCKT (in the header only)."""
     text = doc.text
     for ln in header_lines(doc):
-        so = SO.match(ln.text)
+        so = SO_LINE.match(ln.text)
         if not so:
             continue
         m = SYMBOL.match(text, ln.start + so.end(), ln.end)
@@ -119,7 +110,7 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
     org: Optional[tuple[int, int, str]] = None
     after_number = False   # below `Số` only the organisation title may still appear
     for ln in header_lines(doc):
-        after_number = after_number or bool(SO.match(ln.text.strip()))
+        after_number = after_number or bool(SO_LINE.match(ln.text.strip()))
         if DATELINE.search(ln.text) or VV_LINE.match(ln.text):
             continue
         for start, piece in _pieces(ln):
@@ -129,7 +120,7 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
             key = _fold(core)
             if key in _ORG:
                 org = org or (s, e, _ORG[key])
-            elif after_number or key in _MOTTO or NOT_ISSUER.match(key) or not _is_upper(core):
+            elif after_number or key in _MOTTO or NOT_ISSUER.match(key) or not mostly_capitals(core):
                 continue
             elif issuers and _continues(core):
                 ps, _, ptext = issuers[-1]
@@ -176,7 +167,7 @@ def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> 
                 out.append(_field("doc_type", "Công văn", ln.start, ln.start + vv.end(), 0.8, "V/v line"))
                 title_parts.append(_strip_span(ln.start + vv.end(), ln.text[vv.end():]))
             elif title_parts and ln.text.strip():
-                if _is_upper(ln.text) or DATELINE.search(ln.text) or SO.match(ln.text.strip()):
+                if mostly_capitals(ln.text) or DATELINE.search(ln.text) or SO_LINE.match(ln.text.strip()):
                     break     # the right column (motto, date) follows the subject line
                 title_parts.append(_strip_span(ln.start, ln.text))
         if not title_parts and so_hieu and so_hieu.value:

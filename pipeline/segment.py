@@ -216,7 +216,10 @@ def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> Segmente
 
 # The subject line of a công văn: 'V/v tổ chức hội nghị', also quoted or bracketed.
 VV_LINE = regex.compile(r"^[ ]{0,40}[\"“(]?V/v[ ]{0,3}:?[ ]{0,3}", regex.IGNORECASE)
-_DATELINE_HINT = regex.compile(r"ngày[ ]{0,4}\d{0,2}[ ]{1,6}tháng|^[ ]{0,40}Số[ ]{0,2}:?", regex.IGNORECASE)
+# 'Số:' opens a line of the header ('Số 127-QĐ/HU' in Party texts; 'SỐ:' in capitals); a 'số'
+# inside a sentence ('Nghị định số 161/2024/NĐ-CP') is a citation, not the document's number.
+SO_LINE = regex.compile(r"^[ \t]{0,40}(?:Số|SỐ|Sô)[ ]{0,3}:?[ ]{0,8}")
+_DATELINE_HINT = regex.compile(r"ngày[ ]{0,4}\d{0,2}[ ]{1,6}tháng", regex.IGNORECASE)
 
 
 def _headerless_end(lines: list[Line]) -> int:
@@ -228,7 +231,7 @@ def _headerless_end(lines: list[Line]) -> int:
         seen += 1
         if seen > 15:
             break
-        if _DATELINE_HINT.search(ln.text) or VV_LINE.match(ln.text):
+        if _DATELINE_HINT.search(ln.text) or SO_LINE.match(ln.text) or VV_LINE.match(ln.text):
             end = i + 1
             if VV_LINE.match(ln.text):
                 while end < len(lines) and lines[end].text.strip() and not MARKERS[4][1].match(lines[end].text):

@@ -112,25 +112,17 @@ def _mark_paragraph_ends(textpage, text: str, page_width: float) -> str:
     return "".join(chars)
 
 
-def _line_starts(text: str) -> list[int]:
-    starts, pos = [], 0
-    for line in text.split("\n"):
-        starts.append(pos)
-        pos += len(line) + 1
-    return starts
-
-
 def _reflow(textpage, text: str, page_width: float, first: bool, spill: bool) -> tuple[str, bool]:
     """Reflow the header zone of the first page and a Nơi nhận/signature zone; a signature
     table that spills onto the next page (`spill`) makes that whole page a two-column zone.
     Returns the text and whether this page ends inside such a zone."""
-    from pipeline.segment import RECIPIENTS, SIGN_PREFIX, TYPE_LINE
+    from pipeline.segment import RECIPIENTS, SIGN_PREFIX, TYPE_LINE, split_lines
 
     text = text.replace("\r", "\n")   # pdfium ends lines with \r\n: keep one char per char box
     if spill:
         return _two_columns(textpage, text, 0, len(text), page_width), False
     lines = text.split("\n")
-    starts = _line_starts(text)
+    starts = [ln.start for ln in split_lines(text)]
     head_end = foot_start = None
     if first:
         head_end = next((starts[i] for i, ln in enumerate(lines[:40]) if TYPE_LINE.match(ln)), None)
