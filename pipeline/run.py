@@ -1,8 +1,10 @@
 """The batch: every input file through ingest → normalize → segment → extract, into the tables.
 
-Documents run in worker processes, in order, a bounded number in flight; one that fails gets a
-row in `errors` and the batch goes on. A worker that dies (a crash in a C reader) is replaced and
-only the documents it held are reported.
+Documents run in worker processes in small batches, results taken in input order, a bounded
+number in flight; a worker sends each batch's rows as Arrow tables, so the writer does no per-row
+work. A document that fails gets a row in `errors` and the batch goes on. A worker that dies (a
+crash in a C reader) is replaced and its documents are retried one by one, so that only the one
+that crashes it is reported.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import multiprocessing
 import resource
 import signal
 import traceback
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -17,12 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
+import pyarrow as pa
+
 from pipeline import graph, ingest
 from pipeline.extract import document_fields, extract_all
 from pipeline.models import StageError
 from pipeline.normalize import normalize
 from pipeline.segment import segment
-from pipeline.tables import SCHEMAS, TableWriter, columns, record_rows
+from pipeline.tables import SCHEMAS, TableWriter, arrow_table, record_rows
 
 
 
@@ -41,8 +46,15 @@ class Analysis:
 class DocResult:
     source_path: str
     doc_id: Optional[str]
-    tables: dict = field(default_factory=dict)     # table → columns (see tables.columns)
     ok: bool = False
+    errors: list = field(default_factory=list)     # `errors` rows (few: the parent prints them)
+    rows: dict = field(default_factory=dict)       # table → rows this document has in its batch
+
+
+@dataclass
+class BatchResult:
+    docs: list      # DocResult, in input order
+    tables: dict    # table → pyarrow.Table of all the batch's rows, document by document (no errors)
 
 
 def analyze(path: Path, rel: str) -> Analysis:
@@ -138,59 +150,93 @@ def _pool(jobs: int, limits: Limits) -> ProcessPoolExecutor:
 
 
 def _failed(rel: str, stage: str, message: str, doc_id: Optional[str] = None, severity: str = "error") -> DocResult:
-    return DocResult(rel, doc_id, {"errors": columns("errors", [error_row(rel, doc_id, stage, message, severity)])})
+    return DocResult(rel, doc_id, errors=[error_row(rel, doc_id, stage, message, severity)])
 
 
-def process_file(path: Path, rel: str) -> DocResult:
-    """Worker entry point: never raises; failures become `errors` rows."""
+def process_file(path: Path, rel: str) -> tuple[DocResult, dict[str, list[dict]]]:
+    """One document under the per-document alarm: never raises; failures become `errors` rows."""
     signal.alarm(_limits.seconds)
     try:
         a = analyze(path, rel)
-        return DocResult(rel, a.doc_id, {name: columns(name, rows) for name, rows in to_rows(a).items()}, ok=True)
+        tables = to_rows(a)
+        return DocResult(rel, a.doc_id, ok=True, errors=tables.pop("errors")), tables
     except StageError as exc:
-        return _failed(rel, exc.stage, exc.message)
+        return _failed(rel, exc.stage, exc.message), {}
     except _Timeout:
-        return _failed(rel, "limits", f"took longer than {_limits.seconds} s; skipped")
+        return _failed(rel, "limits", f"took longer than {_limits.seconds} s; skipped"), {}
     except MemoryError:
-        return _failed(rel, "limits", f"needed more than {_limits.memory_mb} MB; skipped")
+        return _failed(rel, "limits", f"needed more than {_limits.memory_mb} MB; skipped"), {}
     except Exception as exc:  # a bug must not stop the batch: report it with its place
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return _failed(rel, "internal", f"internal error {type(exc).__name__}: {exc} "
-                                        f"({Path(where.filename).name}:{where.lineno})")
+                                        f"({Path(where.filename).name}:{where.lineno})"), {}
     finally:
         signal.alarm(0)
 
 
-def _results(files: list[ingest.InputFile], jobs: int, limits: Limits) -> Iterator[DocResult]:
-    """Results in input order; at most 4 × jobs documents in flight. A worker that dies or hangs
-    is replaced; the document it held is reported and the others in flight are retried."""
-    window = max(2, 4 * jobs)
+def process_batch(items: list[tuple[Path, str]]) -> BatchResult:
+    """Worker entry point: the documents of a batch, their rows gathered into one Arrow table per
+    table."""
+    docs, rows = [], {}
+    for path, rel in items:
+        res, tables = process_file(path, rel)
+        for name, table_rows in tables.items():
+            rows.setdefault(name, []).extend(table_rows)
+            res.rows[name] = len(table_rows)
+        docs.append(res)
+    return BatchResult(docs, {name: arrow_table(name, r) for name, r in rows.items() if r})
+
+
+BATCH_MAX = 16     # documents per task: amortizes the hand-over, small enough to keep both cores busy
+
+
+def _batches(files: list[ingest.InputFile], jobs: int) -> list[list[ingest.InputFile]]:
+    size = max(1, min(BATCH_MAX, len(files) // (8 * jobs)))
+    return [files[i:i + size] for i in range(0, len(files), size)]
+
+
+Work = Callable[[list[tuple[Path, str]]], BatchResult]
+
+
+def _results(files: list[ingest.InputFile], jobs: int, limits: Limits,
+             work: Work = process_batch) -> Iterator[BatchResult]:
+    """Batch results in input order, at most 3 × jobs batches in flight. When a worker dies or
+    hangs, the pool is replaced and the batches in flight are retried; the failed batch one
+    document at a time, so that a single document is reported."""
+    queue = _batches(files, jobs)
+    queue.reverse()        # popped from the end
+    window = 3 * jobs
     pending: list = []
     pool = _pool(jobs, limits)
-    it = iter(files)
     try:
         while True:
-            while len(pending) < window:
-                f = next(it, None)
-                if f is None:
-                    break
-                pending.append((f, pool.submit(process_file, f.path, f.rel)))
+            while len(pending) < window and queue:
+                batch = queue.pop()
+                pending.append((batch, pool.submit(work, [(f.path, f.rel) for f in batch])))
             if not pending:
                 return
-            f, fut = pending.pop(0)
+            batch, fut = pending.pop(0)
             try:
-                # a document waits behind at most `window` others, each bounded by the alarm
-                yield fut.result(timeout=(limits.seconds + 5) * (window // jobs + 1))
+                # the head batch is running (dispatch is in order) and each document has its alarm:
+                # past all their limits, the worker is stuck where the alarm cannot reach
+                yield fut.result(timeout=limits.seconds * len(batch) + 3)
                 continue
             except BrokenProcessPool:
-                yield _failed(f.rel, "limits", "the reader crashed the worker process; skipped")
+                failure = "the reader crashed the worker process; skipped"
             except FutureTimeout:
-                yield _failed(f.rel, "limits", f"the reader hung past {limits.seconds} s; worker stopped")
+                failure = f"the reader hung past {limits.seconds} s; worker stopped"
                 for proc in list(getattr(pool, "_processes", {}).values()):
                     proc.kill()
             pool.shutdown(wait=False, cancel_futures=True)
             pool = _pool(jobs, limits)
-            pending = [(g, pool.submit(process_file, g.path, g.rel)) for g, _ in pending]
+            # retried in order (the queue pops from its end): the failed batch first, one document
+            # at a time, then the batches that were in flight
+            queue.extend(b for b, _ in reversed(pending))
+            pending = []
+            if len(batch) > 1:
+                queue.extend([f] for f in reversed(batch))
+            else:
+                yield BatchResult([_failed(batch[0].rel, "limits", failure)], {})
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
@@ -219,25 +265,38 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
         for rel, reason in skipped:
             if reason != "unsupported file type":
                 row = error_row(rel, None, "discover", f"skipped: {reason}", "warning")
-                writers["errors"].write(columns("errors", [row]))
+                writers["errors"].write_rows([row])
                 on_error and on_error(row)
-        for n, res in enumerate(_results(files, max(1, jobs), limits), start=1):
-            if res.ok and res.doc_id in seen:
-                res = _failed(res.source_path, "ingest", f"same bytes as {seen[res.doc_id]}; not repeated",
-                              res.doc_id, "warning")
-                summary.skipped += 1
-            elif res.ok:
-                seen[res.doc_id] = res.source_path
-                summary.documents += 1
-            else:
-                summary.failed += 1
-            for name, cols in res.tables.items():
-                writers[name].write(cols)
-            errors = res.tables.get("errors")
-            if errors and on_error:
-                for values in zip(*errors.values()):
-                    on_error(dict(zip(errors, values)))
-            on_progress and on_progress(n, len(files), res)
+        n = 0
+        for batch in _results(files, max(1, jobs), limits):
+            kept: dict[str, list[tuple[int, int]]] = {}    # table → (offset, rows) of each document kept
+            offset: Counter = Counter()
+            for res in batch.docs:
+                duplicate = res.ok and res.doc_id in seen
+                for name, count in res.rows.items():
+                    if not duplicate:
+                        kept.setdefault(name, []).append((offset[name], count))
+                    offset[name] += count
+                if duplicate:
+                    res = _failed(res.source_path, "ingest", f"same bytes as {seen[res.doc_id]}; not repeated",
+                                  res.doc_id, "warning")
+                    summary.skipped += 1
+                elif res.ok:
+                    seen[res.doc_id] = res.source_path
+                    summary.documents += 1
+                else:
+                    summary.failed += 1
+                if res.errors:
+                    writers["errors"].write_rows(res.errors)
+                    for row in res.errors:
+                        on_error and on_error(row)
+                n += 1
+                on_progress and on_progress(n, len(files), res)
+            for name, table in batch.tables.items():
+                spans = kept.get(name, [])
+                if sum(count for _, count in spans) < table.num_rows:      # a duplicate's rows left out
+                    table = pa.concat_tables([table.slice(o, c) for o, c in spans] or [table.slice(0, 0)])
+                writers[name].write(table)
         for w in writers.values():
             w.commit()
     except BaseException:

@@ -6,7 +6,6 @@ never leaves a half-written table.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -48,31 +47,36 @@ SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
                         ("cited_date", S), ("cited_issuer", S), ("cited_by", I), ("doc_id", S)],
     "errors": [("source_path", S), ("doc_id", S), ("stage", S), ("severity", S), ("message", S), ("page", I)],
 }
+COLUMNS = {name: tuple(c for c, _ in cols) for name, cols in SCHEMAS.items()}
+ARROW_SCHEMAS = {name: pa.schema(cols) for name, cols in SCHEMAS.items()}
 SNIPPET = 300
 
 
 def record_rows(table: str, doc_id: str, records: Iterable[Any], norm: Optional[NormText]) -> list[dict]:
     """Plain rows for a table from extractor records (dataclasses or dicts)."""
-    cols = [c for c, _ in SCHEMAS[table]]
+    cols = COLUMNS[table]
+    span, snippet = "source_start" in cols, "source_text" in cols
     rows = []
     for rec in records:
-        row = dict(vars(rec)) if dataclasses.is_dataclass(rec) else dict(rec)   # shallow: fields are plain
+        fields = rec if isinstance(rec, dict) else vars(rec)
+        row = {c: fields.get(c) for c in cols}
         row["doc_id"] = doc_id
-        start, end = row.get("start"), row.get("end")
-        if norm is not None and start is not None and end is not None:
+        start, end = fields.get("start"), fields.get("end")
+        if span and norm is not None and start is not None and end is not None:
             row["source_start"], row["source_end"] = norm.to_source(start, end)
-            if "source_text" in cols and not row.get("source_text"):
+            if snippet and not row["source_text"]:
                 row["source_text"] = norm.text[start:end][:SNIPPET]
-        rows.append({c: row.get(c) for c in cols})
+        rows.append(row)
     return rows
 
 
 CSV_OPTIONS = pacsv.WriteOptions(include_header=True, quoting_style="needed")
 
 
-def columns(table: str, rows: list[dict]) -> dict[str, list]:
-    """Rows as columns: what workers send, so the writer does no per-row work."""
-    return {c: [r.get(c) for r in rows] for c, _ in SCHEMAS[table]}
+def arrow_table(table: str, rows: list[dict]) -> pa.Table:
+    """Rows as an Arrow table of the table's schema: what workers send, so the writer does no
+    per-row work."""
+    return pa.Table.from_pylist(rows, schema=ARROW_SCHEMAS[table])
 
 
 class TableWriter:
@@ -80,32 +84,34 @@ class TableWriter:
 
     def __init__(self, out_dir: Path, name: str, batch_rows: int = 5000):
         self.name, self.out_dir = name, out_dir
-        self.schema = pa.schema(SCHEMAS[name])
+        self.schema = ARROW_SCHEMAS[name]
         self.tmp_csv = out_dir / f".{name}.csv.tmp-{os.getpid()}"
         self.tmp_pq = out_dir / f".{name}.parquet.tmp-{os.getpid()}"
         self._pq = pq.ParquetWriter(str(self.tmp_pq), self.schema)
         self._csv = pacsv.CSVWriter(str(self.tmp_csv), self.schema, write_options=CSV_OPTIONS)
-        self._batch: dict[str, list] = {c: [] for c in self.schema.names}
+        self._batch: list[pa.Table] = []
         self._pending = 0
         self.batch_rows = batch_rows
         self.count = 0
 
-    def write(self, cols: dict[str, list]) -> None:
-        """Append rows given as columns (see `columns`)."""
-        n = len(next(iter(cols.values()), []))
-        for c, values in cols.items():
-            self._batch[c].extend(values)
-        self._pending += n
-        self.count += n
+    def write(self, table: pa.Table) -> None:
+        """Append the rows of an Arrow table of this table's schema (see `arrow_table`)."""
+        if table.num_rows:
+            self._batch.append(table)
+            self._pending += table.num_rows
+            self.count += table.num_rows
         if self._pending >= self.batch_rows:
             self._flush()
 
+    def write_rows(self, rows: list[dict]) -> None:
+        self.write(arrow_table(self.name, rows))
+
     def _flush(self) -> None:
         if self._pending:
-            table = pa.Table.from_pydict(self._batch, schema=self.schema)
+            table = pa.concat_tables(self._batch)
             self._pq.write_table(table)
             self._csv.write_table(table)
-            self._batch = {c: [] for c in self.schema.names}
+            self._batch = []
             self._pending = 0
 
     def commit(self) -> None:
@@ -129,7 +135,7 @@ def write_table(out_dir: Path, name: str, rows: list[dict]) -> None:
     """Write a whole (small) table atomically — used by passes that run after the batch."""
     writer = TableWriter(out_dir, name)
     try:
-        writer.write(columns(name, rows))
+        writer.write_rows(rows)
         writer.commit()
     except BaseException:
         writer.abort()

@@ -103,3 +103,33 @@ def test_per_document_limits(tmp_path):
     errors = {r["source_path"]: r for r in pq.read_table(out / "errors.parquet").to_pylist()}
     assert errors["slow.txt"]["stage"] == "limits"
     assert pq.read_table(out / "documents.parquet").num_rows == 1
+
+
+def crash_or_hang(items):
+    """A worker that dies on `crash-*` and hangs past the alarm (as a C reader can) on `hang-*`."""
+    import signal
+    import time
+
+    from pipeline.run import process_batch
+    for path, _ in items:
+        if path.name.startswith("crash"):
+            os._exit(3)
+        if path.name.startswith("hang"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(600)
+    return process_batch(items)
+
+
+def test_a_crashing_or_hanging_worker_costs_only_its_document(tmp_path):
+    from pipeline.run import Limits, _batches, _results
+    names = [f"{'crash' if n == 7 else 'hang' if n == 12 else 'plan'}-{n:02d}.txt" for n in range(16)]
+    files = []
+    for n, name in enumerate(names):
+        (tmp_path / name).write_text(f"KẾ HOẠCH\nSố: {n}-KH/ĐTN\n", encoding="utf-8")
+        files.append(ingest.InputFile(tmp_path / name, name))
+    assert len(_batches(files, 1)[0]) > 1           # the culprits share a batch with good documents
+    docs = [d for batch in _results(files, 1, Limits(seconds=1), work=crash_or_hang) for d in batch.docs]
+    assert [d.source_path for d in docs] == names                      # every document, in order
+    failed = {d.source_path: d.errors[0]["message"] for d in docs if not d.ok}
+    assert failed == {"crash-07.txt": "the reader crashed the worker process; skipped",
+                      "hang-12.txt": "the reader hung past 1 s; worker stopped"}
