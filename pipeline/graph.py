@@ -20,13 +20,15 @@ from extractors.citations import RELATION_RANK, join_keys, symbol_key
 from pipeline.tables import write_table
 
 
-def read_rows(tables: Path, name: str) -> list[dict]:
-    """A written table as dicts (Parquet, else CSV with empty cells as None)."""
+def read_rows(tables: Path, name: str, columns: Optional[list[str]] = None) -> list[dict]:
+    """A written table as dicts (Parquet, else CSV with empty cells as None), all its columns or
+    only `columns`."""
     if (tables / f"{name}.parquet").exists():
-        return pq.read_table(tables / f"{name}.parquet").to_pylist()
+        return pq.read_table(tables / f"{name}.parquet", columns=columns).to_pylist()
     if (tables / f"{name}.csv").exists():
         with (tables / f"{name}.csv").open(encoding="utf-8", newline="") as f:
-            return [{k: (v if v != "" else None) for k, v in r.items()} for r in csv.DictReader(f)]
+            return [{k: (v if v != "" else None) for k, v in r.items() if columns is None or k in columns}
+                    for r in csv.DictReader(f)]
     return []
 
 
@@ -86,9 +88,15 @@ def build(citations: list[dict], documents: list[dict]) -> tuple[list[dict], lis
     return list(edges.values()), sorted(cited, key=lambda c: (-c["cited_by"], c["cited_key"]))
 
 
+CITATION_COLUMNS = ["doc_id", "cited_type", "cited_number", "cited_symbol", "cited_date", "cited_issuer",
+                    "relation", "cited_key", "start"]
+
+
 def build_tables(out_dir: Path) -> dict[str, int]:
     """Post-pass of `vanban run`: writes citation_edges and cited_documents."""
-    edges, cited = build(read_rows(out_dir, "citations"), read_rows(out_dir, "documents"))
+    # only the columns the graph needs: the mentions' text would cost memory and time
+    edges, cited = build(read_rows(out_dir, "citations", CITATION_COLUMNS),
+                         read_rows(out_dir, "documents", ["doc_id", "so_hieu", "issue_date"]))
     write_table(out_dir, "citation_edges", edges)
     write_table(out_dir, "cited_documents", cited)
     return {"citation_edges": len(edges), "cited_documents": len(cited)}
