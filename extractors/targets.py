@@ -148,7 +148,7 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str, starts: 
         if _NAMED.match(line_text[max(lead, m.start() - _WINDOW):m.start()]):
             continue
         if masked is None:
-            quoted = any(q in line_text for q in "“\"«")      # most lines: _QUOTES need not scan them
+            quoted = "“" in line_text or '"' in line_text or "«" in line_text     # most lines: no _QUOTES scan
             masked = [q.span() for q in _QUOTES.finditer(line_text)] if quoted else []
             masked += periods.programme_spans(line_text)
             spans = structure.sentences(line_text, 0, len(line_text))
