@@ -23,9 +23,11 @@ PERIOD = regex.compile(
     rf"|{QUARTER}"
     r")(?![\p{L}\d])", regex.IGNORECASE)
 _PERIOD_WORDS = ("từ", "đến", "trong", "năm", "hàng", "hằng", "6 tháng", "quý")     # what PERIOD starts with
+_YEARS = rf"{_YEAR}[ ]{{0,3}}[-–][ ]{{0,3}}{_YEAR}"        # a range of years: '2011 - 2020'
+_YEARS_RX = regex.compile(_YEARS)
 _PROGRAMME = regex.compile(
     r"(?:" + "|".join(map(regex.escape, sorted(PROGRAMME_PERIODS, key=len, reverse=True))) + r")"
-    rf"[ ]{{0,3}}\(?[ ]{{0,2}}{_YEAR}[ ]{{0,3}}[-–][ ]{{0,3}}{_YEAR}", regex.IGNORECASE)
+    rf"[ ]{{0,3}}\(?[ ]{{0,2}}{_YEARS}", regex.IGNORECASE)
 
 
 def recurrence_of(text: str) -> Optional[str]:
@@ -42,6 +44,7 @@ def period_in(text: str) -> Optional[str]:
 
 def programme_spans(text: str) -> list[tuple[int, int]]:
     """Spans of named programme periods ('giai đoạn 2011 - 2020'): never a deadline or a target."""
-    if "-" not in text and "–" not in text:         # most lines: no range of years
+    # most lines: no range of years (bullet lines hold a dash: the range itself is looked for then)
+    if ("-" not in text and "–" not in text) or not _YEARS_RX.search(text):
         return []
     return [m.span() for m in matches_at(_PROGRAMME, text, starts_of(text, PROGRAMME_PERIODS, digits=False))]

@@ -134,27 +134,30 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str, starts: 
     skip, body = structure.strip_marker(line_text)
     lab, after_label = structure.label_at(body)
     lead = skip + after_label
-    found = list(structure.matches_at(NUMBER, line_text, starts, lead))
-    if not found:
-        return out
-    quoted = any(q in line_text for q in "“\"«")      # most lines: _QUOTES need not scan them
-    masked = [m.span() for m in _QUOTES.finditer(line_text)] if quoted else []
-    masked += periods.programme_spans(line_text)
+    masked: Optional[list[tuple[int, int]]] = None     # quotes, programmes, ranges: read once a number needs them
     prev = {}          # sentence start → (end, comparator) of the last target in it
-    spans = structure.sentences(line_text, 0, len(line_text))
+    spans: list[tuple[int, int]] = []
     sentence_period = {}     # sentence start → its period phrase, read once
-    for m in found:
-        if _in_any(m.start(), masked):
+    # most numbers fail a check that needs neither the masks nor the sentences: those come first
+    for m in structure.matches_at(NUMBER, line_text, starts, lead):
+        words = m.group("words")
+        if words and (words.lower() in _WORD_NUMERAL_NOT or _SOME.match(line_text, m.start())):
             continue
-        words = (m.group("words") or "").lower()
-        if words in _WORD_NUMERAL_NOT or (words and _SOME.match(line_text, m.start())):
+        # a third of the numbers; as on `before` below: a namer ends right before the number, and a
+        # sentence never starts inside it
+        if _NAMED.match(line_text[max(lead, m.start() - _WINDOW):m.start()]):
+            continue
+        if masked is None:
+            quoted = "“" in line_text or '"' in line_text or "«" in line_text     # most lines: no _QUOTES scan
+            masked = [q.span() for q in _QUOTES.finditer(line_text)] if quoted else []
+            masked += periods.programme_spans(line_text)
+            spans = structure.sentences(line_text, 0, len(line_text))
+        if _in_any(m.start(), masked):
             continue
         s0, s1 = structure.containing(spans, m.start())
         s0 = max(s0, lead)
         # only a short window before the number matters (keeps the scan linear on long lines)
         before, after = line_text[max(s0, m.start() - _WINDOW):m.start()], line_text[m.end():min(s1, m.end() + _WINDOW)]
-        if _NAMED.match(before):    # first: a third of the numbers; no namer ends in 'từ', so no range is lost
-            continue
         value = value_of(m)
         if value is None:
             continue
