@@ -167,5 +167,7 @@ def graph_cmd(fmt: str = typer.Option("html", "--format", "-f", help="graphml, d
 
 
 def main() -> None:  # console-script entry point
+    from pipeline.no_pandas import without_pandas
+    without_pandas()
     app()
 

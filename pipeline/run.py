@@ -25,6 +25,7 @@ import pyarrow as pa
 from pipeline import graph, ingest
 from pipeline.extract import document_fields, extract_all
 from pipeline.models import StageError
+from pipeline.no_pandas import without_pandas
 from pipeline.normalize import normalize
 from pipeline.segment import segment
 from pipeline.tables import SCHEMAS, TableWriter, arrow_table, record_rows
@@ -134,6 +135,7 @@ _limits = Limits()
 def _init_worker(limits: Limits) -> None:
     global _limits
     _limits = limits
+    without_pandas()
     signal.signal(signal.SIGALRM, _on_alarm)
     try:
         # the cap is on top of what the interpreter and its libraries already map

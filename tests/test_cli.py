@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.tables import SCHEMAS
-from tests.conftest import FIXTURES, RAW
+from tests.conftest import FIXTURES, RAW, ROOT
 
 runner = CliRunner()
 
@@ -136,3 +136,12 @@ def test_every_command_is_documented():
         name = command.name or command.callback.__name__.replace("_", "-")
         assert f"vanban {name}" in readme, name
         assert runner.invoke(app, [name, "--help"]).exit_code == 0
+
+
+def test_vanban_processes_keep_pandas_out():
+    """pyarrow would import pandas (0.4 s per process) the first time it builds an array."""
+    code = ("import sys; from pipeline.no_pandas import without_pandas; without_pandas(); "
+            "from pipeline.tables import arrow_table; arrow_table('errors', [{'source_path': 'a'}]); "
+            "assert 'pandas' not in sys.modules; print('ok')")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip() == "ok", result.stderr
