@@ -88,19 +88,15 @@ def _due(m: regex.Match, year: Optional[int], recurrence: Optional[str]) -> tupl
     return (str(year) if year else None), "none"
 
 
-def scan(doc: SegmentedDoc, lo: int, hi: int, year: Optional[int]) -> list[Deadline]:
-    """Deadlines in doc.text[lo:hi], line by line (no assignee: the extractor links it)."""
+def scan(doc: SegmentedDoc, year: Optional[int]) -> list[Deadline]:
+    """Deadlines in the body, line by line (no assignee: the extractor links it)."""
     out = []
-    text = doc.text
-    starts = structure.starts_of(text, _WHEN_WORDS, lo, hi)
-    pos = lo
-    while pos < hi:
-        nl = text.find("\n", pos, hi)
-        end = hi if nl < 0 else nl
-        here = structure.line_starts(starts, pos, end)
-        if here:            # most lines have no date: none of the work of _in_line
-            out.extend(_in_line(doc, pos, text[pos:end], year, here))
-        pos = end + 1
+    if not doc.body:
+        return out
+    starts = structure.starts_of(doc.text, _WHEN_WORDS, doc.body.start, doc.body.end)
+    # most lines have no date: only those that hold a place where one may start are visited
+    for ln, here in structure.lines_holding(structure.body_lines(doc), starts):
+        out.extend(_in_line(doc, ln.start, ln.text, year, here))
     return out
 
 
@@ -150,7 +146,7 @@ def in_body(doc: SegmentedDoc, year: Optional[int]) -> list[Deadline]:
     assignments reads them too (the first due of each assigned line)."""
     cached = doc.__dict__.get("_body_deadlines")
     if cached is None or cached[0] is not doc.body or cached[1] != year:
-        found = scan(doc, doc.body.start, doc.body.end, year) if doc.body else []
+        found = scan(doc, year)
         cached = doc.__dict__["_body_deadlines"] = (doc.body, year, found)
     return cached[2]
 
