@@ -34,6 +34,7 @@ class Assignment:
 
 
 HEADING_KINDS = {"roman", "arabic", "decimal", "letter"}
+_ASSIGN_HEADINGS = tuple(ASSIGN_HEADINGS)       # for str.startswith
 # 'Giao Ban Tuyên giáo …', '… Tỉnh đoàn giao Ban Tổ chức – Kiểm tra tham mưu …'
 _GIVE = regex.compile(r"(?:^|(?<=[ ,;]))[Gg]iao[ ]{1,3}(?:cho[ ]{1,3})?")
 # '- Đ/c Nguyễn Thanh Duy - UVBTV, Trưởng Ban Phong trào', 'Trưởng ban: Đồng chí Huỳnh Văn Phẩm - Phó Bí thư'
@@ -49,12 +50,8 @@ _TOKEN = regex.compile(r"[\w/]+")
 
 
 def _zones(doc: SegmentedDoc) -> list[tuple[int, int]]:
-    zones = []
-    for sec in doc.sections:
-        head = sec.heading.casefold().strip(" :.")
-        if sec.kind in HEADING_KINDS and any(head.startswith(h) for h in ASSIGN_HEADINGS):
-            zones.append((sec.start, sec.end))
-    return zones
+    return [(sec.start, sec.end) for sec in doc.sections        # most sections are bullets: kind first
+            if sec.kind in HEADING_KINDS and sec.heading.casefold().strip(" :.").startswith(_ASSIGN_HEADINGS)]
 
 
 def subject(text: str) -> Optional[str]:
@@ -72,7 +69,7 @@ def subject(text: str) -> Optional[str]:
 
 
 def role_of(task: str) -> str:
-    head = " ".join(task.casefold().split()[:_LEAD_WINDOW])
+    head = " ".join(task.split(None, _LEAD_WINDOW)[:_LEAD_WINDOW]).casefold()     # only the head folded
     hits = [e.value for k, e in ROLE_CUES.items() if k in head]
     return "lead" if "lead" in hits else "support" if hits else "execute"
 
@@ -151,6 +148,8 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
     while i < len(lines):
         ln = lines[i]
         i += 1          # the next line (a member row may use more)
+        if not ln.text.strip():     # two lines in five are blank
+            continue
         # the closing formula ('Trên đây …') ends the duties; a cheap look at its first letter first
         if ln.text.lstrip(" ")[:1] in "tT" and _CLOSING.match(ln.text):
             break
@@ -161,8 +160,8 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
         sec = structure.section_at(doc, ln.start)
         own = sec.index if sec and sec.start == ln.start else None
         context = _context_unit(doc, sec, own, above)
-        lab = structure.label_of(text)
-        task = text[structure.LABEL.match(text).end():] if lab else text
+        lab, after = structure.label_at(text)
+        task = text[after:]
         member, used = _members(doc, lines, i - 1, lab, task, context) if (in_zone or context) else (None, 0)
         if member:
             out.append(member)
