@@ -10,6 +10,7 @@ The role comes from the first verbs of the duty (chủ trì / thường trực /
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Mapping, Optional
 
@@ -41,6 +42,7 @@ _GIVE = regex.compile(r"(?:^|(?<=[ ,;]))[Gg]iao[ ]{1,3}(?:cho[ ]{1,3})?")
 _MEMBER = regex.compile(
     r"^(?:Đ/c|Đ/C|Đồng[ ]chí)[ ]{1,3}(?P<name>\p{Lu}\p{Ll}*(?:[ ]\p{Lu}\p{Ll}*){1,5})"
     r"(?:[ ]{0,6}[-–][ ]{0,3}(?P<pos>[^\n]{1,200}?))?[ .;]{0,3}$")
+_MEMBER_FIRST = "Đ"          # every _MEMBER match starts with it: most lines need no try
 _CLOSING = regex.compile(r"^[ ]{0,12}Trên[ ]đây", regex.IGNORECASE)    # the closing formula ends the duties
 _WORDS = regex.compile(r"\S+")
 _LEAD_WINDOW = 8             # role verbs count among the first words of a duty
@@ -49,9 +51,17 @@ _SAME_UNIT_NOISE = frozenset({"các", "những", "mỗi", "đối", "với"})
 _TOKEN = regex.compile(r"[\w/]+")
 
 
-def _zones(doc: SegmentedDoc) -> list[tuple[int, int]]:
-    return [(sec.start, sec.end) for sec in doc.sections        # most sections are bullets: kind first
-            if sec.kind in HEADING_KINDS and sec.heading.casefold().strip(" :.").startswith(_ASSIGN_HEADINGS)]
+def _zones(doc: SegmentedDoc) -> list[int]:
+    """The parts that assign work as sorted bounds of disjoint spans [start, end + 1, start, end + 1, …]:
+    an offset is in one when bisect_right(bounds, offset) is odd."""
+    bounds: list[int] = []
+    for sec in doc.sections:        # in order of start; most are bullets: the kind is tested first
+        if sec.kind in HEADING_KINDS and sec.heading.casefold().strip(" :.").startswith(_ASSIGN_HEADINGS):
+            if bounds and sec.start <= bounds[-1]:      # inside or right after the one before
+                bounds[-1] = max(bounds[-1], sec.end + 1)
+            else:
+                bounds += [sec.start, sec.end + 1]
+    return bounds
 
 
 def subject(text: str) -> Optional[str]:
@@ -141,6 +151,7 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
     zones = _zones(doc)
     year = structure.doc_year(doc, found)
     names: dict[frozenset, str] = {}        # one spelling per unit: the first one met
+    spelled: dict[str, str] = {}            # a spelling met → the one kept for its unit
     above: dict[int, Optional[str]] = {}     # see _context_unit
     out: list[Assignment] = []
     dues = [(d.start, d.due) for d in deadlines.in_body(doc, year) if d.due]
@@ -156,13 +167,14 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
         _, text = structure.strip_marker(ln.text)
         if not text.strip():
             continue
-        in_zone = any(a <= ln.start <= b for a, b in zones)
+        in_zone = bisect.bisect_right(zones, ln.start) % 2 == 1
         sec = structure.section_at(doc, ln.start)
         own = sec.index if sec and sec.start == ln.start else None
         context = _context_unit(doc, sec, own, above)
         lab, after = structure.label_at(text)
         task = text[after:]
-        member, used = _members(doc, lines, i - 1, lab, task, context) if (in_zone or context) else (None, 0)
+        member, used = (_members(doc, lines, i - 1, lab, task, context)
+                        if (in_zone or context) and task.lstrip().startswith(_MEMBER_FIRST) else (None, 0))
         if member:
             out.append(member)
             i += used - 1
@@ -185,7 +197,9 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
         who = who or labelled or context
         if who is None or not (in_zone or context or give or labelled):
             continue
-        who = names.setdefault(_same_unit_key(who), who)
+        if who not in spelled:
+            spelled[who] = names.setdefault(_same_unit_key(who), who)
+        who = spelled[who]
         due = next((due for at, due in dues if ln.start <= at < ln.end), None)
         duty = task[len(who):] if task.startswith(who) else task      # the role is in the verbs after the subject
         out.append(Assignment(assignee=who, role=role_of(duty), task=task.strip(), deadline=due,
