@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import islice
 from typing import Mapping, Optional
 
 import regex
@@ -68,7 +69,7 @@ def subject(text: str) -> Optional[str]:
     """The unit at the start of `text`, up to its first duty verb. 'Ban Tuyên giáo Tỉnh Đoàn là …' → 'Ban Tuyên giáo Tỉnh Đoàn'."""
     if not structure.UNIT_START.match(text):
         return None
-    words = [w.group() for w in _WORDS.finditer(text)]
+    words = [w.group() for w in islice(_WORDS.finditer(text), structure.MAX_UNIT_WORDS + 2)]   # all it reads
     for i in range(1, min(len(words), structure.MAX_UNIT_WORDS + 1)):
         one, two = words[i].strip(",;."), " ".join(words[i:i + 2]).strip(",;.")
         if (one in DUTY_VERBS or two in DUTY_VERBS) and one[:1].islower():

@@ -56,23 +56,22 @@ _CUE_WINDOW = 40
 
 def _due(m: regex.Match, year: Optional[int], recurrence: Optional[str]) -> tuple[Optional[str], str]:
     """(normalized due, recurrence) for a WHEN match, or (None, …) when it is not a real date."""
-    g = m.groupdict()
-    if g["dd"]:
-        return f"---{int(g['dd']):02d}", "monthly"
-    d, mo, y = (g["d"], g["m"], g["y"]) if g["d"] else (g["d2"], g["m2"], g["y2"])
+    if m["dd"]:
+        return f"---{int(m['dd']):02d}", "monthly"
+    d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
     if d:
         if not valid_day_month(d, mo):
             return None, "none"
         if y:
             day = iso(d, mo, y)
-            if day and g["hh"] is not None and int(g["hh"]) < 24:
-                return f"{day}T{int(g['hh']):02d}:{int(g['mi'] or 0):02d}", "none"
+            if day and m["hh"] is not None and int(m["hh"]) < 24:
+                return f"{day}T{int(m['hh']):02d}:{int(m['mi'] or 0):02d}", "none"
             return day, "none"
         if recurrence:
             return f"--{int(mo):02d}-{int(d):02d}", recurrence
         return (iso(d, mo, year) if year else None), "none"
-    if g["m3"]:
-        mo, y = int(g["m3"]), g["y3"] or g["y3b"]
+    if m["m3"]:
+        mo, y = int(m["m3"]), m["y3"] or m["y3b"]
         if not 1 <= mo <= 12:
             return None, "none"
         if y:
@@ -80,11 +79,11 @@ def _due(m: regex.Match, year: Optional[int], recurrence: Optional[str]) -> tupl
         if recurrence:
             return f"--{mo:02d}", "annual"
         return (f"{year}-{mo:02d}" if year else None), "none"
-    if g["q"]:
-        y = g["qy"] or g["qy2"] or year
-        return (f"{y}-Q{quarter_number(g['q'])}" if y else None), "none"
-    if g["y4"]:
-        return g["y4"], "none"
+    if m["q"]:
+        y = m["qy"] or m["qy2"] or year
+        return (f"{y}-Q{quarter_number(m['q'])}" if y else None), "none"
+    if m["y4"]:
+        return m["y4"], "none"
     return (str(year) if year else None), "none"
 
 
@@ -131,8 +130,7 @@ def _in_line(doc: SegmentedDoc, start: int, line: str, year: Optional[int], star
             task = line[_SCHEDULE_END.match(line, m.end()).end():]
         else:
             task = structure.strip_marker(sentence)[1]
-            lab = structure.label_of(task)
-            task = task[structure.LABEL.match(task).end():] if lab else task
+            task = task[structure.label_at(task)[1]:]
         sec = structure.section_at(doc, start + m.start())
         raw_start = m.start() - len(before) + cue.start() if cue else m.start()
         out.append(Deadline(due=due, recurrence=recurrence, raw=line[raw_start:m.end()].strip(" ("),
