@@ -99,6 +99,8 @@ def _context_unit(doc: SegmentedDoc, at: Optional[Section], own: Optional[int],
     as sections are met, so that each heading is read once per document."""
     if at is not None and at.index == own and at.kind not in HEADING_KINDS:
         at = doc.sections[at.parent] if at.parent is not None else None   # a bullet's own label is read by the caller
+    if at is None or at.index in above:         # most lines: a section already read
+        return above[at.index] if at is not None else None
     unread = []
     while at is not None and at.index not in above:
         unread.append(at)
@@ -184,7 +186,7 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
             continue            # a heading: its lines below carry the duties
         if not task.strip():
             continue
-        give = _GIVE.search(task)
+        give = _GIVE.search(task) if "iao" in task else None      # a cheap look before the search
         who = None
         if give and (in_zone or give.start() == 0):
             who = subject(task[give.end():])
