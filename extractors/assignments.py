@@ -10,7 +10,9 @@ The role comes from the first verbs of the duty (chủ trì / thường trực /
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from itertools import islice
 from typing import Mapping, Optional
 
 import regex
@@ -34,12 +36,14 @@ class Assignment:
 
 
 HEADING_KINDS = {"roman", "arabic", "decimal", "letter"}
+_ASSIGN_HEADINGS = tuple(ASSIGN_HEADINGS)       # for str.startswith
 # 'Giao Ban Tuyên giáo …', '… Tỉnh đoàn giao Ban Tổ chức – Kiểm tra tham mưu …'
 _GIVE = regex.compile(r"(?:^|(?<=[ ,;]))[Gg]iao[ ]{1,3}(?:cho[ ]{1,3})?")
 # '- Đ/c Nguyễn Thanh Duy - UVBTV, Trưởng Ban Phong trào', 'Trưởng ban: Đồng chí Huỳnh Văn Phẩm - Phó Bí thư'
 _MEMBER = regex.compile(
     r"^(?:Đ/c|Đ/C|Đồng[ ]chí)[ ]{1,3}(?P<name>\p{Lu}\p{Ll}*(?:[ ]\p{Lu}\p{Ll}*){1,5})"
     r"(?:[ ]{0,6}[-–][ ]{0,3}(?P<pos>[^\n]{1,200}?))?[ .;]{0,3}$")
+_MEMBER_FIRST = "Đ"          # every _MEMBER match starts with it: most lines need no try
 _CLOSING = regex.compile(r"^[ ]{0,12}Trên[ ]đây", regex.IGNORECASE)    # the closing formula ends the duties
 _WORDS = regex.compile(r"\S+")
 _LEAD_WINDOW = 8             # role verbs count among the first words of a duty
@@ -48,20 +52,24 @@ _SAME_UNIT_NOISE = frozenset({"các", "những", "mỗi", "đối", "với"})
 _TOKEN = regex.compile(r"[\w/]+")
 
 
-def _zones(doc: SegmentedDoc) -> list[tuple[int, int]]:
-    zones = []
-    for sec in doc.sections:
-        head = sec.heading.casefold().strip(" :.")
-        if sec.kind in HEADING_KINDS and any(head.startswith(h) for h in ASSIGN_HEADINGS):
-            zones.append((sec.start, sec.end))
-    return zones
+def _zones(doc: SegmentedDoc) -> list[int]:
+    """The parts that assign work as sorted bounds of disjoint spans [start, end + 1, start, end + 1, …]:
+    an offset is in one when bisect_right(bounds, offset) is odd."""
+    bounds: list[int] = []
+    for sec in doc.sections:        # in order of start; most are bullets: the kind is tested first
+        if sec.kind in HEADING_KINDS and sec.heading.casefold().strip(" :.").startswith(_ASSIGN_HEADINGS):
+            if bounds and sec.start <= bounds[-1]:      # inside or right after the one before
+                bounds[-1] = max(bounds[-1], sec.end + 1)
+            else:
+                bounds += [sec.start, sec.end + 1]
+    return bounds
 
 
 def subject(text: str) -> Optional[str]:
     """The unit at the start of `text`, up to its first duty verb. 'Ban Tuyên giáo Tỉnh Đoàn là …' → 'Ban Tuyên giáo Tỉnh Đoàn'."""
     if not structure.UNIT_START.match(text):
         return None
-    words = [w.group() for w in _WORDS.finditer(text)]
+    words = [w.group() for w in islice(_WORDS.finditer(text), structure.MAX_UNIT_WORDS + 2)]   # all it reads
     for i in range(1, min(len(words), structure.MAX_UNIT_WORDS + 1)):
         one, two = words[i].strip(",;."), " ".join(words[i:i + 2]).strip(",;.")
         if (one in DUTY_VERBS or two in DUTY_VERBS) and one[:1].islower():
@@ -72,7 +80,7 @@ def subject(text: str) -> Optional[str]:
 
 
 def role_of(task: str) -> str:
-    head = " ".join(task.casefold().split()[:_LEAD_WINDOW])
+    head = " ".join(task.split(None, _LEAD_WINDOW)[:_LEAD_WINDOW]).casefold()     # only the head folded
     hits = [e.value for k, e in ROLE_CUES.items() if k in head]
     return "lead" if "lead" in hits else "support" if hits else "execute"
 
@@ -91,6 +99,8 @@ def _context_unit(doc: SegmentedDoc, at: Optional[Section], own: Optional[int],
     as sections are met, so that each heading is read once per document."""
     if at is not None and at.index == own and at.kind not in HEADING_KINDS:
         at = doc.sections[at.parent] if at.parent is not None else None   # a bullet's own label is read by the caller
+    if at is None or at.index in above:         # most lines: a section already read
+        return above[at.index] if at is not None else None
     unread = []
     while at is not None and at.index not in above:
         unread.append(at)
@@ -144,6 +154,7 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
     zones = _zones(doc)
     year = structure.doc_year(doc, found)
     names: dict[frozenset, str] = {}        # one spelling per unit: the first one met
+    spelled: dict[str, str] = {}            # a spelling met → the one kept for its unit
     above: dict[int, Optional[str]] = {}     # see _context_unit
     out: list[Assignment] = []
     dues = [(d.start, d.due) for d in deadlines.in_body(doc, year) if d.due]
@@ -151,19 +162,22 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
     while i < len(lines):
         ln = lines[i]
         i += 1          # the next line (a member row may use more)
+        if not ln.text.strip():     # two lines in five are blank
+            continue
         # the closing formula ('Trên đây …') ends the duties; a cheap look at its first letter first
         if ln.text.lstrip(" ")[:1] in "tT" and _CLOSING.match(ln.text):
             break
         _, text = structure.strip_marker(ln.text)
         if not text.strip():
             continue
-        in_zone = any(a <= ln.start <= b for a, b in zones)
+        in_zone = bisect.bisect_right(zones, ln.start) % 2 == 1
         sec = structure.section_at(doc, ln.start)
         own = sec.index if sec and sec.start == ln.start else None
         context = _context_unit(doc, sec, own, above)
-        lab = structure.label_of(text)
-        task = text[structure.LABEL.match(text).end():] if lab else text
-        member, used = _members(doc, lines, i - 1, lab, task, context) if (in_zone or context) else (None, 0)
+        lab, after = structure.label_at(text)
+        task = text[after:]
+        member, used = (_members(doc, lines, i - 1, lab, task, context)
+                        if (in_zone or context) and task.lstrip().startswith(_MEMBER_FIRST) else (None, 0))
         if member:
             out.append(member)
             i += used - 1
@@ -172,7 +186,7 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
             continue            # a heading: its lines below carry the duties
         if not task.strip():
             continue
-        give = _GIVE.search(task)
+        give = _GIVE.search(task) if "iao" in task else None      # a cheap look before the search
         who = None
         if give and (in_zone or give.start() == 0):
             who = subject(task[give.end():])
@@ -186,7 +200,9 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
         who = who or labelled or context
         if who is None or not (in_zone or context or give or labelled):
             continue
-        who = names.setdefault(_same_unit_key(who), who)
+        if who not in spelled:
+            spelled[who] = names.setdefault(_same_unit_key(who), who)
+        who = spelled[who]
         due = next((due for at, due in dues if ln.start <= at < ln.end), None)
         duty = task[len(who):] if task.startswith(who) else task      # the role is in the verbs after the subject
         out.append(Assignment(assignee=who, role=role_of(duty), task=task.strip(), deadline=due,

@@ -56,23 +56,22 @@ _CUE_WINDOW = 40
 
 def _due(m: regex.Match, year: Optional[int], recurrence: Optional[str]) -> tuple[Optional[str], str]:
     """(normalized due, recurrence) for a WHEN match, or (None, …) when it is not a real date."""
-    g = m.groupdict()
-    if g["dd"]:
-        return f"---{int(g['dd']):02d}", "monthly"
-    d, mo, y = (g["d"], g["m"], g["y"]) if g["d"] else (g["d2"], g["m2"], g["y2"])
+    if m["dd"]:
+        return f"---{int(m['dd']):02d}", "monthly"
+    d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
     if d:
         if not valid_day_month(d, mo):
             return None, "none"
         if y:
             day = iso(d, mo, y)
-            if day and g["hh"] is not None and int(g["hh"]) < 24:
-                return f"{day}T{int(g['hh']):02d}:{int(g['mi'] or 0):02d}", "none"
+            if day and m["hh"] is not None and int(m["hh"]) < 24:
+                return f"{day}T{int(m['hh']):02d}:{int(m['mi'] or 0):02d}", "none"
             return day, "none"
         if recurrence:
             return f"--{int(mo):02d}-{int(d):02d}", recurrence
         return (iso(d, mo, year) if year else None), "none"
-    if g["m3"]:
-        mo, y = int(g["m3"]), g["y3"] or g["y3b"]
+    if m["m3"]:
+        mo, y = int(m["m3"]), m["y3"] or m["y3b"]
         if not 1 <= mo <= 12:
             return None, "none"
         if y:
@@ -80,27 +79,23 @@ def _due(m: regex.Match, year: Optional[int], recurrence: Optional[str]) -> tupl
         if recurrence:
             return f"--{mo:02d}", "annual"
         return (f"{year}-{mo:02d}" if year else None), "none"
-    if g["q"]:
-        y = g["qy"] or g["qy2"] or year
-        return (f"{y}-Q{quarter_number(g['q'])}" if y else None), "none"
-    if g["y4"]:
-        return g["y4"], "none"
+    if m["q"]:
+        y = m["qy"] or m["qy2"] or year
+        return (f"{y}-Q{quarter_number(m['q'])}" if y else None), "none"
+    if m["y4"]:
+        return m["y4"], "none"
     return (str(year) if year else None), "none"
 
 
-def scan(doc: SegmentedDoc, lo: int, hi: int, year: Optional[int]) -> list[Deadline]:
-    """Deadlines in doc.text[lo:hi], line by line (no assignee: the extractor links it)."""
+def scan(doc: SegmentedDoc, year: Optional[int]) -> list[Deadline]:
+    """Deadlines in the body, line by line (no assignee: the extractor links it)."""
     out = []
-    text = doc.text
-    starts = structure.starts_of(text, _WHEN_WORDS, lo, hi)
-    pos = lo
-    while pos < hi:
-        nl = text.find("\n", pos, hi)
-        end = hi if nl < 0 else nl
-        here = structure.line_starts(starts, pos, end)
-        if here:            # most lines have no date: none of the work of _in_line
-            out.extend(_in_line(doc, pos, text[pos:end], year, here))
-        pos = end + 1
+    if not doc.body:
+        return out
+    starts = structure.starts_of(doc.text, _WHEN_WORDS, doc.body.start, doc.body.end)
+    # most lines have no date: only those that hold a place where one may start are visited
+    for ln, here in structure.lines_holding(structure.body_lines(doc), starts):
+        out.extend(_in_line(doc, ln.start, ln.text, year, here))
     return out
 
 
@@ -135,8 +130,7 @@ def _in_line(doc: SegmentedDoc, start: int, line: str, year: Optional[int], star
             task = line[_SCHEDULE_END.match(line, m.end()).end():]
         else:
             task = structure.strip_marker(sentence)[1]
-            lab = structure.label_of(task)
-            task = task[structure.LABEL.match(task).end():] if lab else task
+            task = task[structure.label_at(task)[1]:]
         sec = structure.section_at(doc, start + m.start())
         raw_start = m.start() - len(before) + cue.start() if cue else m.start()
         out.append(Deadline(due=due, recurrence=recurrence, raw=line[raw_start:m.end()].strip(" ("),
@@ -150,7 +144,7 @@ def in_body(doc: SegmentedDoc, year: Optional[int]) -> list[Deadline]:
     assignments reads them too (the first due of each assigned line)."""
     cached = doc.__dict__.get("_body_deadlines")
     if cached is None or cached[0] is not doc.body or cached[1] != year:
-        found = scan(doc, doc.body.start, doc.body.end, year) if doc.body else []
+        found = scan(doc, year)
         cached = doc.__dict__["_body_deadlines"] = (doc.body, year, found)
     return cached[2]
 

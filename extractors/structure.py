@@ -177,7 +177,8 @@ def line_starts(starts: list[int], lo: int, hi: int) -> list[int]:
 def unit_name(text: str) -> Optional[str]:
     """The unit a heading or label names, or None. 'Đối với cơ sở Đoàn 10 phường:' → 'cơ sở Đoàn 10 phường'."""
     text = text.strip().rstrip(" :.;")
-    name = UNIT_INTRO.sub("", text, count=1)
+    intro = UNIT_INTRO.match(text)
+    name = text[intro.end():] if intro else text
     if not name or not UNIT_START.match(name) or len(name.split()) > MAX_UNIT_WORDS:
         return None
     return name[0].upper() + name[1:] if name != text else name   # 'Đối với cơ sở …' → 'Cơ sở …'
