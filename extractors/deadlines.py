@@ -49,7 +49,9 @@ _CUE = regex.compile(
     r"(?<![\p{L}])(?:" + "|".join(regex.escape(c) for c in sorted(DEADLINE_CUES, key=len, reverse=True))
     + r")[ ]{1,3}\(?$", regex.IGNORECASE | regex.REVERSE)     # matched backwards from the date: one try
 _SCHEDULE_END = regex.compile(r"[ ]{0,3}(?:\([^()\n]{0,40}\)[ ]{0,2})?:[ ]{0,4}")
-_PAST = regex.compile(r"^[^.;:\n]{0,40}?(?<![\p{L}])đã(?![\p{L}])")      # 'Ngày 02/02/2018, Chính phủ đã ban hành'
+# a past event: 'Trong năm 2023, toàn tỉnh đã thành lập…' (tried with match() at the date's end: a
+# '^' there would only ever match at the line's start)
+_PAST = regex.compile(r"[^.;:\n]{0,40}?(?<![\p{L}])đã(?![\p{L}])")
 _TASK_CHARS = 240
 _CUE_WINDOW = 40
 

@@ -136,6 +136,9 @@ def _init_worker(limits: Limits) -> None:
     global _limits
     _limits = limits
     without_pandas()
+    # pyarrow's default allocator (mimalloc) reserves address space by the gigabyte, which the cap
+    # below would refuse at random; the system allocator takes what it needs
+    pa.set_memory_pool(pa.system_memory_pool())
     signal.signal(signal.SIGALRM, _on_alarm)
     try:
         # the cap is on top of what the interpreter and its libraries already map
@@ -224,11 +227,13 @@ def _results(files: list[ingest.InputFile], jobs: int, limits: Limits,
                 yield fut.result(timeout=limits.seconds * len(batch) + 3)
                 continue
             except BrokenProcessPool:
-                failure = "the reader crashed the worker process; skipped"
+                stage, failure = "limits", "the reader crashed the worker process; skipped"
             except FutureTimeout:
-                failure = f"the reader hung past {limits.seconds} s; worker stopped"
+                stage, failure = "limits", f"the reader hung past {limits.seconds} s; worker stopped"
                 for proc in list(getattr(pool, "_processes", {}).values()):
                     proc.kill()
+            except Exception as exc:     # raised in the worker outside a document's own handling
+                stage, failure = "internal", f"internal error in the worker: {type(exc).__name__}: {exc}"
             pool.shutdown(wait=False, cancel_futures=True)
             pool = _pool(jobs, limits)
             # retried in order (the queue pops from its end): the failed batch first, one document
@@ -238,7 +243,7 @@ def _results(files: list[ingest.InputFile], jobs: int, limits: Limits,
             if len(batch) > 1:
                 queue.extend([f] for f in reversed(batch))
             else:
-                yield BatchResult([_failed(batch[0].rel, "limits", failure)], {})
+                yield BatchResult([_failed(batch[0].rel, stage, failure)], {})
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 

@@ -23,6 +23,7 @@ CASES = [
     # negatives: cited documents, history, programme periods, ratios
     ("Thực hiện Nghị quyết số 03-NQ/TWĐTN-BTC ngày 05/3/2014 của Ban Chấp hành TW Đoàn.", "2014-05-28", []),
     ("Ngày 02/02/2018, Chính phủ đã ban hành Nghị định số 15/2018/NĐ-CP.", "2018-05-01", []),
+    ("Trong năm 2023, toàn tỉnh đã thành lập 15 Chi đoàn mới.", "2024-03-20", []),     # a cue, but past
     ("- Triển khai chương trình giai đoạn 2013 - 2017 và Chiến lược phát triển thanh niên giai đoạn 2011 - 2020.", "2014-04-04", []),
     ("Thực hiện Nghị quyết Đại hội nhiệm kỳ 2022 - 2027, Ban Thường vụ xây dựng kế hoạch.", "2024-03-20", []),
     ("- Chỉ đạo 21/25 đảng bộ tổ chức hoạt động.", "2024-03-20", []),

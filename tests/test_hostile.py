@@ -106,7 +106,8 @@ def test_per_document_limits(tmp_path):
 
 
 def crash_or_hang(items):
-    """A worker that dies on `crash-*` and hangs past the alarm (as a C reader can) on `hang-*`."""
+    """A worker that dies on `crash-*`, hangs past the alarm (as a C reader can) on `hang-*` and
+    fails outside a document's own error handling on `boom-*`."""
     import signal
     import time
 
@@ -114,15 +115,18 @@ def crash_or_hang(items):
     for path, _ in items:
         if path.name.startswith("crash"):
             os._exit(3)
+        if path.name.startswith("boom"):
+            raise RuntimeError("out of memory in Arrow")
         if path.name.startswith("hang"):
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
             time.sleep(600)
     return process_batch(items)
 
 
-def test_a_crashing_or_hanging_worker_costs_only_its_document(tmp_path):
+def test_a_crashing_hanging_or_failing_worker_costs_only_its_document(tmp_path):
     from pipeline.run import Limits, _batches, _results
-    names = [f"{'crash' if n == 7 else 'hang' if n == 12 else 'plan'}-{n:02d}.txt" for n in range(16)]
+    names = [f"{'crash' if n == 7 else 'hang' if n == 12 else 'boom' if n == 3 else 'plan'}-{n:02d}.txt"
+             for n in range(16)]
     files = []
     for n, name in enumerate(names):
         (tmp_path / name).write_text(f"KẾ HOẠCH\nSố: {n}-KH/ĐTN\n", encoding="utf-8")
@@ -131,5 +135,6 @@ def test_a_crashing_or_hanging_worker_costs_only_its_document(tmp_path):
     docs = [d for batch in _results(files, 1, Limits(seconds=1), work=crash_or_hang) for d in batch.docs]
     assert [d.source_path for d in docs] == names                      # every document, in order
     failed = {d.source_path: d.errors[0]["message"] for d in docs if not d.ok}
-    assert failed == {"crash-07.txt": "the reader crashed the worker process; skipped",
+    assert failed == {"boom-03.txt": "internal error in the worker: RuntimeError: out of memory in Arrow",
+                      "crash-07.txt": "the reader crashed the worker process; skipped",
                       "hang-12.txt": "the reader hung past 1 s; worker stopped"}
