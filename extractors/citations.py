@@ -29,6 +29,7 @@ from typing import Iterable, Mapping, Optional
 import regex
 
 from extractors.dates import NUMDATE, WORDDATE, iso
+from extractors.structure import matches_at
 from extractors.symbols import SYMBOL, Symbol, parse
 from extractors.vocab import DOC_TYPES, ISSUER_WORDS, RELATION_CUES, TYPE_WORDS
 from pipeline.models import SegmentedDoc
@@ -92,6 +93,10 @@ TERM_END = regex.compile(r"(?i:khóa|khoá)[ ]{1,2}([IVXL]{1,6}|\d{1,2})$")
 YEAR = regex.compile(r"(?:19|20)\d\d")
 LEGAL_YEAR = regex.compile(r"\d+/(\d{4})/")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+# Where a document number may start: a digit not right after a letter, digit, '/' or '.' (the
+# look-behind SYMBOL opens with; BARE's is stricter). Both are tried only there (structure.matches_at),
+# one scan for the two instead of a look-behind tried at every character by each.
+NUMBER_START = regex.compile(r"\d(?<![\p{L}\d/.]\d)")
 RELATION_RANK = {"implements": 3, "based_on": 2, "mentions": 1}
 
 
@@ -228,9 +233,9 @@ def _finish(doc: SegmentedDoc, c: Citation, key: Optional[str], date, issuer) ->
                    relation=_relation(text, s0, c.start), evidence=" ".join(text[lo:min(s1, lo + EVIDENCE_MAX)].split()))
 
 
-def _symbol_mentions(doc: SegmentedDoc, own: dict) -> list[tuple[Citation, Symbol]]:
+def _symbol_mentions(doc: SegmentedDoc, own: dict, numbers: list[int]) -> list[tuple[Citation, Symbol]]:
     text, out = doc.text, []
-    for m in SYMBOL.finditer(text):
+    for m in matches_at(SYMBOL, text, numbers):
         sym = parse(m)
         if own["span"] and m.start() < own["span"][1] and own["span"][0] < m.end():
             continue
@@ -260,7 +265,7 @@ def _expand_truncated(found: list[tuple[Citation, Symbol]]) -> list[Citation]:
     return out
 
 
-def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict):
+def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict, numbers: list[int]):
     text, out = doc.text, []
     starts = [c.start for c in full]          # `full` is in text order and its spans do not overlap
     # (type, number, year of a legal symbol or None) → the full citations, in text order
@@ -269,7 +274,7 @@ def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict):
         year = LEGAL_YEAR.match(c.cited_symbol)
         for y in {None, year and year.group(1)}:
             by_number.setdefault((c.cited_type, c.cited_number.lstrip("0"), y), []).append(c)
-    for m in BARE.finditer(text):
+    for m in matches_at(BARE, text, numbers):
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and full[i].end > m.start():
             continue        # inside a full citation
@@ -295,8 +300,9 @@ def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict):
 
 def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Citation]:
     own = _own(found)
-    full = _expand_truncated(_symbol_mentions(doc, own))
-    cites = sorted(full + _bare_mentions(doc, full, own), key=lambda c: c.start)
+    numbers = [m.start() for m in NUMBER_START.finditer(doc.text)]
+    full = _expand_truncated(_symbol_mentions(doc, own, numbers))
+    cites = sorted(full + _bare_mentions(doc, full, own, numbers), key=lambda c: c.start)
     keys = join_keys([vars(c) for c in cites])
     # a qualified key is one document: a mention without its date or issuer takes them from another
     dates: dict[str, str] = {}

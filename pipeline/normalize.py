@@ -38,17 +38,23 @@ def _apply(text: str, edits: Iterable[Edit]) -> tuple[str, Edits]:
 
 
 # ---------------------------------------------------------------- the steps, in order
-_COMBINING_RUN = regex.compile(r"\P{M}\p{M}+")
+_MARKS = regex.compile(r"\p{M}+")
 
 
 def _nfc(text: str) -> Iterable[Edit]:
-    """NFC per base+marks cluster (seed 002 has decomposed passages)."""
-    if unicodedata.is_normalized("NFC", text):
-        return
-    for m in _COMBINING_RUN.finditer(text):
-        composed = unicodedata.normalize("NFC", m.group())
-        if composed != m.group():
-            yield m.start(), m.end(), composed
+    """NFC per base+marks cluster (seed 002 has decomposed passages).
+
+    A cluster is a run of marks with the character before it: runs are found by a one-class scan,
+    far cheaper than `\P{M}\p{M}+` (tried at every character) or than asking whether the whole
+    text is NFC (a full normalization as soon as it holds a mark)."""
+    for m in _MARKS.finditer(text):
+        start = m.start() - 1
+        if start < 0:       # marks opening the text have no base
+            continue
+        cluster = text[start:m.end()]
+        composed = unicodedata.normalize("NFC", cluster)
+        if composed != cluster:
+            yield start, m.end(), composed
 
 
 # Look-alikes and invisibles. Example: 'Ðoàn' (U+00D0, cp1252 misread of cp1258) → 'Đoàn'.
@@ -58,12 +64,17 @@ CHAR_MAP = {
     "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
     "\ufffe": "",
 }
-_CHARS = regex.compile("[" + regex.escape("".join(CHAR_MAP)) + "]")
 
 
 def _chars(text: str) -> Iterable[Edit]:
-    for m in _CHARS.finditer(text):
-        yield m.start(), m.end(), CHAR_MAP[m.group()]
+    # each character looked for with str.find: a regex scans a class of these literals slowly
+    edits = []
+    for char, repl in CHAR_MAP.items():
+        i = text.find(char)
+        while i >= 0:
+            edits.append((i, i + 1, repl))
+            i = text.find(char, i + 1)
+    return sorted(edits)
 
 
 # New ("phonological") tone placement → old style, in open syllables only: 'hoà' → 'hòa',
@@ -83,8 +94,9 @@ def _tone_pairs() -> dict[str, str]:
 
 
 TONE_STYLE = _tone_pairs()
-# a character class, then the table: far cheaper than an alternation of 45 pairs at every position
-_TONE_RE = regex.compile(r"(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in TONE_STYLE})) + r"](?!\p{L})")
+# a character class, then the table: far cheaper than an alternation of 45 pairs at every position;
+# the 'not after q' lookbehind comes last, as a pattern that opens with one is tried at every character
+_TONE_RE = regex.compile(r"[oOuU][" + "".join(sorted({k[1] for k in TONE_STYLE})) + r"](?!\p{L})(?<![qQ]..)")
 
 
 def _tone_style(text: str) -> Iterable[Edit]:
@@ -95,8 +107,9 @@ def _tone_style(text: str) -> Iterable[Edit]:
 
 
 # Markdown emphasis: '**08**' → '08', '*(Duy trì …)*' → '(Duy trì …)'; '***' lines stay.
-_BOLD = regex.compile(r"(?<!\*)\*\*(?=[^\s*])(?:[^*\n]|\n(?!\n)){1,600}?(?<=[^\s*])\*\*(?!\*)")
-_ITALIC = regex.compile(r"(?<![*\w])\*(?=[^\s*])[^*\n]{1,600}?(?<=[^\s*])\*(?![*\w])")
+# (The stars open each pattern and what may not stand before them is checked after: see _TONE_RE.)
+_BOLD = regex.compile(r"\*\*(?<!\*\*\*)(?=[^\s*])(?:[^*\n]|\n(?!\n)){1,600}?(?<=[^\s*])\*\*(?!\*)")
+_ITALIC = regex.compile(r"\*(?=[^\s*])(?<![*\w]\*)[^*\n]{1,600}?(?<=[^\s*])\*(?![*\w])")
 
 
 def _markdown(text: str) -> Iterable[Edit]:
@@ -128,7 +141,9 @@ def _bullets(text: str) -> Iterable[Edit]:
 
 
 # A line that starts with a lower-case word continues the previous line ('… Hội \ntrong các …').
-_CONTINUATION = regex.compile(r"(?<=\S)[ ]{0,40}(?:\n[ ]{0,40}){1,4}(?=\p{Ll}\p{L})")
+# The match opens with the line break (a literal is scanned for fast; a pattern that opens with a
+# lookbehind is tried at every character); the spaces before it are added by _join_lines.
+_CONTINUATION = regex.compile(r"\n(?<=\S[ ]{0,40}\n)[ ]{0,40}(?:\n[ ]{0,40}){0,3}(?=\p{Ll}\p{L})")
 # Wrapped PDF lines: a long line without final punctuation runs on into the next one (a word,
 # or a date or a quantity, which a list marker is not: '… ngày \n15/5/2016', '… \n180 đoàn viên').
 _WRAPPED = regex.compile(
@@ -141,9 +156,10 @@ _BROKEN_SYMBOL = regex.compile(r"(?<=/[\p{Lu}\d]{1,12}-)[ ]{0,4}\n[ ]{0,4}(?=\p{
 
 def _join_lines(text: str) -> Iterable[Edit]:
     for m in _CONTINUATION.finditer(text):
-        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        first = text.rfind("\n", 0, m.start()) + 1
+        line = text[first:m.start()].rstrip(" ")
         if any(c.islower() for c in line):   # not onto capitals: 'KẾ HOẠCH' / 'khắc phục …'
-            yield m.start(), m.end(), " "
+            yield first + len(line), m.end(), " "     # from the spaces that end the line
 
 
 def _join_wrapped(text: str) -> Iterable[Edit]:

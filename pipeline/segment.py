@@ -33,8 +33,9 @@ MARKERS = [
     ("star", regex.compile(r"^[ ]{0,12}(?P<label>\*)(?!\*)[ ]{1,6}(?=\S)")),                          # '* BTV Tỉnh Đoàn'
 ]
 BULLET_KINDS = {"dash", "plus", "star"}
-# All markers in one pattern, tried once per line in the order above (the first that fits wins).
-MARKER = regex.compile("|".join(f"(?P<{kind}>{rx.pattern[1:]})" for kind, rx in MARKERS))
+# All markers in one pattern, tried once per line in the order above (the first that fits wins);
+# each one's label is captured in a group named after its kind, so `lastgroup` tells which fit.
+MARKER = regex.compile("|".join(rx.pattern[1:].replace("(?P<label>", f"(?P<{kind}>") for kind, rx in MARKERS))
 
 
 def split_lines(text: str) -> list[Line]:
@@ -144,44 +145,41 @@ def _position_signature(lines: list[Line], lo: int, avoid) -> Optional[tuple[int
 def build_sections(lines: list[Line]) -> list[Section]:
     """Tree of numbered headings and bullet items; levels follow the order markers appear in."""
     sections: list[Section] = []
-    stack: list[tuple[str, int]] = []      # (marker kind, section index)
+    keys: list[str] = []            # the open headings, outermost first: marker kind (decimals by depth)
+    stack: list[int] = []           # … and their section indexes
     counters: dict[Optional[int], int] = {}
     for ln in lines:
         m = MARKER.match(ln.text)
         if m:
-            kind = next(k for k, _ in MARKERS if m.start(k) >= 0)
-            label = m.group("label")
+            kind, label = m.lastgroup, m[m.lastindex]
             key = f"decimal{label.count('.')}" if kind == "decimal" else kind
             if kind == "roman":
+                keys.clear()
                 stack.clear()
-            elif any(k == key for k, _ in stack):
-                while stack and stack[-1][0] != key:
-                    stack.pop()
-                stack.pop()
-            parent = stack[-1][1] if stack else None
+            elif key in keys:
+                i = keys.index(key)
+                del keys[i:], stack[i:]
+            parent = stack[-1] if stack else None
             if kind in BULLET_KINDS:
-                counters[parent] = counters.get(parent, 0) + 1
-                label = f"{label}{counters[parent]}"
-            base = sections[parent].path + "/" if parent is not None else ""
+                counters[parent] = n = counters.get(parent, 0) + 1
+                label = f"{label}{n}"
+            index = len(sections)
             sections.append(Section(
-                index=len(sections), parent=parent, level=len(stack), kind=kind, label=label,
-                path=base + label, heading=ln.text[m.end():].strip(), start=ln.start, end=ln.end,
-                heading_end=ln.end))
-            stack.append((key, len(sections) - 1))
-    # a node runs until the next node at its level or above
+                index=index, parent=parent, level=len(stack), kind=kind, label=label,
+                path=sections[parent].path + "/" + label if parent is not None else label,
+                heading=ln.text[m.end():].strip(), start=ln.start, end=ln.end, heading_end=ln.end))
+            keys.append(key)
+            stack.append(index)
+    # a node runs until the next node at its level or above (and ends before that one's line)
     open_nodes: list[int] = []
     for sec in sections:
         while open_nodes and sections[open_nodes[-1]].level >= sec.level:
-            sections[open_nodes.pop()].end = _before(sec.start)
+            sections[open_nodes.pop()].end = max(0, sec.start - 1)
         open_nodes.append(sec.index)
     last_end = lines[-1].end if lines else 0
     for idx in open_nodes:
         sections[idx].end = last_end
     return sections
-
-
-def _before(offset: int) -> int:
-    return max(0, offset - 1)
 
 
 def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> SegmentedDoc:

@@ -10,13 +10,14 @@ from pipeline.models import Problem, RawDocument, StageError
 # Windows-1258 writes tones as combining marks after the vowel; these are what make a cp1258
 # decode look Vietnamese (a cp1252 decode of the same bytes shows Ì Ò Þ ò ó instead).
 _CP1258_TONES = regex.compile(r"[aeiouyâêôơưăAEIOUYÂÊÔƠƯĂ][\u0300\u0301\u0303\u0309\u0323]")
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# C0 controls except tab, line feed, form feed and carriage return, and DEL: the marks of binary content
+_CONTROL = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20), 0x7f])
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 with no BOM shows as NUL in every other byte of ASCII-heavy text."""
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 4 or 0 not in sample:      # no NUL at all: UTF-8 or 8-bit, decided by memchr
         return None
     even_nul = sample[0::2].count(0) / max(1, len(sample[0::2]))
     odd_nul = sample[1::2].count(0) / max(1, len(sample[1::2]))
@@ -55,9 +56,13 @@ def decode_bytes(data: bytes) -> RawDocument:
                 text, encoding, conf = data.decode("utf-8"), "utf-8", 1.0
             except UnicodeDecodeError as exc:
                 text, encoding, conf = _decode_8bit_or_damaged_utf8(data, exc, problems)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = len(_CONTROL.findall(text[:20000]))
-    if controls > max(8, len(text[:20000]) // 50):
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    head = text[:20000]
+    # A control character needs its byte in the data (UTF-16/32 too: U+00XX holds it), and bytes
+    # are searched with memchr: only the controls whose byte is there are counted in the text.
+    controls = sum(head.count(chr(b)) for b in _CONTROL if b in data)
+    if controls > max(8, len(head) // 50):
         raise StageError("ingest", f"binary content, not text ({controls} control characters in the first 20 000)")
     raw = RawDocument(text=text, source_format="txt", encoding=encoding, encoding_confidence=conf,
                       problems=problems)
