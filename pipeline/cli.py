@@ -24,6 +24,8 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
         memory_limit: int = typer.Option(1024, "--memory-limit", min=64, help="MB allowed per document."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary.")) -> None:
     """Read every document under INPUTS and write the tables (Parquet and CSV) into --out."""
+    from pipeline.processes import start_forkserver
+    start_forkserver()            # the workers' modules load while this process loads the writer's
     from pipeline.run import Limits
     from pipeline.run import run as run_batch
 
@@ -167,7 +169,7 @@ def graph_cmd(fmt: str = typer.Option("html", "--format", "-f", help="graphml, d
 
 
 def main() -> None:  # console-script entry point
-    from pipeline.no_pandas import without_pandas
+    from pipeline.processes import without_pandas
     without_pandas()
     app()
 

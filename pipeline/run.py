@@ -8,7 +8,6 @@ that crashes it is reported.
 """
 from __future__ import annotations
 
-import multiprocessing
 import resource
 import signal
 import traceback
@@ -25,7 +24,7 @@ import pyarrow as pa
 from pipeline import graph, ingest
 from pipeline.extract import document_fields, extract_all
 from pipeline.models import StageError
-from pipeline.no_pandas import without_pandas
+from pipeline.processes import forkserver_context, without_pandas
 from pipeline.normalize import normalize
 from pipeline.segment import segment
 from pipeline.tables import SCHEMAS, TableWriter, arrow_table, record_rows
@@ -149,9 +148,8 @@ def _init_worker(limits: Limits) -> None:
 
 
 def _pool(jobs: int, limits: Limits) -> ProcessPoolExecutor:
-    # forkserver: workers start from a small clean process, not a copy of the writer's pyarrow state
     return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(limits,),
-                               mp_context=multiprocessing.get_context("forkserver"))
+                               mp_context=forkserver_context())
 
 
 def _failed(rel: str, stage: str, message: str, doc_id: Optional[str] = None, severity: str = "error") -> DocResult:

@@ -82,7 +82,7 @@ def arrow_table(table: str, rows: list[dict]) -> pa.Table:
 class TableWriter:
     """Streams one table to `<name>.csv` and `<name>.parquet` through temporary files."""
 
-    def __init__(self, out_dir: Path, name: str, batch_rows: int = 5000):
+    def __init__(self, out_dir: Path, name: str, batch_rows: int = 20000):
         self.name, self.out_dir = name, out_dir
         self.schema = ARROW_SCHEMAS[name]
         self.tmp_csv = out_dir / f".{name}.csv.tmp-{os.getpid()}"

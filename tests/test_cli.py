@@ -140,7 +140,7 @@ def test_every_command_is_documented():
 
 def test_vanban_processes_keep_pandas_out():
     """pyarrow would import pandas (0.4 s per process) the first time it builds an array."""
-    code = ("import sys; from pipeline.no_pandas import without_pandas; without_pandas(); "
+    code = ("import sys; from pipeline.processes import without_pandas; without_pandas(); "
             "from pipeline.tables import arrow_table; arrow_table('errors', [{'source_path': 'a'}]); "
             "assert 'pandas' not in sys.modules; print('ok')")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
