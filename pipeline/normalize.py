@@ -42,7 +42,7 @@ _MARKS = regex.compile(r"\p{M}+")
 
 
 def _nfc(text: str) -> Iterable[Edit]:
-    """NFC per base+marks cluster (seed 002 has decomposed passages).
+    r"""NFC per base+marks cluster (seed 002 has decomposed passages).
 
     A cluster is a run of marks with the character before it: runs are found by a one-class scan,
     far cheaper than `\P{M}\p{M}+` (tried at every character) or than asking whether the whole

@@ -26,30 +26,31 @@ def discover(inputs: list[Path]) -> tuple[list[InputFile], list[tuple[str, str]]
     Folders are walked without following symlinks (no loops); FIFOs, sockets and devices are
     skipped, so a run never blocks on one. Files given explicitly are read whatever their name.
     """
-    found: dict[str, InputFile] = {}
+    found: dict[tuple[int, int], InputFile] = {}     # by (device, inode): a file met twice is read once
     skipped: list[tuple[str, str]] = []
     for root in inputs:
         root = Path(root)
         if root.is_dir():
-            for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+            top = str(root)
+            for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
                 dirnames.sort()
                 for name in sorted(filenames):
-                    full = Path(dirpath) / name
-                    rel = _printable(full.relative_to(root).as_posix())
-                    if Path(name).suffix.lower() not in EXTENSIONS:
+                    full = os.path.join(dirpath, name)
+                    rel = _printable(os.path.relpath(full, top).replace(os.sep, "/"))
+                    if os.path.splitext(name)[1].lower() not in EXTENSIONS:
                         skipped.append((rel, "unsupported file type"))
                         continue
-                    reason = _not_regular(full)
+                    key, reason = _regular(full)
                     if reason:
                         skipped.append((rel, reason))
                         continue
-                    found.setdefault(str(full.resolve()), InputFile(full, rel))
+                    found.setdefault(key, InputFile(Path(full), rel))
         else:
-            reason = "not found" if not os.path.lexists(root) else _not_regular(root)
+            key, reason = _regular(root) if os.path.lexists(root) else (None, "not found")
             if reason:
                 skipped.append((str(root), reason))
                 continue
-            found.setdefault(str(root.resolve()), InputFile(root, _printable(root.name)))
+            found.setdefault(key, InputFile(root, _printable(root.name)))
     return sorted(found.values(), key=lambda f: f.rel), skipped
 
 
@@ -58,14 +59,15 @@ def _printable(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _not_regular(path: Path) -> str | None:
+def _regular(path) -> tuple[tuple[int, int] | None, str | None]:
+    """(device, inode) of a regular file, or why it is not one."""
     try:
         st = os.stat(path)  # follows a symlink to a file; a dangling or looping one fails
     except OSError as exc:
-        return f"unreadable: {exc.strerror or exc}"
+        return None, f"unreadable: {exc.strerror or exc}"
     if not stat.S_ISREG(st.st_mode):
-        return "not a regular file"
-    return None
+        return None, "not a regular file"
+    return (st.st_dev, st.st_ino), None
 
 
 def sniff(head: bytes) -> str:
