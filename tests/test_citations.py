@@ -150,10 +150,12 @@ def test_join_keys_across_documents():
                                   "của Ban Thường vụ ", "ngày 1/1/20",
                                   "Kế hoạch số 1-KH/TU ", "Nghị quyết 1 NQ/TW-B "])
 def test_adversarial_line_is_fast(unit):
+    # thousands of mentions on one line: linear work takes well under a second, backtracking minutes
+    # (CPU time, so that a busy machine does not fail the test)
     line = unit * (100_000 // len(unit))
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     cite(line)
-    assert time.perf_counter() - t0 < 1.0
+    assert time.process_time() - t0 < 2.0
 
 
 # ---------------------------------------------------------------- the graph through the CLI
