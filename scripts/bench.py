@@ -1,11 +1,13 @@
 """Benchmark `vanban run` on a generated archive: documents/s, PDF pages/s and peak memory.
 
-    python scripts/bench.py [--docs 2000] [--pdfs 300] [--jobs 2] [--keep DIR]
+    python scripts/bench.py [--docs 2000] [--pdfs 300] [--jobs 2] [--repeat 1] [--keep DIR]
 
 The archive is the bundled seeds replicated with perturbations (numbers, dates, a decomposed
 passage, look-alike letters, shuffled bullets) so every file has different bytes; the PDFs are the
 seed PDFs from ../shared/fixtures/seeds (skipped when absent) with a distinct trailer comment.
 Peak memory is the largest sum of resident memory over the whole process tree, sampled every 20 ms.
+With --repeat N each run is timed N times and the median is printed with the range, since the speed
+of a shared machine varies from one minute to the next.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -115,18 +118,28 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=2000, help="text documents to generate")
     ap.add_argument("--pdfs", type=int, default=300, help="PDF documents to generate")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=1, help="time each run this many times")
     ap.add_argument("--keep", type=Path, help="keep the archive and the tables in this folder")
     a = ap.parse_args()
     work = a.keep or Path(tempfile.mkdtemp(prefix="vanban-bench-"))
     archive = work / "archive"
     shutil.rmtree(archive, ignore_errors=True)
     pages = make_archive(archive, a.docs, a.pdfs)
-    secs, peak = timed_run([archive / "txt"], work / "out-txt", a.jobs)
-    print(f"text: {a.docs} documents in {secs:.1f} s = {a.docs / secs:.0f} documents/s, "
+    def timed(inputs: list[Path], out: Path) -> tuple[float, float, float, int]:
+        runs = [timed_run(inputs, out, a.jobs) for _ in range(a.repeat)]
+        times = sorted(secs for secs, _ in runs)
+        return statistics.median(times), times[0], times[-1], max(peak for _, peak in runs)
+
+    def rate(count: int, med: float, fast: float, slow: float) -> str:
+        spread = f" (range {count / slow:.0f}–{count / fast:.0f}, {a.repeat} runs)" if a.repeat > 1 else ""
+        return f"{count / med:.0f}{spread}"
+
+    med, fast, slow, peak = timed([archive / "txt"], work / "out-txt")
+    print(f"text: {a.docs} documents in {med:.1f} s = {rate(a.docs, med, fast, slow)} documents/s, "
           f"peak memory {peak / 2**20:.0f} MB (jobs={a.jobs})")
     if pages:
-        secs, peak = timed_run([archive / "pdf"], work / "out-pdf", a.jobs)
-        print(f"pdf:  {a.pdfs} documents, {pages} pages in {secs:.1f} s = {pages / secs:.0f} pages/s, "
+        med, fast, slow, peak = timed([archive / "pdf"], work / "out-pdf")
+        print(f"pdf:  {a.pdfs} documents, {pages} pages in {med:.1f} s = {rate(pages, med, fast, slow)} pages/s, "
               f"peak memory {peak / 2**20:.0f} MB (jobs={a.jobs})")
     if not a.keep:
         shutil.rmtree(work, ignore_errors=True)
