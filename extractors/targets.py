@@ -140,24 +140,25 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str, starts: 
     sentence_period = {}     # sentence start → its period phrase, read once
     # most numbers fail a check that needs neither the masks nor the sentences: those come first
     for m in structure.matches_at(NUMBER, line_text, starts, lead):
+        at = m.start()
         words = m.group("words")
-        if words and (words.lower() in _WORD_NUMERAL_NOT or _SOME.match(line_text, m.start())):
+        if words and (words.lower() in _WORD_NUMERAL_NOT or _SOME.match(line_text, at)):
             continue
         # a third of the numbers; as on `before` below: a namer ends right before the number, and a
-        # sentence never starts inside it
-        if _NAMED.match(line_text[max(lead, m.start() - _WINDOW):m.start()]):
+        # sentence never starts inside it (read in place: no letter stands right before `lead`)
+        if _NAMED.match(line_text, max(lead, at - _WINDOW), at):
             continue
         if masked is None:
             quoted = "“" in line_text or '"' in line_text or "«" in line_text     # most lines: no _QUOTES scan
             masked = [q.span() for q in _QUOTES.finditer(line_text)] if quoted else []
             masked += periods.programme_spans(line_text)
             spans = structure.sentences(line_text, 0, len(line_text))
-        if _in_any(m.start(), masked):
+        if _in_any(at, masked):
             continue
-        s0, s1 = structure.containing(spans, m.start())
+        s0, s1 = structure.containing(spans, at)
         s0 = max(s0, lead)
         # only a short window before the number matters (keeps the scan linear on long lines)
-        before, after = line_text[max(s0, m.start() - _WINDOW):m.start()], line_text[m.end():min(s1, m.end() + _WINDOW)]
+        before, after = line_text[max(s0, at - _WINDOW):at], line_text[m.end():min(s1, m.end() + _WINDOW)]
         value = value_of(m)
         if value is None:
             continue
@@ -187,9 +188,9 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str, starts: 
             unit = of.group("of") if of else None
         if not unit:
             continue
-        opens = not line_text[s0:m.start()].strip()
+        opens = not line_text[s0:at].strip()
         cued = bool(tail and (tail.group("cue") or tail.group("comp")))
-        continues = s0 in prev and _CONTINUES.search(line_text[max(prev[s0][0], m.start() - 8):m.start()]) is not None
+        continues = s0 in prev and _CONTINUES.search(line_text[max(prev[s0][0], at - 8):at]) is not None
         if not (opens or cued or continues):
             continue
         if comparator is None:
@@ -199,9 +200,9 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str, starts: 
                 comparator = prev[s0][1] if continues else "exact"
         if s0 not in sentence_period:
             sentence_period[s0] = periods.period_in(line_text[s0:s1])
-        sent = line_text[max(s0, m.start() - _TEXT_CHARS):min(s1, m.end() + _TEXT_CHARS)]
-        rel = m.start() - max(s0, m.start() - _TEXT_CHARS)
-        sec = structure.section_at(doc, line_start + m.start())
+        sent = line_text[max(s0, at - _TEXT_CHARS):min(s1, m.end() + _TEXT_CHARS)]
+        rel = at - max(s0, at - _TEXT_CHARS)
+        sec = structure.section_at(doc, line_start + at)
         key = sec.index if sec else None
         if key not in labels_of:
             labels_of[key] = structure.labels_above(doc, sec)
@@ -210,7 +211,7 @@ def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str, starts: 
         out.append(Target(
             value=value, value_max=value_max, unit=unit, is_percent=pct, comparator=comparator,
             scope=_scope(sent, rel, rest, labels), period=_period(sentence_period[s0], labels),
-            section=sec.path if sec else None, text=sent.strip(), start=line_start + m.start(),
+            section=sec.path if sec else None, text=sent.strip(), start=line_start + at,
             end=line_start + end, denominator=float(m.group("den")) if m.group("den") else None))
         prev[s0] = (end, comparator)
     return out
