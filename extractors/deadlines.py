@@ -45,6 +45,9 @@ WHEN = regex.compile(
     r"|(?P<thisyear>năm)(?![ ]{0,3}(?:\d|học))"
     r")(?![\p{L}\d])", regex.IGNORECASE)
 _WHEN_WORDS = ("ngày", "tháng", "quý", "năm")        # what a WHEN match starts with, when not a digit
+# Where a WHEN match may start with a digit: a TIME's hour ('16g00', '8 giờ') or a day before its
+# separator ('15/04', '30.10'). Example: in 'Kế hoạch số 125/KH' only '2' and '5' (the '1' stands 3 digits before '/').
+_WHEN_DIGIT = regex.compile(r"\d(?=\d?[ ]?[/.\-gh])", regex.IGNORECASE)
 _CUE = regex.compile(
     r"(?<![\p{L}])(?:" + "|".join(regex.escape(c) for c in sorted(DEADLINE_CUES, key=len, reverse=True))
     + r")[ ]{1,3}\(?$", regex.IGNORECASE | regex.REVERSE)     # matched backwards from the date: one try
@@ -94,7 +97,7 @@ def scan(doc: SegmentedDoc, year: Optional[int]) -> list[Deadline]:
     out = []
     if not doc.body:
         return out
-    starts = structure.starts_of(doc.text, _WHEN_WORDS, doc.body.start, doc.body.end)
+    starts = structure.starts_of(doc.text, _WHEN_WORDS, doc.body.start, doc.body.end, _WHEN_DIGIT)
     # most lines have no date: only those that hold a place where one may start are visited
     for ln, here in structure.lines_holding(structure.body_lines(doc), starts):
         out.extend(_in_line(doc, ln.start, ln.text, year, here))

@@ -27,7 +27,6 @@ UNIT_START = regex.compile(
     r"^(?:(?:các|những|mỗi)[ ]{1,3})?(?:" + "|".join(regex.escape(h) for h in _HEADS) + r")(?![\p{L}])",
     regex.IGNORECASE)
 MAX_UNIT_WORDS = 14
-_DIGITS = regex.compile(r"\d+")
 _LABEL_REACH = 83          # a LABEL's colon stands within its first 80 + 2 characters
 
 
@@ -121,15 +120,17 @@ def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
 
 
 def starts_of(text: str, words: Iterable[str], lo: int = 0, hi: Optional[int] = None,
-              digits: bool = True, whole: bool = False) -> list[int]:
-    """Sorted offsets in text[lo:hi] where one of the lower-case `words`, in any case, or a digit
-    starts: the only places where a pattern that opens with one of them can match (see matches_at).
+              digits: Optional[regex.Pattern] = None, whole: bool = False) -> list[int]:
+    """Sorted offsets in text[lo:hi] where one of the lower-case `words`, in any case, or a match of
+    `digits` starts: the only places where a pattern that opens with one of them can match (see
+    matches_at). `digits` finds where a match that opens with a digit may start (most digits are
+    none: trying each would cost more than this scan).
     With `whole`, a word counts only with no letter right before or after it ('ba' in 'ban' does not)."""
     hi = len(text) if hi is None else hi
     folded = text[lo:hi].casefold()
     if len(folded) != hi - lo:      # a character folds to several ('ß' → 'ss'): offsets would shift
         return list(range(lo, hi))
-    out = [i for m in _DIGITS.finditer(text, lo, hi) for i in range(*m.span())] if digits else []
+    out = [m.start() for m in digits.finditer(text, lo, hi)] if digits else []
     for w in words:
         i = folded.find(w)
         while i >= 0:
