@@ -64,7 +64,7 @@ def section_at(doc: SegmentedDoc, offset: int) -> Optional[Section]:
         starts = doc.__dict__["_section_starts"] = [sec.start for sec in doc.sections]
     i = bisect.bisect_right(starts, offset) - 1
     sec = doc.sections[i] if i >= 0 else None
-    while sec is not None and not sec.start <= offset <= max(sec.end, sec.heading_end):
+    while sec is not None and not (sec.start <= offset and (offset <= sec.end or offset <= sec.heading_end)):
         sec = doc.sections[sec.parent] if sec.parent is not None else None
     return sec
 
