@@ -122,7 +122,7 @@ def _members(doc: SegmentedDoc, lines: list[Line], i: int, lab: Optional[str], r
     membership = lab if lab and lab.casefold() in MEMBERSHIP else None
     position = [m.group("pos").strip(" .;")] if m.group("pos") else []
     used = 1
-    for ln in lines[i + 1:]:
+    for ln in islice(lines, i + 1, None):
         _, nxt = structure.strip_marker(ln.text)
         nxt = nxt.strip(" .;")
         if not nxt:

@@ -6,6 +6,7 @@ document's structure the same way.
 from __future__ import annotations
 
 import bisect
+import operator
 from typing import Iterable, Iterator, Mapping, Optional
 
 import regex
@@ -27,6 +28,7 @@ UNIT_START = regex.compile(
     r"^(?:(?:các|những|mỗi)[ ]{1,3})?(?:" + "|".join(regex.escape(h) for h in _HEADS) + r")(?![\p{L}])",
     regex.IGNORECASE)
 MAX_UNIT_WORDS = 14
+_START = operator.itemgetter(0)     # a span's start
 _LABEL_REACH = 83          # a LABEL's colon stands within its first 80 + 2 characters
 
 
@@ -93,9 +95,11 @@ def sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The sentences of text[lo:hi] (one line), as absolute spans."""
     # SENTENCE_END starts right after '. ', '! ' or '? ': try it only there (a pattern that opens
     # with a lookbehind is otherwise tried at every character)
-    ends = sorted(i + 1 for mark in (". ", "! ", "? ") for i in _find_all(text, mark, max(lo - 1, 0), hi))
+    a = max(lo - 1, 0)
+    marks = sorted(_find_all(text, ". ", a, hi) + _find_all(text, "! ", a, hi) + _find_all(text, "? ", a, hi))
     spans, start = [], lo
-    for at in ends:
+    for mark in marks:
+        at = mark + 1
         if at < start:
             continue
         m = SENTENCE_END.match(text, at, hi) if at >= lo else None
@@ -106,16 +110,18 @@ def sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _find_all(text: str, sub: str, lo: int, hi: int) -> Iterator[int]:
+def _find_all(text: str, sub: str, lo: int, hi: int) -> list[int]:
+    out = []
     i = text.find(sub, lo, hi)
     while i >= 0:
-        yield i
+        out.append(i)
         i = text.find(sub, i + 1, hi)
+    return out
 
 
 def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     """The span of a sorted, contiguous list that holds the offset."""
-    i = bisect.bisect_right([a for a, _ in spans], offset) - 1
+    i = bisect.bisect_right(spans, offset, key=_START) - 1
     return spans[max(i, 0)]
 
 
