@@ -169,13 +169,17 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
         # the closing formula ('Trên đây …') ends the duties; a cheap look at its first letter first
         if ln.text.lstrip(" ")[:1] in "tT" and _CLOSING.match(ln.text):
             break
-        _, text = structure.strip_marker(ln.text)
-        if not text.strip():
-            continue
         in_zone = bisect.bisect_right(zones, ln.start) % 2 == 1
         sec = structure.section_at(doc, ln.start)
         own = sec.index if sec and sec.start == ln.start else None
         context = _context_unit(doc, sec, own, above)
+        # outside the parts that assign work and any unit's heading, only a 'Label:' or a 'giao' can
+        # name one (a line in three has neither: its marker need not be read)
+        if not (in_zone or context) and ":" not in ln.text and "iao" not in ln.text:
+            continue
+        _, text = structure.strip_marker(ln.text)
+        if not text.strip():
+            continue
         lab, after = structure.label_at(text)
         task = text[after:]
         member, used = (_members(doc, lines, i - 1, lab, task, context)
