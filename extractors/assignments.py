@@ -50,6 +50,7 @@ _LEAD_WINDOW = 8             # role verbs count among the first words of a duty
 _POSITION_WORDS = 30
 _SAME_UNIT_NOISE = frozenset({"các", "những", "mỗi", "đối", "với"})
 _TOKEN = regex.compile(r"[\w/]+")
+_ROLE_CUES = tuple((cue, e.value) for cue, e in ROLE_CUES.items())
 
 
 def _zones(doc: SegmentedDoc) -> list[int]:
@@ -81,7 +82,7 @@ def subject(text: str) -> Optional[str]:
 
 def role_of(task: str) -> str:
     head = " ".join(task.split(None, _LEAD_WINDOW)[:_LEAD_WINDOW]).casefold()     # only the head folded
-    hits = [e.value for k, e in ROLE_CUES.items() if k in head]
+    hits = [role for cue, role in _ROLE_CUES if cue in head]
     return "lead" if "lead" in hits else "support" if hits else "execute"
 
 
@@ -121,7 +122,7 @@ def _members(doc: SegmentedDoc, lines: list[Line], i: int, lab: Optional[str], r
     membership = lab if lab and lab.casefold() in MEMBERSHIP else None
     position = [m.group("pos").strip(" .;")] if m.group("pos") else []
     used = 1
-    for ln in lines[i + 1:]:
+    for ln in islice(lines, i + 1, None):
         _, nxt = structure.strip_marker(ln.text)
         nxt = nxt.strip(" .;")
         if not nxt:
@@ -157,7 +158,8 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
     spelled: dict[str, str] = {}            # a spelling met → the one kept for its unit
     above: dict[int, Optional[str]] = {}     # see _context_unit
     out: list[Assignment] = []
-    dues = [(d.start, d.due) for d in deadlines.in_body(doc, year) if d.due]
+    dated = [d for d in deadlines.in_body(doc, year) if d.due]
+    due_starts = [d.start for d in dated]       # ascending (the scan reads lines, and each line, in order)
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -167,13 +169,17 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
         # the closing formula ('Trên đây …') ends the duties; a cheap look at its first letter first
         if ln.text.lstrip(" ")[:1] in "tT" and _CLOSING.match(ln.text):
             break
-        _, text = structure.strip_marker(ln.text)
-        if not text.strip():
-            continue
         in_zone = bisect.bisect_right(zones, ln.start) % 2 == 1
         sec = structure.section_at(doc, ln.start)
         own = sec.index if sec and sec.start == ln.start else None
         context = _context_unit(doc, sec, own, above)
+        # outside the parts that assign work and any unit's heading, only a 'Label:' or a 'giao' can
+        # name one (a line in three has neither: its marker need not be read)
+        if not (in_zone or context) and ":" not in ln.text and "iao" not in ln.text:
+            continue
+        _, text = structure.strip_marker(ln.text)
+        if not text.strip():
+            continue
         lab, after = structure.label_at(text)
         task = text[after:]
         member, used = (_members(doc, lines, i - 1, lab, task, context)
@@ -203,7 +209,8 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
         if who not in spelled:
             spelled[who] = names.setdefault(_same_unit_key(who), who)
         who = spelled[who]
-        due = next((due for at, due in dues if ln.start <= at < ln.end), None)
+        j = bisect.bisect_left(due_starts, ln.start)     # the line's first due
+        due = dated[j].due if j < len(dated) and dated[j].start < ln.end else None
         duty = task[len(who):] if task.startswith(who) else task      # the role is in the verbs after the subject
         out.append(Assignment(assignee=who, role=role_of(duty), task=task.strip(), deadline=due,
                               section=sec.path if sec else None, person_name=None, position=None,

@@ -45,10 +45,14 @@ WHEN = regex.compile(
     r"|(?P<thisyear>năm)(?![ ]{0,3}(?:\d|học))"
     r")(?![\p{L}\d])", regex.IGNORECASE)
 _WHEN_WORDS = ("ngày", "tháng", "quý", "năm")        # what a WHEN match starts with, when not a digit
+# Where a WHEN match may start with a digit: a TIME's hour ('16g00', '8 giờ') or a day before its
+# separator ('15/04', '30.10'). Example: in 'Kế hoạch số 125/KH' only '2' and '5' (the '1' stands 3 digits before '/').
+_WHEN_DIGIT = regex.compile(r"\d(?=\d?[ ]?[/.\-gh])", regex.IGNORECASE)
 _CUE = regex.compile(
     r"(?<![\p{L}])(?:" + "|".join(regex.escape(c) for c in sorted(DEADLINE_CUES, key=len, reverse=True))
     + r")[ ]{1,3}\(?$", regex.IGNORECASE | regex.REVERSE)     # matched backwards from the date: one try
 _SCHEDULE_END = regex.compile(r"[ ]{0,3}(?:\([^()\n]{0,40}\)[ ]{0,2})?:[ ]{0,4}")
+_SCHEDULE_REACH = 48      # a _SCHEDULE_END's colon is among its first 3 + 42 + 2 + 1 characters
 # a past event: 'Trong năm 2023, toàn tỉnh đã thành lập…' (tried with match() at the date's end: a
 # '^' there would only ever match at the line's start)
 _PAST = regex.compile(r"[^.;:\n]{0,40}?(?<![\p{L}])đã(?![\p{L}])")
@@ -94,7 +98,7 @@ def scan(doc: SegmentedDoc, year: Optional[int]) -> list[Deadline]:
     out = []
     if not doc.body:
         return out
-    starts = structure.starts_of(doc.text, _WHEN_WORDS, doc.body.start, doc.body.end)
+    starts = structure.starts_of(doc.text, _WHEN_WORDS, doc.body.start, doc.body.end, _WHEN_DIGIT)
     # most lines have no date: only those that hold a place where one may start are visited
     for ln, here in structure.lines_holding(structure.body_lines(doc), starts):
         out.extend(_in_line(doc, ln.start, ln.text, year, here))
@@ -106,12 +110,16 @@ def _in_line(doc: SegmentedDoc, start: int, line: str, year: Optional[int], star
     found = list(structure.matches_at(WHEN, line, starts))
     if not found:
         return out
-    skip, body = structure.strip_marker(line)
+    skip = None             # where the text after the marker starts: read only for a date a ':' follows
     masked = spans = None   # read only for a line that has a cued date (most dates have no cue)
     recurrences = {}        # sentence start → its recurrence word, read once
     for m in found:
         before = line[max(0, m.start() - _CUE_WINDOW):m.start()]
-        schedule = m.start() == skip and _SCHEDULE_END.match(line, m.end()) is not None
+        schedule = line.find(":", m.end(), m.end() + _SCHEDULE_REACH) >= 0
+        if schedule:
+            if skip is None:
+                skip = structure.strip_marker(line)[0]
+            schedule = m.start() == skip and _SCHEDULE_END.match(line, m.end()) is not None
         cue = _CUE.match(before)
         if not schedule and (not cue or _PAST.match(line, m.end())):
             continue

@@ -6,6 +6,7 @@ document's structure the same way.
 from __future__ import annotations
 
 import bisect
+import operator
 from typing import Iterable, Iterator, Mapping, Optional
 
 import regex
@@ -27,7 +28,7 @@ UNIT_START = regex.compile(
     r"^(?:(?:các|những|mỗi)[ ]{1,3})?(?:" + "|".join(regex.escape(h) for h in _HEADS) + r")(?![\p{L}])",
     regex.IGNORECASE)
 MAX_UNIT_WORDS = 14
-_DIGITS = regex.compile(r"\d+")
+_START = operator.itemgetter(0)     # a span's start
 _LABEL_REACH = 83          # a LABEL's colon stands within its first 80 + 2 characters
 
 
@@ -65,7 +66,7 @@ def section_at(doc: SegmentedDoc, offset: int) -> Optional[Section]:
         starts = doc.__dict__["_section_starts"] = [sec.start for sec in doc.sections]
     i = bisect.bisect_right(starts, offset) - 1
     sec = doc.sections[i] if i >= 0 else None
-    while sec is not None and not sec.start <= offset <= max(sec.end, sec.heading_end):
+    while sec is not None and not (sec.start <= offset and (offset <= sec.end or offset <= sec.heading_end)):
         sec = doc.sections[sec.parent] if sec.parent is not None else None
     return sec
 
@@ -94,9 +95,11 @@ def sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The sentences of text[lo:hi] (one line), as absolute spans."""
     # SENTENCE_END starts right after '. ', '! ' or '? ': try it only there (a pattern that opens
     # with a lookbehind is otherwise tried at every character)
-    ends = sorted(i + 1 for mark in (". ", "! ", "? ") for i in _find_all(text, mark, max(lo - 1, 0), hi))
+    a = max(lo - 1, 0)
+    marks = sorted(_find_all(text, ". ", a, hi) + _find_all(text, "! ", a, hi) + _find_all(text, "? ", a, hi))
     spans, start = [], lo
-    for at in ends:
+    for mark in marks:
+        at = mark + 1
         if at < start:
             continue
         m = SENTENCE_END.match(text, at, hi) if at >= lo else None
@@ -107,29 +110,33 @@ def sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _find_all(text: str, sub: str, lo: int, hi: int) -> Iterator[int]:
+def _find_all(text: str, sub: str, lo: int, hi: int) -> list[int]:
+    out = []
     i = text.find(sub, lo, hi)
     while i >= 0:
-        yield i
+        out.append(i)
         i = text.find(sub, i + 1, hi)
+    return out
 
 
 def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     """The span of a sorted, contiguous list that holds the offset."""
-    i = bisect.bisect_right([a for a, _ in spans], offset) - 1
+    i = bisect.bisect_right(spans, offset, key=_START) - 1
     return spans[max(i, 0)]
 
 
 def starts_of(text: str, words: Iterable[str], lo: int = 0, hi: Optional[int] = None,
-              digits: bool = True, whole: bool = False) -> list[int]:
-    """Sorted offsets in text[lo:hi] where one of the lower-case `words`, in any case, or a digit
-    starts: the only places where a pattern that opens with one of them can match (see matches_at).
+              digits: Optional[regex.Pattern] = None, whole: bool = False) -> list[int]:
+    """Sorted offsets in text[lo:hi] where one of the lower-case `words`, in any case, or a match of
+    `digits` starts: the only places where a pattern that opens with one of them can match (see
+    matches_at). `digits` finds where a match that opens with a digit may start (most digits are
+    none: trying each would cost more than this scan).
     With `whole`, a word counts only with no letter right before or after it ('ba' in 'ban' does not)."""
     hi = len(text) if hi is None else hi
     folded = text[lo:hi].casefold()
     if len(folded) != hi - lo:      # a character folds to several ('ß' → 'ss'): offsets would shift
         return list(range(lo, hi))
-    out = [i for m in _DIGITS.finditer(text, lo, hi) for i in range(*m.span())] if digits else []
+    out = [m.start() for m in digits.finditer(text, lo, hi)] if digits else []
     for w in words:
         i = folded.find(w)
         while i >= 0:
