@@ -24,7 +24,7 @@ NUMBER = regex.compile(
 def number_starts(text: str, lo: int = 0, hi: Optional[int] = None) -> list[int]:
     """Where a NUMBER match may start in text[lo:hi] (see structure.matches_at): the first digit of a
     run or a whole numeral word ('chín' in 'chính' is none), not after an _AFTER character."""
-    words = [s for s in starts_of(text, NUMBER_WORDS, lo, hi, digits=False, whole=True)
+    words = [s for s in starts_of(text, NUMBER_WORDS, lo, hi, whole=True)
              if not (s and _AFTER.match(text, s - 1))]
     return sorted(words + [m.start() for m in _DIGIT_START.finditer(text, lo, hi)])
 

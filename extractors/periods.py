@@ -32,13 +32,13 @@ _PROGRAMME = regex.compile(
 
 def recurrence_of(text: str) -> Optional[str]:
     """CONTRACT recurrence named in the text ('hàng năm' → annual), or None."""
-    m = next(matches_at(RECURRENCE_RX, text, starts_of(text, RECURRENCE, digits=False)), None)
+    m = next(matches_at(RECURRENCE_RX, text, starts_of(text, RECURRENCE)), None)
     return RECURRENCE[m.group().lower()].value if m else None
 
 
 def period_in(text: str) -> Optional[str]:
     """The first period phrase of the text, as written."""
-    m = next(matches_at(PERIOD, text, starts_of(text, _PERIOD_WORDS, digits=False)), None)
+    m = next(matches_at(PERIOD, text, starts_of(text, _PERIOD_WORDS)), None)
     return m.group().strip() if m else None
 
 
@@ -47,4 +47,4 @@ def programme_spans(text: str) -> list[tuple[int, int]]:
     # most lines: no range of years (bullet lines hold a dash: the range itself is looked for then)
     if ("-" not in text and "–" not in text) or not _YEARS_RX.search(text):
         return []
-    return [m.span() for m in matches_at(_PROGRAMME, text, starts_of(text, PROGRAMME_PERIODS, digits=False))]
+    return [m.span() for m in matches_at(_PROGRAMME, text, starts_of(text, PROGRAMME_PERIODS))]
