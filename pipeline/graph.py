@@ -55,15 +55,16 @@ def _archive_doc(symbol: Optional[str], key: str, by_symbol: dict[str, list[dict
 
 def build(citations: list[dict], documents: list[dict]) -> tuple[list[dict], list[dict]]:
     """(citation_edges, cited_documents) rows."""
-    rows = with_keys(citations)
+    keys = join_keys(citations)     # index → key, beside the rows rather than copies of them
     by_symbol: dict[str, list[dict]] = {}
     for d in documents:
         if d.get("so_hieu") and d["so_hieu"][:1].isdigit():
             by_symbol.setdefault(symbol_key(d["so_hieu"]), []).append(d)
+    keyed = [(keys.get(i, r.get("cited_key")), r) for i, r in enumerate(citations)]
     groups: dict[str, list[dict]] = {}
-    for r in rows:
-        if r.get("cited_key"):
-            groups.setdefault(r["cited_key"], []).append(r)
+    for key, r in keyed:
+        if key:
+            groups.setdefault(key, []).append(r)
     cited = []
     archive_id = {}
     for key, rs in groups.items():
@@ -75,12 +76,12 @@ def build(citations: list[dict], documents: list[dict]) -> tuple[list[dict], lis
                       "cited_issuer": _most_common(r.get("cited_issuer") for r in rs),
                       "cited_by": len({r["doc_id"] for r in rs}), "doc_id": archive_id[key]})
     edges: dict[tuple, dict] = {}
-    for r in rows:
-        if not r.get("cited_key"):
+    for key, r in keyed:
+        if not key:
             continue
-        e = edges.setdefault((r["doc_id"], r["cited_key"]), {
-            "doc_id": r["doc_id"], "cited_key": r["cited_key"], "relation": r["relation"], "count": 0,
-            "first_start": r["start"], "cited_doc_id": archive_id[r["cited_key"]]})
+        e = edges.setdefault((r["doc_id"], key), {
+            "doc_id": r["doc_id"], "cited_key": key, "relation": r["relation"], "count": 0,
+            "first_start": r["start"], "cited_doc_id": archive_id[key]})
         e["count"] += 1
         e["first_start"] = min(e["first_start"], r["start"])
         if RELATION_RANK.get(r["relation"], 0) > RELATION_RANK.get(e["relation"], 0):
