@@ -24,11 +24,10 @@ import pyarrow as pa
 from pipeline import graph, ingest
 from pipeline.extract import document_fields, extract_all
 from pipeline.models import StageError
-from pipeline.processes import forkserver_context, without_pandas
 from pipeline.normalize import normalize
+from pipeline.processes import forkserver_context, without_pandas
 from pipeline.segment import segment
 from pipeline.tables import SCHEMAS, TableWriter, arrow_table, record_rows
-
 
 
 @dataclass
