@@ -145,3 +145,25 @@ def test_vanban_processes_keep_pandas_out():
             "assert 'pandas' not in sys.modules; print('ok')")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_a_file_with_the_same_bytes_is_read_once(tmp_path):
+    """The copy shares a batch with its original: its rows are cut out of the batch's tables."""
+    seed = (RAW / "003_b41eb5832e784929.txt").read_text(encoding="utf-8")
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(16):
+        (src / f"plan-{n:02d}.txt").write_text(f"{seed}\n{n}\n", encoding="utf-8")
+    once, twice = tmp_path / "once", tmp_path / "twice"
+    assert runner.invoke(app, ["run", str(src), "--out", str(once), "-q"]).exit_code == 0
+    shutil.copy(src / "plan-04.txt", src / "plan-04b.txt")
+    from pipeline import ingest
+    from pipeline.run import _batches
+    assert [f.rel for f in _batches(ingest.discover([src])[0], 1)[2]] == ["plan-04.txt", "plan-04b.txt"]
+    result = runner.invoke(app, ["run", str(src), "--out", str(twice)])
+    assert result.exit_code == 0 and "skipped: 1" in result.output
+    for name in SCHEMAS:
+        if name != "errors":
+            assert (once / f"{name}.csv").read_bytes() == (twice / f"{name}.csv").read_bytes(), name
+    [error] = pq.read_table(twice / "errors.parquet").to_pylist()
+    assert error["source_path"] == "plan-04b.txt" and error["message"] == "same bytes as plan-04.txt; not repeated"
