@@ -22,7 +22,7 @@ a truncated symbol (`03 NQ/TWĐTN`) to the full one it abbreviates (`03-NQ/TWĐT
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Mapping, Optional
 
@@ -129,35 +129,51 @@ def qualifier(date: Optional[str], issuer: Optional[str]) -> Optional[str]:
     return f"K{_term_number(m.group(1))}" if m else None
 
 
-def join_keys(rows: list[dict]) -> dict[int, str]:
-    """Index → final cited_key for citation rows (dicts with cited_symbol, cited_date, cited_issuer,
-    cited_type, cited_number). See the module docstring for the scheme."""
-    quals: dict[str, set] = {}
-    alias: dict[tuple, str] = {}
-    for r in rows:
+@dataclass
+class KeyJoin:
+    """What `join_keys` learns from a first pass over citation rows: the qualifiers seen per symbol
+    and which term ('K12') a dated citation pins to its year."""
+
+    quals: dict[str, set] = field(default_factory=dict)
+    alias: dict[tuple, str] = field(default_factory=dict)
+
+    def learn(self, r: dict) -> None:
         if r.get("cited_symbol"):
             s = symbol_key(r["cited_symbol"])
             q = qualifier(r.get("cited_date"), r.get("cited_issuer"))
             term = qualifier(None, r.get("cited_issuer"))
             if q:
-                quals.setdefault(s, set()).add(q)
+                self.quals.setdefault(s, set()).add(q)
             if r.get("cited_date") and term:
-                alias[(s, term)] = q
-    for s, qs in quals.items():
-        quals[s] = {alias.get((s, q), q) for q in qs}
-    out = {}
-    for i, r in enumerate(rows):
+                self.alias[(s, term)] = q
+
+    def settle(self) -> None:
+        for s, qs in self.quals.items():
+            self.quals[s] = {self.alias.get((s, q), q) for q in qs}
+
+    def key(self, r: dict) -> Optional[str]:
+        """The final cited_key of a row (after every row was learnt and the join settled)."""
         if not r.get("cited_symbol"):
             if r.get("cited_number"):
-                out[i] = f"{r.get('cited_type') or ''} {r['cited_number'].lstrip('0') or '0'}".strip()
-            continue
+                return f"{r.get('cited_type') or ''} {r['cited_number'].lstrip('0') or '0'}".strip()
+            return None
         s = symbol_key(r["cited_symbol"])
         q = qualifier(r.get("cited_date"), r.get("cited_issuer"))
-        q = alias.get((s, q), q)
-        if q is None and len(quals.get(s, ())) == 1:
-            q = next(iter(quals[s]))
-        out[i] = f"{s}@{q}" if q else s
-    return out
+        q = self.alias.get((s, q), q)
+        if q is None and len(self.quals.get(s, ())) == 1:
+            q = next(iter(self.quals[s]))
+        return f"{s}@{q}" if q else s
+
+
+def join_keys(rows: list[dict]) -> dict[int, str]:
+    """Index → final cited_key for citation rows (dicts with cited_symbol, cited_date, cited_issuer,
+    cited_type, cited_number). See the module docstring for the scheme."""
+    join = KeyJoin()
+    for r in rows:
+        join.learn(r)
+    join.settle()
+    keys = {i: join.key(r) for i, r in enumerate(rows)}
+    return {i: k for i, k in keys.items() if k is not None}
 
 
 def _sentence(doc: SegmentedDoc, start: int, end: int) -> tuple[int, int]:

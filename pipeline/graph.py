@@ -1,8 +1,9 @@
 """The citation graph: archive-wide tables built from the written `citations` and `documents`, the
 queries behind `vanban cites` / `vanban cited-by`, and exports (GraphML, DOT, self-contained HTML).
 
-Keys are joined across documents with `extractors.citations.join_keys`, so a bare `25-NQ/TW` in one
-document meets `25-NQ/TW@2013` of another when that is the only dated form.
+Keys are joined across documents (`extractors.citations.KeyJoin`), so a bare `25-NQ/TW` in one
+document meets `25-NQ/TW@2013` of another when that is the only dated form. The tables are built in
+passes over the written citations, so memory grows with the cited keys, not with the archive.
 """
 from __future__ import annotations
 
@@ -11,28 +12,20 @@ import json
 import math
 from collections import Counter
 from pathlib import Path, PurePath
-from typing import Optional
+from typing import Callable, Iterable, Iterator, Optional
 from xml.sax.saxutils import escape, quoteattr
 
 import pyarrow.parquet as pq
 
-from extractors.citations import RELATION_RANK, join_keys, symbol_key
+from extractors.citations import RELATION_RANK, KeyJoin, join_keys, symbol_key
 from pipeline.tables import write_table
 
 
 def read_rows(tables: Path, name: str, columns: Optional[list[str]] = None) -> list[dict]:
     """A written table as dicts (Parquet, else CSV with empty cells as None), all its columns or
-    only `columns`. A value that repeats (a document's id, a relation, an issuer) is one string
-    shared by its rows: a third of the memory for the citations of a large archive."""
+    only `columns`."""
     if (tables / f"{name}.parquet").exists():
-        shared: dict[str, str] = {}
-        rows = []
-        for batch in pq.ParquetFile(tables / f"{name}.parquet").iter_batches(columns=columns):
-            cols = batch.to_pydict()
-            for values in zip(*cols.values()):
-                rows.append({k: shared.setdefault(v, v) if isinstance(v, str) else v
-                             for k, v in zip(cols, values)})
-        return rows
+        return pq.read_table(tables / f"{name}.parquet", columns=columns).to_pylist()
     if (tables / f"{name}.csv").exists():
         with (tables / f"{name}.csv").open(encoding="utf-8", newline="") as f:
             return [{k: (v if v != "" else None) for k, v in r.items() if columns is None or k in columns}
@@ -61,40 +54,81 @@ def _archive_doc(symbol: Optional[str], key: str, by_symbol: dict[str, list[dict
     return docs[0]["doc_id"] if len(docs) == 1 else None
 
 
-def build(citations: list[dict], documents: list[dict]) -> tuple[list[dict], list[dict]]:
-    """(citation_edges, cited_documents) rows."""
-    keys = join_keys(citations)     # index → key, beside the rows rather than copies of them
+_DESCRIBED = ("cited_type", "cited_number", "cited_symbol", "cited_date", "cited_issuer")
+
+
+class _Cited:
+    """One cited document as the archive's citations describe it: the counts of each value they
+    give (the most common stands for it) and how many documents cite it."""
+
+    def __init__(self) -> None:
+        self.values = {f: Counter() for f in _DESCRIBED}
+        self.cited_by, self._last_doc = 0, None
+
+    def add(self, r: dict) -> None:
+        for f, counts in self.values.items():
+            if r.get(f):
+                counts[r[f]] += 1
+        if r["doc_id"] != self._last_doc:      # a document's rows come together
+            self.cited_by, self._last_doc = self.cited_by + 1, r["doc_id"]
+
+    def most_common(self, f: str) -> Optional[str]:
+        return self.values[f].most_common(1)[0][0] if self.values[f] else None
+
+
+Citations = Callable[[], Iterable[dict]]     # reads the citation rows anew on each call
+
+
+def build(citations: Citations, documents: list[dict]) -> tuple[Iterator[dict], list[dict]]:
+    """(citation_edges, cited_documents) rows. `citations` gives the rows in table order, a
+    document's rows together; it is read three times (the key join, each key's description, the
+    edges document by document), so memory holds one entry per cited key, not per citation."""
+    join = KeyJoin()
+    for r in citations():
+        join.learn(r)
+    join.settle()
+
+    def key_of(r: dict) -> Optional[str]:
+        key = join.key(r)
+        return r.get("cited_key") if key is None else key
+
+    described: dict[str, _Cited] = {}
+    for r in citations():
+        key = key_of(r)
+        if key:
+            if key not in described:
+                described[key] = _Cited()
+            described[key].add(r)
     by_symbol: dict[str, list[dict]] = {}
     for d in documents:
         if d.get("so_hieu") and d["so_hieu"][:1].isdigit():
             by_symbol.setdefault(symbol_key(d["so_hieu"]), []).append(d)
-    keyed = [(keys.get(i, r.get("cited_key")), r) for i, r in enumerate(citations)]
-    groups: dict[str, list[dict]] = {}
-    for key, r in keyed:
-        if key:
-            groups.setdefault(key, []).append(r)
-    cited = []
-    archive_id = {}
-    for key, rs in groups.items():
-        symbol = _most_common(r.get("cited_symbol") for r in rs)
-        archive_id[key] = _archive_doc(symbol, key, by_symbol)
-        cited.append({"cited_key": key, "cited_type": _most_common(r.get("cited_type") for r in rs),
-                      "cited_number": _most_common(r.get("cited_number") for r in rs), "cited_symbol": symbol,
-                      "cited_date": _most_common(r.get("cited_date") for r in rs),
-                      "cited_issuer": _most_common(r.get("cited_issuer") for r in rs),
-                      "cited_by": len({r["doc_id"] for r in rs}), "doc_id": archive_id[key]})
-    edges: dict[tuple, dict] = {}
-    for key, r in keyed:
+    archive_id = {key: _archive_doc(c.most_common("cited_symbol"), key, by_symbol) for key, c in described.items()}
+    cited = [{"cited_key": key, **{f: c.most_common(f) for f in _DESCRIBED}, "cited_by": c.cited_by,
+              "doc_id": archive_id[key]} for key, c in described.items()]
+    return _edges(citations, key_of, archive_id), sorted(cited, key=lambda c: (-c["cited_by"], c["cited_key"]))
+
+
+def _edges(citations: Citations, key_of: Callable[[dict], Optional[str]],
+           archive_id: dict[str, Optional[str]]) -> Iterator[dict]:
+    """One edge per (document, cited key), a document's edges as soon as its rows end."""
+    edges: dict[str, dict] = {}
+    doc = None
+    for r in citations():
+        if r["doc_id"] != doc:
+            yield from edges.values()
+            edges, doc = {}, r["doc_id"]
+        key = key_of(r)
         if not key:
             continue
-        e = edges.setdefault((r["doc_id"], key), {
+        e = edges.setdefault(key, {
             "doc_id": r["doc_id"], "cited_key": key, "relation": r["relation"], "count": 0,
             "first_start": r["start"], "cited_doc_id": archive_id[key]})
         e["count"] += 1
         e["first_start"] = min(e["first_start"], r["start"])
         if RELATION_RANK.get(r["relation"], 0) > RELATION_RANK.get(e["relation"], 0):
             e["relation"] = r["relation"]     # the strongest relation stands for the pair
-    return list(edges.values()), sorted(cited, key=lambda c: (-c["cited_by"], c["cited_key"]))
+    yield from edges.values()
 
 
 CITATION_COLUMNS = ["doc_id", "cited_type", "cited_number", "cited_symbol", "cited_date", "cited_issuer",
@@ -103,12 +137,17 @@ CITATION_COLUMNS = ["doc_id", "cited_type", "cited_number", "cited_symbol", "cit
 
 def build_tables(out_dir: Path) -> dict[str, int]:
     """Post-pass of `vanban run`: writes citation_edges and cited_documents."""
-    # only the columns the graph needs: the mentions' text would cost memory and time
-    edges, cited = build(read_rows(out_dir, "citations", CITATION_COLUMNS),
-                         read_rows(out_dir, "documents", ["doc_id", "so_hieu", "issue_date"]))
-    write_table(out_dir, "citation_edges", edges)
-    write_table(out_dir, "cited_documents", cited)
-    return {"citation_edges": len(edges), "cited_documents": len(cited)}
+    path = out_dir / "citations.parquet"
+
+    def citations() -> Iterator[dict]:
+        # batch by batch, only the columns the graph needs: the mentions' text would cost memory
+        if path.exists():
+            for batch in pq.ParquetFile(path).iter_batches(batch_size=4096, columns=CITATION_COLUMNS):
+                yield from batch.to_pylist()
+
+    edges, cited = build(citations, read_rows(out_dir, "documents", ["doc_id", "so_hieu", "issue_date"]))
+    return {"citation_edges": write_table(out_dir, "citation_edges", edges),
+            "cited_documents": write_table(out_dir, "cited_documents", cited)}
 
 
 # ---------------------------------------------------------------- queries

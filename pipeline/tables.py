@@ -131,12 +131,20 @@ class TableWriter:
             tmp.unlink(missing_ok=True)
 
 
-def write_table(out_dir: Path, name: str, rows: list[dict]) -> None:
-    """Write a whole (small) table atomically — used by passes that run after the batch."""
+def write_table(out_dir: Path, name: str, rows: Iterable[dict], chunk: int = 5000) -> int:
+    """Write a table atomically from rows given in any number (used by passes that run after the
+    batch); returns how many."""
     writer = TableWriter(out_dir, name)
     try:
-        writer.write_rows(rows)
+        batch: list[dict] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= chunk:
+                writer.write_rows(batch)
+                batch = []
+        writer.write_rows(batch)
         writer.commit()
     except BaseException:
         writer.abort()
         raise
+    return writer.count

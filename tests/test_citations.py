@@ -223,7 +223,7 @@ def test_archive_document_is_matched_on_so_hieu():
              "cited_type": "Kế hoạch", "cited_number": "15", "relation": "implements", "start": 5},
             {"doc_id": "b", "cited_symbol": "15 - KH/TU", "cited_date": None, "cited_issuer": None,
              "cited_type": "Kế hoạch", "cited_number": "15", "relation": "mentions", "start": 90}]
-    edges, cited = build(rows, docs)
-    assert edges == [{"doc_id": "b", "cited_key": "15-KH/TU@2021", "relation": "implements", "count": 2,
+    edges, cited = build(lambda: rows, docs)
+    assert list(edges) == [{"doc_id": "b", "cited_key": "15-KH/TU@2021", "relation": "implements", "count": 2,
                       "first_start": 5, "cited_doc_id": "a"}]
     assert cited[0]["doc_id"] == "a" and cited[0]["cited_by"] == 1
