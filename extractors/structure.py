@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+from functools import lru_cache
 from typing import Iterable, Iterator, Mapping, Optional
 
 import regex
@@ -125,6 +126,12 @@ def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     return spans[max(i, 0)]
 
 
+@lru_cache(maxsize=64)
+def _casefolded(text: str, lo: int, hi: int) -> str:
+    # targets and deadlines both scan the same body: it is folded once (a str caches its hash)
+    return text[lo:hi].casefold()
+
+
 def starts_of(text: str, words: Iterable[str], lo: int = 0, hi: Optional[int] = None,
               digits: Optional[regex.Pattern] = None, whole: bool = False) -> list[int]:
     """Sorted offsets in text[lo:hi] where one of the lower-case `words`, in any case, or a match of
@@ -133,7 +140,7 @@ def starts_of(text: str, words: Iterable[str], lo: int = 0, hi: Optional[int] = 
     none: trying each would cost more than this scan).
     With `whole`, a word counts only with no letter right before or after it ('ba' in 'ban' does not)."""
     hi = len(text) if hi is None else hi
-    folded = text[lo:hi].casefold()
+    folded = _casefolded(text, lo, hi)
     if len(folded) != hi - lo:      # a character folds to several ('ß' → 'ss'): offsets would shift
         return list(range(lo, hi))
     out = [m.start() for m in digits.finditer(text, lo, hi)] if digits else []

@@ -33,11 +33,6 @@ def read_rows(tables: Path, name: str, columns: Optional[list[str]] = None) -> l
     return []
 
 
-def _most_common(values) -> Optional[str]:
-    vals = [v for v in values if v]
-    return Counter(vals).most_common(1)[0][0] if vals else None
-
-
 def with_keys(citations: list[dict]) -> list[dict]:
     """Citation rows with `cited_key` joined across the whole archive."""
     keys = join_keys(citations)

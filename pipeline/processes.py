@@ -26,7 +26,7 @@ def forkserver_context():
 
 def start_forkserver() -> None:
     """Start the fork server now: it loads the extractors while this process loads the writer."""
-    forkserver_context()
+    forkserver_context()        # what the server preloads is set before it starts
     multiprocessing.forkserver.ensure_running()
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import resource
 import signal
 import traceback
-from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -245,6 +244,22 @@ def _results(files: list[ingest.InputFile], jobs: int, limits: Limits,
         pool.shutdown(wait=False, cancel_futures=True)
 
 
+def _without(batch: BatchResult, left_out: set[int]) -> dict[str, pa.Table]:
+    """The batch's tables without the rows of the documents at these positions."""
+    if not left_out:
+        return batch.tables
+    tables = {}
+    for name, table in batch.tables.items():
+        parts, at = [], 0
+        for i, res in enumerate(batch.docs):
+            count = res.rows.get(name, 0)
+            if i not in left_out:
+                parts.append(table.slice(at, count))
+            at += count
+        tables[name] = pa.concat_tables(parts) if parts else table.slice(0, 0)
+    return tables
+
+
 @dataclass
 class Summary:
     documents: int = 0
@@ -273,15 +288,10 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
                 on_error and on_error(row)
         n = 0
         for batch in _results(files, max(1, jobs), limits):
-            kept: dict[str, list[tuple[int, int]]] = {}    # table → (offset, rows) of each document kept
-            offset: Counter = Counter()
-            for res in batch.docs:
-                duplicate = res.ok and res.doc_id in seen
-                for name, count in res.rows.items():
-                    if not duplicate:
-                        kept.setdefault(name, []).append((offset[name], count))
-                    offset[name] += count
-                if duplicate:
+            duplicates = set()
+            for i, res in enumerate(batch.docs):
+                if res.ok and res.doc_id in seen:
+                    duplicates.add(i)
                     res = _failed(res.source_path, "ingest", f"same bytes as {seen[res.doc_id]}; not repeated",
                                   res.doc_id, "warning")
                     summary.skipped += 1
@@ -296,10 +306,7 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
                         on_error and on_error(row)
                 n += 1
                 on_progress and on_progress(n, len(files), res)
-            for name, table in batch.tables.items():
-                spans = kept.get(name, [])
-                if sum(count for _, count in spans) < table.num_rows:      # a duplicate's rows left out
-                    table = pa.concat_tables([table.slice(o, c) for o, c in spans] or [table.slice(0, 0)])
+            for name, table in _without(batch, duplicates).items():
                 writers[name].write(table)
         for w in writers.values():
             w.commit()

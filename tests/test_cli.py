@@ -167,3 +167,15 @@ def test_a_file_with_the_same_bytes_is_read_once(tmp_path):
             assert (once / f"{name}.csv").read_bytes() == (twice / f"{name}.csv").read_bytes(), name
     [error] = pq.read_table(twice / "errors.parquet").to_pylist()
     assert error["source_path"] == "plan-04b.txt" and error["message"] == "same bytes as plan-04.txt; not repeated"
+
+
+def test_rows_of_left_out_documents_are_cut_from_a_batch():
+    from pipeline.run import BatchResult, DocResult, _without
+    from pipeline.tables import arrow_table
+    docs = [DocResult(f"{n}.txt", str(n), ok=True, rows={"recipients": n}) for n in (2, 1, 3)]
+    rows = [{"doc_id": str(n), "recipient": f"{n}-{i}"} for n in (2, 1, 3) for i in range(n)]
+    batch = BatchResult(docs, {"recipients": arrow_table("recipients", rows)})
+    assert _without(batch, set())["recipients"] is batch.tables["recipients"]
+    kept = _without(batch, {1})["recipients"].column("recipient").to_pylist()
+    assert kept == ["2-0", "2-1", "3-0", "3-1", "3-2"]
+    assert _without(batch, {0, 1, 2})["recipients"].num_rows == 0
