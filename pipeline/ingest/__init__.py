@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pipeline.models import RawDocument, StageError
 
-EXTENSIONS = {".txt": "txt", ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".rtf": "rtf",
+EXTENSIONS = {".txt": "txt", ".md": "txt", ".markdown": "txt", ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".rtf": "rtf",
               ".htm": "html", ".html": "html"}
 MAX_FILE_BYTES = 200 * 1024 * 1024     # larger inputs are refused before they are read
 
