@@ -1,8 +1,11 @@
 """The extractors, one module per concern, in the order they run.
 
 Each takes a segmented document and the records found so far (table → list, read-only) and
-returns records with offsets into the normalized text. A new extractor plugs in by adding an
-`Extractor` here and, if it fills a new table, a schema in `pipeline/tables.py`.
+returns records with offsets into the normalized text. Each declares what it `requires` (tables
+earlier extractors fill) and the table it `provides` and the record type it returns, so that the
+order is checked when this module loads and the record's fields are checked against the table's
+schema in a test. A new extractor plugs in by adding an `Extractor` here and, if it fills a new
+table, a schema in `pipeline/tables.py`.
 """
 from __future__ import annotations
 
@@ -10,22 +13,38 @@ from dataclasses import dataclass
 from typing import Callable, Mapping
 
 from extractors import assignments, citations, deadlines, header, recipients, signature, targets
-from pipeline.models import SegmentedDoc
+from pipeline.models import FieldValue, Recipient, SegmentedDoc
 
 
 @dataclass(frozen=True)
 class Extractor:
     name: str
-    table: str    # 'fields' feeds the one `documents` row; others are tables of their own
+    table: str          # what it provides: 'fields' feeds the one `documents` row; others are tables
     run: Callable[[SegmentedDoc, Mapping[str, list]], list]
+    record: type        # the record type it returns (its fields are the table's columns)
+    requires: tuple[str, ...] = ()    # tables that must be complete before it runs
 
 
 EXTRACTORS: list[Extractor] = [
-    Extractor("header", "fields", header.extract),
-    Extractor("signature", "fields", signature.extract),
-    Extractor("recipients", "recipients", recipients.extract),
-    Extractor("citations", "citations", citations.extract),
-    Extractor("targets", "targets", targets.extract),
-    Extractor("assignments", "assignments", assignments.extract),
-    Extractor("deadlines", "deadlines", deadlines.extract),     # after assignments: links each to its assignee
+    Extractor("header", "fields", header.extract, FieldValue),
+    Extractor("signature", "fields", signature.extract, FieldValue),
+    Extractor("recipients", "recipients", recipients.extract, Recipient),
+    Extractor("citations", "citations", citations.extract, citations.Citation, requires=("fields",)),
+    Extractor("targets", "targets", targets.extract, targets.Target, requires=("fields",)),
+    Extractor("assignments", "assignments", assignments.extract, assignments.Assignment, requires=("fields",)),
+    Extractor("deadlines", "deadlines", deadlines.extract, deadlines.Deadline,
+              requires=("fields", "assignments")),
 ]
+
+
+def check_order(extractors: list[Extractor]) -> None:
+    """Every table an extractor requires is filled completely by extractors that run before it."""
+    for i, ex in enumerate(extractors):
+        for table in ex.requires:
+            later = [e.name for e in extractors[i:] if e.table == table]
+            if later or not any(e.table == table for e in extractors[:i]):
+                raise ValueError(f"extractor {ex.name!r} requires {table!r}, which "
+                                 + (f"{', '.join(later)} still fill(s) after it" if later else "nothing fills before it"))
+
+
+check_order(EXTRACTORS)

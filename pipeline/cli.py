@@ -59,8 +59,8 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
 def text(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A document.")) -> None:
     """Print the normalized text that the extractors see."""
     from pipeline import ingest
+    from pipeline.api import normalized
     from pipeline.models import StageError
-    from pipeline.normalize import normalize
 
     try:
         raw = ingest.read(file)
@@ -69,7 +69,7 @@ def text(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A d
         raise typer.Exit(1)
     for p in raw.problems:
         _err(f"{p.severity}: {file}: [{p.stage}] {p.message}")
-    typer.echo(normalize(raw.text, wrapped=raw.source_format == "pdf").text)
+    typer.echo(normalized(raw).text)
 
 
 @app.command()
@@ -77,11 +77,11 @@ def show(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A d
          commitments: bool = typer.Option(False, "--commitments",
                                           help="Print the plan's targets, deadlines and assignees as a table.")) -> None:
     """Print every record extracted from one document, as JSON (or its commitments as a table)."""
+    from pipeline.api import analyze_file
     from pipeline.models import StageError
-    from pipeline.run import analyze, to_rows
 
     try:
-        a = analyze(file, file.name)
+        a = analyze_file(file)
     except StageError as exc:
         _err(f"error: {file}: [{exc.stage}] {exc.message}")
         raise typer.Exit(1)
@@ -92,7 +92,7 @@ def show(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A d
 
         Console(width=160).print(render(commitment_rows(a.found, a.doc.text), file.name))
         return
-    typer.echo(json.dumps(to_rows(a), ensure_ascii=False, indent=1, default=str))
+    typer.echo(json.dumps(a.tables(), ensure_ascii=False, indent=1, default=str))
 
 
 TABLES_OPT = typer.Option(Path("data/structured"), "--tables", "-t", help="Folder written by `vanban run`.")

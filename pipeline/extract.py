@@ -1,19 +1,35 @@
 """Run the extractors over one segmented document and assemble its `documents` row."""
 from __future__ import annotations
 
+import traceback
+from pathlib import Path
 from typing import Optional
 
 from extractors.registry import EXTRACTORS
-from pipeline.models import FieldValue, SegmentedDoc
+from pipeline.models import FieldValue, Problem, SegmentedDoc
 
 DOC_FIELDS = ("so_hieu", "doc_type", "issue_date", "place", "issuing_body", "parent_body", "title",
               "signer_name", "signer_title", "signing_authority")
 
 
-def extract_all(doc: SegmentedDoc) -> dict[str, list]:
-    found: dict[str, list] = {}
+def extract_all(doc: SegmentedDoc, problems: Optional[list[Problem]] = None) -> dict[str, list]:
+    """Records per table. With a `problems` list, an extractor that raises is isolated: its records
+    for this document are dropped, a Problem naming it is added, and the others still run (what the
+    batch wants); without one, the exception propagates (what a test wants to see)."""
+    found: dict[str, list] = {ex.table: [] for ex in EXTRACTORS}
     for ex in EXTRACTORS:
-        found.setdefault(ex.table, []).extend(ex.run(doc, found))
+        if problems is None:
+            found[ex.table].extend(ex.run(doc, found))
+            continue
+        try:
+            found[ex.table].extend(ex.run(doc, found))
+        except MemoryError:
+            raise
+        except Exception as exc:
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            problems.append(Problem(f"extract:{ex.name}", f"extractor {ex.name} failed: {type(exc).__name__}: "
+                                    f"{exc} ({Path(where.filename).name}:{where.lineno}); its rows are left out",
+                                    severity="error"))
     return found
 
 

@@ -21,23 +21,10 @@ from typing import Callable, Iterator, Optional
 import pyarrow as pa
 
 from pipeline import graph, ingest
-from pipeline.extract import document_fields, extract_all
+from pipeline.api import analyze_file, error_row
 from pipeline.models import StageError
-from pipeline.normalize import normalize
 from pipeline.processes import forkserver_context, without_pandas
-from pipeline.segment import segment
-from pipeline.tables import SCHEMAS, TableWriter, arrow_table, record_rows
-
-
-@dataclass
-class Analysis:
-    """Everything the pipeline knows about one document (what `vanban show` prints)."""
-
-    doc_id: str
-    source_path: str
-    raw: object
-    doc: object
-    found: dict
+from pipeline.tables import SCHEMAS, TableWriter, arrow_table
 
 
 @dataclass
@@ -53,55 +40,6 @@ class DocResult:
 class BatchResult:
     docs: list      # DocResult, in input order
     tables: dict    # table → pyarrow.Table of all the batch's rows, document by document (no errors)
-
-
-def analyze(path: Path, rel: str) -> Analysis:
-    """Read, normalize, segment and extract one file (raises StageError)."""
-    digest = ingest.file_digest(path)
-    doc_id = ingest.doc_id_for(digest)
-    raw = ingest.read(path)
-    try:
-        norm = normalize(raw.text, wrapped=raw.source_format == "pdf")
-        doc = segment(norm, doc_id, rel)
-    except (StageError, MemoryError):
-        raise
-    except Exception as exc:
-        raise StageError("normalize/segment", f"{type(exc).__name__}: {exc}") from exc
-    try:
-        found = extract_all(doc)
-    except MemoryError:
-        raise
-    except Exception as exc:
-        raise StageError("extract", f"{type(exc).__name__}: {exc}") from exc
-    return Analysis(doc_id, rel, raw, doc, found)
-
-
-def document_row(a: Analysis) -> dict:
-    raw, doc = a.raw, a.doc
-    row = {"doc_id": a.doc_id, "source_path": a.source_path, "source_format": raw.source_format,
-           "text_source": raw.text_source, "encoding": raw.encoding,
-           "encoding_confidence": raw.encoding_confidence, "text_confidence": raw.text_confidence,
-           "pages": raw.pages, "n_chars": len(doc.text)}
-    for name, fv in document_fields(a.found.get("fields", [])).items():
-        row[name] = fv.value if fv else None
-    return row
-
-
-def to_rows(a: Analysis) -> dict[str, list[dict]]:
-    doc = a.doc
-    tables = {"documents": [document_row(a)]}
-    for name, records in a.found.items():
-        tables[name] = record_rows(name, a.doc_id, records, doc.norm)
-    tables["sections"] = record_rows("sections", a.doc_id, [
-        {**vars(s), "section_index": s.index, "parent_index": s.parent} for s in doc.sections], None)
-    tables["errors"] = [error_row(a.source_path, a.doc_id, p.stage, p.message, p.severity, p.page)
-                        for p in a.raw.problems]
-    return tables
-
-
-def error_row(path, doc_id, stage, message, severity="error", page=None) -> dict:
-    return {"source_path": path, "doc_id": doc_id, "stage": stage, "severity": severity,
-            "message": message, "page": page}
 
 
 @dataclass(frozen=True)
@@ -158,8 +96,8 @@ def process_file(path: Path, rel: str) -> tuple[DocResult, dict[str, list[dict]]
     """One document under the per-document alarm: never raises; failures become `errors` rows."""
     signal.alarm(_limits.seconds)
     try:
-        a = analyze(path, rel)
-        tables = to_rows(a)
+        a = analyze_file(path, rel)
+        tables = a.tables()
         return DocResult(rel, a.doc_id, ok=True, errors=tables.pop("errors")), tables
     except StageError as exc:
         return _failed(rel, exc.stage, exc.message), {}

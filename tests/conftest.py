@@ -19,17 +19,15 @@ def shared() -> Path:
 
 
 def analyze_text(text: str, name: str = "t.txt"):
-    """Normalize, segment and extract a text as the pipeline does; returns (doc, found)."""
-    from pipeline.extract import extract_all
-    from pipeline.normalize import normalize
-    from pipeline.segment import segment
+    """The public API on a text, strict: an extractor's exception fails the test. Returns (doc, found)."""
+    from pipeline import analyze_text as analyze
 
-    doc = segment(normalize(text), "test", name)
-    return doc, extract_all(doc)
+    a = analyze(text, name, doc_id="test")
+    assert not [p for p in a.problems if p.stage.startswith("extract")], a.problems
+    return a.doc, a.records
 
 
 def fields_of(text: str) -> dict:
-    from pipeline.extract import document_fields
+    from pipeline import analyze_text as analyze
 
-    _, found = analyze_text(text)
-    return {k: (v.value if v else None) for k, v in document_fields(found.get("fields", [])).items()}
+    return analyze(text).fields

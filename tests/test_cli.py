@@ -121,9 +121,9 @@ def test_text_and_show():
 @pytest.mark.parametrize("name", ["header_2col.docx", "header_2col.pdf", "003_b41eb5832e784929.docx",
                                   "000_98bcf7eb60a7a694.pdf"])
 def test_other_formats_give_the_header(name):
-    from pipeline.run import analyze, document_row
+    from pipeline import analyze_file
 
-    row = document_row(analyze(FIXTURES / name, name))
+    row = analyze_file(FIXTURES / name).tables()['documents'][0]
     expected = {"header_2col": ("95-KH/TĐTN-BTCKT", "Rạch Giá", "2014-05-28"),
                 "003_b41eb5832e784929": ("15-KH/ĐTN", "TP. Hồ Chí Minh", "2018-02-09"),
                 "000_98bcf7eb60a7a694": ("95-KH/TĐTN-BTCKT", "Rạch Giá", "2014-05-28")}[name.rsplit(".", 1)[0]]

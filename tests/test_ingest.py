@@ -145,15 +145,15 @@ def test_without_tesseract_unusable_pages_are_errors_that_say_how_to_enable_ocr(
 
 def test_broken_text_layer_is_sent_to_ocr(shared):
     from pipeline.ingest import ocr
-    from pipeline.run import analyze, document_row
+    from pipeline import analyze_file
 
     if not ocr.available():
         pytest.skip("tesseract with Vietnamese data is not installed")
     path = next((shared / "fixtures" / "real").glob("*466.-Phieu-chuyen*.pdf"))
-    row = document_row(analyze(path, path.name))
+    row = analyze_file(path).tables()['documents'][0]
     assert row["text_source"] == "ocr" and row["text_confidence"] > 0.8
     assert (row["so_hieu"], row["place"], row["issue_date"]) == ("466/PC-VPUBND", "Lào Cai", "2026-05-12")
-    assert "7ӌ1" not in analyze(path, path.name).doc.text     # the garbage never reaches the tables
+    assert "7ӌ1" not in analyze_file(path).doc.text     # the garbage never reaches the tables
 
 
 def test_discover_skips_what_it_cannot_read(tmp_path):
@@ -172,13 +172,13 @@ def test_discover_skips_what_it_cannot_read(tmp_path):
 
 
 def test_legacy_pdf_converted_by_font_with_its_capitals(shared):
-    from pipeline.run import analyze, document_row
+    from pipeline import analyze_file
 
     path = shared / "fixtures" / "legacy" / "2006-16EZE_TT01.06GopvonDNNVV.pdf"
-    a = analyze(path, path.name)
+    a = analyze_file(path)
     lines = a.doc.text.splitlines()
     assert lines[:3] == ["NGÂN HÀNG NHÀ NƯỚC", "VIỆT NAM", "Số : 01/2006/TT-NHNN"]    # .VnTimeH text upper-cased
-    row = document_row(a)
+    row = a.tables()['documents'][0]
     assert row["text_source"] == "legacy-tcvn3"
     assert (row["so_hieu"], row["doc_type"], row["issue_date"], row["place"]) == (
         "01/2006/TT-NHNN", "Thông tư", "2006-02-20", "Hà Nội")

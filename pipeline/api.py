@@ -1,0 +1,100 @@
+"""The public API: one document through ingest → normalize → segment → extract.
+
+    from pipeline import analyze_file, analyze_text
+    a = analyze_text("KẾ HOẠCH\\n…")
+    a.records["citations"]      # extractor records per table (dataclasses with offsets)
+    a.tables()["documents"]     # the rows `vanban run` writes for this document
+
+The batch runner (`pipeline.run`), the CLI and the tests all go through here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from pipeline import ingest
+from pipeline.extract import document_fields, extract_all
+from pipeline.models import NormText, Problem, RawDocument, SegmentedDoc, StageError
+from pipeline.normalize import normalize
+from pipeline.segment import segment
+from pipeline.tables import record_rows
+
+
+@dataclass
+class Analysis:
+    """Everything the pipeline knows about one document (what `vanban show` prints)."""
+
+    doc_id: str
+    source_path: str
+    raw: RawDocument
+    doc: SegmentedDoc
+    records: dict[str, list]                # table → extractor records
+    problems: list[Problem] = field(default_factory=list)   # the reader's, then the extractors'
+
+    @property
+    def found(self) -> dict[str, list]:     # the name the extractors use for the same mapping
+        return self.records
+
+    @property
+    def fields(self) -> dict[str, Optional[str]]:
+        """The `documents` fields, value only."""
+        return {k: (v.value if v else None) for k, v in document_fields(self.records.get("fields", [])).items()}
+
+    def tables(self) -> dict[str, list[dict]]:
+        """The rows of every table for this document, as `vanban run` writes them."""
+        doc = self.doc
+        tables = {"documents": [document_row(self)]}
+        for name, records in self.records.items():
+            tables[name] = record_rows(name, self.doc_id, records, doc.norm)
+        tables["sections"] = record_rows("sections", self.doc_id, [
+            {**vars(s), "section_index": s.index, "parent_index": s.parent} for s in doc.sections], None)
+        tables["errors"] = [error_row(self.source_path, self.doc_id, p.stage, p.message, p.severity, p.page)
+                            for p in self.problems]
+        return tables
+
+
+def normalized(raw: RawDocument) -> NormText:
+    """The text the extractors see (`vanban text`)."""
+    return normalize(raw.text, wrapped=raw.source_format == "pdf")
+
+
+def analyze_raw(raw: RawDocument, doc_id: str, source_path: str) -> Analysis:
+    """Normalize, segment and extract what a reader returned (raises StageError). An extractor
+    that fails is isolated: a Problem names it and the other tables are kept."""
+    try:
+        doc = segment(normalized(raw), doc_id, source_path)
+    except (StageError, MemoryError):
+        raise
+    except Exception as exc:
+        raise StageError("normalize/segment", f"{type(exc).__name__}: {exc}") from exc
+    problems = list(raw.problems)
+    records = extract_all(doc, problems)
+    return Analysis(doc_id, source_path, raw, doc, records, problems)
+
+
+def analyze_file(path, source_path: Optional[str] = None) -> Analysis:
+    """Read one file with the reader its bytes call for and analyze it (raises StageError)."""
+    path = Path(path)
+    doc_id = ingest.doc_id_for(ingest.file_digest(path))
+    return analyze_raw(ingest.read(path), doc_id, source_path or path.name)
+
+
+def analyze_text(text: str, source_path: str = "text.txt", doc_id: str = "text") -> Analysis:
+    """Analyze a text as if read from a UTF-8 `.txt` file."""
+    return analyze_raw(RawDocument(text=text, source_format="txt", encoding="utf-8"), doc_id, source_path)
+
+
+def document_row(a: Analysis) -> dict:
+    raw, doc = a.raw, a.doc
+    row = {"doc_id": a.doc_id, "source_path": a.source_path, "source_format": raw.source_format,
+           "text_source": raw.text_source, "encoding": raw.encoding,
+           "encoding_confidence": raw.encoding_confidence, "text_confidence": raw.text_confidence,
+           "pages": raw.pages, "n_chars": len(doc.text)}
+    row.update(a.fields)
+    return row
+
+
+def error_row(path, doc_id, stage, message, severity="error", page=None) -> dict:
+    return {"source_path": path, "doc_id": doc_id, "stage": stage, "severity": severity,
+            "message": message, "page": page}
