@@ -20,13 +20,13 @@ from typing import Callable, Iterator, Optional
 
 import pyarrow as pa
 
-from pipeline import graph, ingest
+from pipeline import graph, ingest, sql
 from pipeline.extract import document_fields, extract_all
 from pipeline.models import StageError
 from pipeline.normalize import normalize
 from pipeline.processes import forkserver_context, without_pandas
 from pipeline.segment import segment
-from pipeline.tables import SCHEMAS, TableWriter, arrow_table, record_rows
+from pipeline.tables import SCHEMAS, TableWriter, arrow_table, record_rows, with_document_keys
 
 
 @dataclass
@@ -96,7 +96,7 @@ def to_rows(a: Analysis) -> dict[str, list[dict]]:
         {**vars(s), "section_index": s.index, "parent_index": s.parent} for s in doc.sections], None)
     tables["errors"] = [error_row(a.source_path, a.doc_id, p.stage, p.message, p.severity, p.page)
                         for p in a.raw.problems]
-    return tables
+    return with_document_keys(tables)
 
 
 def error_row(path, doc_id, stage, message, severity="error", page=None) -> dict:
@@ -269,7 +269,8 @@ class Summary:
 
 
 PostPass = Callable[[Path], dict]
-POST_PASSES: list[PostPass] = [graph.build_tables]     # archive-wide tables built from the written ones
+# archive-wide tables built from the written ones, then the database over all of them
+POST_PASSES: list[PostPass] = [graph.build_tables, sql.build_database]
 
 
 def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limits(),
