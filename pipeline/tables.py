@@ -6,6 +6,7 @@ never leaves a half-written table.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
@@ -68,6 +69,23 @@ SNIPPET = 300
 CONTEXT_COLUMNS = {"doc_id", "source_path", "so_hieu", "source_start", "source_end", "evidence"}
 DERIVED_COLUMNS = {"deadlines": {"due_start", "due_end", "due_granularity", "due_month", "due_day",
                                  "due_weekday", "due_time"}}
+# record fields stored under another name, or not stored (a section's span is start..end)
+RECORD_RENAMES = {"sections": {"index": "section_index", "parent": "parent_index"}}
+RECORD_UNSTORED = {"sections": {"heading_end"}}
+
+
+def schema_mismatches(table: str, record_type: type) -> list[str]:
+    """How a table's columns and its record dataclass disagree (empty when they agree): a record
+    field with no column would be dropped, a column that no field, context or derivation fills
+    would always be null."""
+    renames = RECORD_RENAMES.get(table, {})
+    fields = {renames.get(f.name, f.name) for f in dataclasses.fields(record_type)} - RECORD_UNSTORED.get(table, set())
+    cols = set(COLUMNS[table])
+    filled = fields | CONTEXT_COLUMNS | DERIVED_COLUMNS.get(table, set())
+    return ([f"{table}: field {f!r} of {record_type.__name__} has no column" for f in sorted(fields - cols)]
+            + [f"{table}: column {c!r} is filled by nothing" for c in sorted(cols - filled)])
+
+
 # the record's own evidence field, where it has one (the others: the text of the record's span)
 EVIDENCE_FROM = {"citations": "evidence", "targets": "text", "deadlines": "raw"}
 _DERIVE = {"deadlines": due_columns}

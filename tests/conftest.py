@@ -33,3 +33,13 @@ def fields_of(text: str) -> dict:
 
     _, found = analyze_text(text)
     return {k: (v.value if v else None) for k, v in document_fields(found.get("fields", [])).items()}
+
+
+@pytest.fixture(scope="session")
+def sample_tables(tmp_path_factory) -> Path:
+    """The tables (and vanban.duckdb) of the bundled sample archive, written once per session."""
+    from pipeline.run import run
+
+    out = tmp_path_factory.mktemp("sample_tables")
+    assert run([RAW], out).documents == len(list(RAW.glob("*.txt")))
+    return out
