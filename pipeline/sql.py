@@ -120,7 +120,8 @@ def build_database(out_dir: Path) -> dict:
     tmp = out_dir / f".{DB_NAME}.tmp-{os.getpid()}"
     tmp.unlink(missing_ok=True)
     try:
-        con = duckdb.connect(str(tmp))
+        # one thread and a small buffer: the run's memory stays flat (DuckDB spills beyond it)
+        con = duckdb.connect(str(tmp), config={"threads": 1, "memory_limit": "64MB"})
         try:
             _load(con, out_dir)
             con.execute("CHECKPOINT")
