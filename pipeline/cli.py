@@ -22,8 +22,10 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
         jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Documents processed in parallel processes."),
         time_limit: int = typer.Option(60, "--time-limit", min=1, help="Seconds allowed per document."),
         memory_limit: int = typer.Option(1024, "--memory-limit", min=64, help="MB allowed per document."),
-        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary.")) -> None:
-    """Read every document under INPUTS and write the tables (Parquet and CSV) into --out."""
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+        full: bool = typer.Option(False, "--full", help="Read every file again, even those unchanged since the last run.")) -> None:
+    """Read every document under INPUTS and write the tables (Parquet and CSV) into --out. Into a
+    folder that holds an earlier run, only new and changed files are read (--full reads all)."""
     from pipeline.processes import start_forkserver
     start_forkserver()            # the workers' modules load while this process loads the writer's
     from pipeline.run import Limits
@@ -43,11 +45,12 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
         with Progress(transient=True) as bar:
             task = bar.add_task("documents", total=None)
             summary = run_batch(inputs, out, jobs, limits,
-                                lambda n, total, _: bar.update(task, completed=n, total=total), on_error)
+                                lambda n, total, _: bar.update(task, completed=n, total=total), on_error, full)
     else:
-        summary = run_batch(inputs, out, jobs, limits, None, on_error)
+        summary = run_batch(inputs, out, jobs, limits, None, on_error, full)
     if not quiet:
-        typer.echo(f"documents: {summary.documents}  failed: {summary.failed}  skipped: {summary.skipped}")
+        reused = f" (unchanged, kept: {summary.reused})" if summary.reused else ""
+        typer.echo(f"documents: {summary.documents}{reused}  failed: {summary.failed}  skipped: {summary.skipped}")
         typer.echo("rows: " + ", ".join(f"{k} {v}" for k, v in summary.rows.items()))
         typer.echo(f"tables written to {out}/")
     if summary.documents == 0:
