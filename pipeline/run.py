@@ -286,12 +286,12 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
     writers = {name: TableWriter(out_dir, name) for name in SCHEMAS}
     seen: dict[str, str] = dict(work.kept)
     try:
-        incremental.copy_kept(out_dir, work.kept, writers)
         for rel, reason in skipped:
             if reason != "unsupported file type":
                 row = error_row(rel, None, "discover", f"skipped: {reason}", "warning")
                 writers["errors"].write_rows([row])
                 on_error and on_error(row)
+        incremental.copy_kept(out_dir, work.kept, writers)
         n = 0
         for batch in _results(work.to_read, max(1, jobs), limits):
             duplicates = set()
