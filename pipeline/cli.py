@@ -23,7 +23,8 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
         time_limit: int = typer.Option(60, "--time-limit", min=1, help="Seconds allowed per document."),
         memory_limit: int = typer.Option(1024, "--memory-limit", min=64, help="MB allowed per document."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
-        full: bool = typer.Option(False, "--full", help="Read every file again, even those unchanged since the last run.")) -> None:
+        full: bool = typer.Option(False, "--full",
+                                  help="Read every file again, even those unchanged since the last run.")) -> None:
     """Read every document under INPUTS and write the tables (Parquet and CSV) into --out. Into a
     folder that holds an earlier run, only new and changed files are read (--full reads all)."""
     from pipeline.processes import start_forkserver

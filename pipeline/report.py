@@ -23,7 +23,8 @@ QUERIES = {
     "by_issuer": "SELECT coalesce(issuing_body, '(none)'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1",
     "by_year": "SELECT coalesce(CAST(year(issue_date) AS VARCHAR), '(no date)'), count(*) FROM documents "
                "GROUP BY 1 ORDER BY 1",
-    "problems": "SELECT stage, severity, count(*), count(DISTINCT source_path) FROM errors GROUP BY 1, 2 ORDER BY 3 DESC",
+    "problems": "SELECT stage, severity, count(*), count(DISTINCT source_path) FROM errors "
+                "GROUP BY 1, 2 ORDER BY 3 DESC",
     # dated deadlines whose interval has not ended on the reference day; recurring ones have no interval
     "upcoming": "SELECT due_start, due_end, due, task, assignee, so_hieu, source_path FROM deadlines "
                 "WHERE due_end >= ? ORDER BY due_start, due_end, source_path, start",

@@ -26,7 +26,8 @@ def test_workbook_of_the_sample_archive(sample_tables, tmp_path):
         assert ws.max_row - 1 == pq.read_metadata(sample_tables / f"{name}.parquet").num_rows
     docs = wb["documents"]
     header = [c.value for c in docs[1]]
-    row = next(r for r in docs.iter_rows(min_row=2, values_only=True) if r[header.index("so_hieu")] == "95-KH/TĐTN-BTCKT")
+    row = next(r for r in docs.iter_rows(min_row=2, values_only=True)
+               if r[header.index("so_hieu")] == "95-KH/TĐTN-BTCKT")
     assert row[header.index("issue_date")] == dt.datetime(2014, 5, 28)        # a real date
     assert docs.cell(2, header.index("issue_date") + 1).number_format == "yyyy-mm-dd"
     cited = wb["citations"]
@@ -53,5 +54,6 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
 
 
 def test_only_xlsx(sample_tables, tmp_path):
-    res = runner.invoke(app, ["export", "--format", "ods", "--tables", str(sample_tables), "--out", str(tmp_path / "x")])
+    res = runner.invoke(app, ["export", "--format", "ods", "--tables", str(sample_tables),
+                              "--out", str(tmp_path / "x")])
     assert res.exit_code == 2 and "xlsx" in res.output

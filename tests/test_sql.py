@@ -76,8 +76,9 @@ def test_a_bare_key_joins_the_dated_key_in_citations(tmp_path):
         {**base, "doc_id": "a", "cited_date": "2024-12-22", "cited_key": "57-NQ/TW@2024"},
         {**base, "doc_id": "b", "cited_date": None, "cited_key": "57-NQ/TW"}])
     assert {r["cited_key"] for r in rows(tmp_path, "citations")} == {"57-NQ/TW@2024"}
-    assert [(e["doc_id"], e["cited_key"], e["cited_type"], e["cited_symbol"]) for e in rows(tmp_path, "citation_edges")] \
-        == [("a", "57-NQ/TW@2024", "Nghị quyết", "57-NQ/TW"), ("b", "57-NQ/TW@2024", "Nghị quyết", "57-NQ/TW")]
+    edges = rows(tmp_path, "citation_edges")
+    assert [(e["doc_id"], e["cited_key"], e["cited_type"], e["cited_symbol"]) for e in edges] == [
+        ("a", "57-NQ/TW@2024", "Nghị quyết", "57-NQ/TW"), ("b", "57-NQ/TW@2024", "Nghị quyết", "57-NQ/TW")]
 
 
 def test_child_rows_name_their_document(sample_tables):

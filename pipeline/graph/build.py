@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 from extractors.citations import RELATION_RANK, KeyJoin, symbol_key
 from extractors.symbols import find_symbols
-from pipeline.output import read_rows
+from pipeline.output import iso_dates, read_rows
 from pipeline.tables import TableWriter, write_table
 
 
@@ -147,7 +147,8 @@ def _rekey(out_dir: Path, g: Graph) -> None:
     writer = TableWriter(out_dir, "citations")
     try:
         for batch in pq.ParquetFile(out_dir / "citations.parquet").iter_batches(batch_size=BATCH):
-            keys = pa.array([g.key_of(r) for r in _iso_dates(batch.select(CITATION_COLUMNS)).to_pylist()], pa.string())
+            described = iso_dates(batch.select(CITATION_COLUMNS), "citations").to_pylist()
+            keys = pa.array([g.key_of(r) for r in described], pa.string())
             table = pa.Table.from_batches([batch])
             writer.write(table.set_column(table.schema.get_field_index("cited_key"), "cited_key", keys))
         writer.commit()
@@ -164,15 +165,10 @@ def build_tables(out_dir: Path) -> dict[str, int]:
     def citations() -> Iterator[dict]:
         if path.exists():
             for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH, columns=CITATION_COLUMNS):
-                yield from _iso_dates(batch).to_pylist()
+                yield from iso_dates(batch, "citations").to_pylist()
 
     g = Graph(citations, read_rows(out_dir, "documents", ["doc_id", "source_path", "so_hieu", "issue_date"]))
     counts = {"citation_edges": write_table(out_dir, "citation_edges", g.edges()),
               "cited_documents": write_table(out_dir, "cited_documents", g.cited_documents())}
     _rekey(out_dir, g)
     return counts
-
-
-def _iso_dates(batch: pa.RecordBatch) -> pa.RecordBatch:
-    i = batch.schema.get_field_index("cited_date")
-    return batch.set_column(i, "cited_date", batch.column(i).cast(pa.string()))
