@@ -31,7 +31,7 @@ QUERIES = {
     # percentages and counts apart: a sum across them (or across units) means nothing
     "targets": """SELECT coalesce(d.issuing_body, '(none)') AS issuer, count(DISTINCT t.doc_id), count(*),
                          count(*) FILTER (WHERE t.is_percent), count(*) FILTER (WHERE NOT t.is_percent),
-                         string_agg(DISTINCT lower(t.unit), '; ') FILTER (WHERE t.is_percent)
+                         list(DISTINCT lower(t.unit) ORDER BY lower(t.unit)) FILTER (WHERE t.is_percent)
                   FROM targets t JOIN documents d USING (doc_id) GROUP BY 1 ORDER BY 3 DESC, 1""",
 }
 
@@ -49,6 +49,12 @@ def _table(headers: list[str], rows: list[tuple], bar: Optional[int] = None) -> 
             cells.append(f"<td>{text}</td>")
         out.append("<tr>" + "".join(cells) + "</tr>")
     return "\n".join(out + ["</table>"]) if rows else "<p class=none>None.</p>"
+
+
+def _some(values: Optional[list], n: int = 6) -> str:
+    """The first few of a list, and how many more."""
+    values = [v for v in values or [] if v]
+    return "; ".join(values[:n]) + (f" … (+{len(values) - n})" if len(values) > n else "")
 
 
 def _field_quality(con: Any) -> list[tuple]:
@@ -109,7 +115,7 @@ def build(tables: Path, as_of: Optional[dt.date] = None) -> str:
         "UPCOMING": _table(["from", "to", "due", "task", "assignee", "document", "file"],
                            [(s, e, due, (t or "")[:120], *rest) for s, e, due, t, *rest in upcoming[:UPCOMING]]),
         "TARGETS": _table(["issuing body", "documents", "targets", "percentage targets", "count targets",
-                           "what the percentages are of"], q["targets"][:TOP], bar=2),
+                           "what the percentages are of"], [(*r[:5], _some(r[5])) for r in q["targets"][:TOP]], bar=2),
     }
     page = template("report.html").replace("/*GRAPH_CSS*/", css).replace("<!--GRAPH-->", graph)
     for key, html in sections.items():
