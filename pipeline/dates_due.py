@@ -101,11 +101,13 @@ def due_interval(code: Optional[str]) -> DueInterval:
 
 def due_columns(row: dict) -> None:
     """Fill a deadlines row's calendar columns from its `due` code (dates as ISO text: the table
-    casts them). A start or end the record already gives (a month range read by the extractor,
-    `Tháng 3 - 4/2024`) is kept."""
+    casts them). A start or end the record already gives, as a date or a due code (a range read by
+    the extractor: `tháng 3 - 4/2024` → due `2024-04`, start `2024-03`), is kept: the interval
+    then runs from the start of the one to the end of the other."""
     iv = due_interval(row.get("due"))
-    for col, value in (("due_start", iv.start), ("due_end", iv.end)):
-        given = row.get(col)
-        row[col] = str(given) if given is not None else (value and value.isoformat())
+    given_start, given_end = row.get("due_start"), row.get("due_end")
+    start = due_interval(str(given_start)).start if given_start else iv.start
+    end = due_interval(str(given_end)).end if given_end else iv.end
+    row["due_start"], row["due_end"] = start and start.isoformat(), end and end.isoformat()
     row["due_granularity"] = iv.granularity
     row["due_month"], row["due_day"], row["due_weekday"], row["due_time"] = iv.month, iv.day, iv.weekday, iv.time

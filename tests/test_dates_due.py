@@ -34,11 +34,15 @@ def test_interval_edges(code, start, end):
     assert (iv.start, iv.end) == (_iso(start), _iso(end))
 
 
-def test_a_start_given_by_the_record_is_kept():
-    # a month range read by the extractor ('Tháng 3 - 4/2024') starts before its due month
-    row = {"due": "2024-04", "due_start": "2024-03-01"}
+@pytest.mark.parametrize("due,given,start,end", [
+    ("2024-04", "2024-03", "2024-03-01", "2024-04-30"),              # 'tháng 3 - 4/2024': a start code
+    ("2026-02-15", "2026-02-02", "2026-02-02", "2026-02-15"),        # 'từ ngày 02/02 – 15/02/2026': a start day
+    ("2024-04", None, "2024-04-01", "2024-04-30"),
+])
+def test_a_start_given_by_the_record_is_kept(due, given, start, end):
+    row = {"due": due, "due_start": given}
     due_columns(row)
-    assert (row["due_start"], row["due_end"], row["due_granularity"]) == ("2024-03-01", "2024-04-30", "month")
+    assert (row["due_start"], row["due_end"]) == (start, end)
 
 
 def test_deadline_rows_carry_the_calendar_columns():
