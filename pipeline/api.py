@@ -18,7 +18,7 @@ from pipeline.extract import document_fields, extract_all
 from pipeline.models import NormText, Problem, RawDocument, SegmentedDoc, StageError
 from pipeline.normalize import normalize
 from pipeline.segment import segment
-from pipeline.tables import record_rows
+from pipeline.tables import record_rows, with_document_keys
 
 
 @dataclass
@@ -51,7 +51,7 @@ class Analysis:
             {**vars(s), "section_index": s.index, "parent_index": s.parent} for s in doc.sections], None)
         tables["errors"] = [error_row(self.source_path, self.doc_id, p.stage, p.message, p.severity, p.page)
                             for p in self.problems]
-        return tables
+        return with_document_keys(tables)
 
 
 def normalized(raw: RawDocument) -> NormText:

@@ -22,8 +22,11 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
         jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Documents processed in parallel processes."),
         time_limit: int = typer.Option(60, "--time-limit", min=1, help="Seconds allowed per document."),
         memory_limit: int = typer.Option(1024, "--memory-limit", min=64, help="MB allowed per document."),
-        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary.")) -> None:
-    """Read every document under INPUTS and write the tables (Parquet and CSV) into --out."""
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+        full: bool = typer.Option(False, "--full",
+                                  help="Read every file again, even those unchanged since the last run.")) -> None:
+    """Read every document under INPUTS and write the tables (Parquet and CSV) into --out. Into a
+    folder that holds an earlier run, only new and changed files are read (--full reads all)."""
     from pipeline.processes import start_forkserver
     start_forkserver()            # the workers' modules load while this process loads the writer's
     from pipeline.run import Limits
@@ -43,11 +46,12 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
         with Progress(transient=True) as bar:
             task = bar.add_task("documents", total=None)
             summary = run_batch(inputs, out, jobs, limits,
-                                lambda n, total, _: bar.update(task, completed=n, total=total), on_error)
+                                lambda n, total, _: bar.update(task, completed=n, total=total), on_error, full)
     else:
-        summary = run_batch(inputs, out, jobs, limits, None, on_error)
+        summary = run_batch(inputs, out, jobs, limits, None, on_error, full)
     if not quiet:
-        typer.echo(f"documents: {summary.documents}  failed: {summary.failed}  skipped: {summary.skipped}")
+        reused = f" (unchanged, kept: {summary.reused})" if summary.reused else ""
+        typer.echo(f"documents: {summary.documents}{reused}  failed: {summary.failed}  skipped: {summary.skipped}")
         typer.echo("rows: " + ", ".join(f"{k} {v}" for k, v in summary.rows.items()))
         typer.echo(f"tables written to {out}/")
     if summary.documents == 0:
@@ -149,23 +153,94 @@ def cited_by_cmd(symbol: str = typer.Argument(..., help="A symbol (25-NQ/TW) or 
                        f"“{r['evidence']}”")
 
 
+GRAPH_FORMATS = {"html": "html", "graphml": "graphml", "dot": "dot"}     # format → file extension
+
+
 @app.command("graph")
 def graph_cmd(fmt: str = typer.Option("html", "--format", "-f", help="graphml, dot or html."),
-              out: Path = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
+              out: Path = typer.Option(None, "--out", "-o",
+                                       help="Output file (default: citation-graph.<format>; - for standard output)."),
               tables: Path = TABLES_OPT) -> None:
-    """Export the citation graph (GraphML, Graphviz DOT, or a self-contained HTML page)."""
+    """Export the citation graph (GraphML, Graphviz DOT, or a self-contained HTML page) to a file."""
     from pipeline import graph
 
-    if fmt not in ("graphml", "dot", "html"):
+    if fmt not in GRAPH_FORMATS:
         _err("error: --format must be graphml, dot or html")
         raise typer.Exit(2)
     _need_tables(tables)
     text = graph.export(*graph.model(tables), fmt)
-    if out:
-        out.write_text(text, encoding="utf-8")
-        typer.echo(f"graph written to {out}")
-    else:
+    if str(out) == "-":
         typer.echo(text, nl=False)
+        return
+    out = out or Path(f"citation-graph.{GRAPH_FORMATS[fmt]}")
+    out.write_text(text, encoding="utf-8")
+    typer.echo(f"graph written to {out}")
+
+
+def _need_documents(tables: Path) -> None:
+    from pipeline.sql import DB_NAME
+
+    if not any((tables / n).exists() for n in (DB_NAME, "documents.parquet", "documents.csv")):
+        _err(f"error: no tables in {tables}/ (run `vanban run --out {tables}` first)")
+        raise typer.Exit(1)
+
+
+@app.command("query")
+def query_cmd(sql_text: str = typer.Argument(..., metavar="SQL", help="A DuckDB query on the tables and views."),
+              fmt: str = typer.Option("table", "--format", "-f", help="table, csv, json or markdown."),
+              tables: Path = TABLES_OPT) -> None:
+    """Run SQL on the run's database (vanban.duckdb: the tables and the commitments, implements
+    and quality views) and print the result."""
+    import duckdb
+
+    from pipeline import sql
+
+    if fmt not in sql.FORMATS:
+        _err(f"error: --format must be one of {', '.join(sql.FORMATS)}")
+        raise typer.Exit(2)
+    _need_documents(tables)
+    try:
+        columns, rows = sql.query(tables, sql_text)
+    except duckdb.Error as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(1)
+    typer.echo(sql.render(columns, rows, fmt), nl=False)
+
+
+@app.command("report")
+def report_cmd(out: Path = typer.Option(Path("report.html"), "--out", "-o", help="The page to write."),
+               as_of: str = typer.Option(None, "--as-of", help="Day the deadlines ahead start from (default: today)."),
+               tables: Path = TABLES_OPT) -> None:
+    """Write one self-contained HTML page about the archive: counts, data quality, deadlines ahead,
+    targets by issuer, and the citation graph with search and filters."""
+    import datetime as dt
+
+    from pipeline import report
+
+    _need_documents(tables)
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        _err("error: --as-of must be a date such as 2026-01-31")
+        raise typer.Exit(2)
+    out.write_text(report.build(tables, day), encoding="utf-8")
+    typer.echo(f"report written to {out}")
+
+
+@app.command("export")
+def export_cmd(out: Path = typer.Option(..., "--out", "-o", help="The workbook to write (.xlsx)."),
+               fmt: str = typer.Option("xlsx", "--format", "-f", help="xlsx."),
+               tables: Path = TABLES_OPT) -> None:
+    """Write the tables and views as a spreadsheet: one sheet per table, header row frozen, text kept
+    as text, dates as dates."""
+    from pipeline.export import to_xlsx
+
+    if fmt != "xlsx":
+        _err("error: --format must be xlsx")
+        raise typer.Exit(2)
+    _need_documents(tables)
+    counts = to_xlsx(tables, out)
+    typer.echo(f"{len(counts)} sheets written to {out}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
 def main() -> None:  # console-script entry point

@@ -20,7 +20,7 @@ from typing import Callable, Iterator, Optional
 
 import pyarrow as pa
 
-from pipeline import graph, ingest
+from pipeline import graph, incremental, ingest, sql
 from pipeline.api import analyze_file, error_row
 from pipeline.models import StageError
 from pipeline.processes import forkserver_context, without_pandas
@@ -203,29 +203,35 @@ class Summary:
     documents: int = 0
     failed: int = 0
     skipped: int = 0
+    reused: int = 0         # unchanged documents whose rows were kept (incremental run)
     rows: dict = field(default_factory=dict)
 
 
 PostPass = Callable[[Path], dict]
-POST_PASSES: list[PostPass] = [graph.build_tables]     # archive-wide tables built from the written ones
+# archive-wide tables built from the written ones, then the database over all of them
+POST_PASSES: list[PostPass] = [graph.build_tables, sql.build_database]
 
 
 def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limits(),
         on_progress: Optional[Callable[[int, int, DocResult], None]] = None,
-        on_error: Optional[Callable[[dict], None]] = None) -> Summary:
+        on_error: Optional[Callable[[dict], None]] = None, full: bool = False) -> Summary:
     out_dir.mkdir(parents=True, exist_ok=True)
     files, skipped = ingest.discover(inputs)
-    summary = Summary(skipped=len(skipped))
+    # only new and changed files are read, unless `full` (pipeline/incremental.py)
+    fingerprint = incremental.code_fingerprint()
+    work = incremental.Plan(files) if full else incremental.plan(out_dir, files, fingerprint)
+    summary = Summary(skipped=len(skipped), documents=len(work.kept), reused=len(work.kept))
     writers = {name: TableWriter(out_dir, name) for name in SCHEMAS}
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = dict(work.kept)
     try:
         for rel, reason in skipped:
             if reason != "unsupported file type":
                 row = error_row(rel, None, "discover", f"skipped: {reason}", "warning")
                 writers["errors"].write_rows([row])
                 on_error and on_error(row)
+        incremental.copy_kept(out_dir, work.kept, writers)
         n = 0
-        for batch in _results(files, max(1, jobs), limits):
+        for batch in _results(work.to_read, max(1, jobs), limits):
             duplicates = set()
             for i, res in enumerate(batch.docs):
                 if res.ok and res.doc_id in seen:
@@ -243,7 +249,7 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
                     for row in res.errors:
                         on_error and on_error(row)
                 n += 1
-                on_progress and on_progress(n, len(files), res)
+                on_progress and on_progress(n, len(work.to_read), res)
             for name, table in _without(batch, duplicates).items():
                 writers[name].write(table)
         for w in writers.values():
@@ -255,5 +261,6 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
     summary.rows = {name: w.count for name, w in writers.items()}
     for post in POST_PASSES:
         summary.rows.update(post(out_dir))
+    incremental.write_manifest(out_dir, {path: doc_id for doc_id, path in seen.items()}, files, fingerprint)
     return summary
 

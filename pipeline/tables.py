@@ -6,6 +6,8 @@ never leaves a half-written table.
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -14,60 +16,130 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from pipeline.dates_due import due_columns
 from pipeline.models import NormText
 
-S, I, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+S, I, F, B, D = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
 SPAN = [("start", I), ("end", I), ("source_start", I), ("source_end", I)]
+# every table of a document's records starts with these, so that no question needs a join to
+# name the document
+DOC = [("doc_id", S), ("source_path", S), ("so_hieu", S)]
 
 SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
     "documents": [
         ("doc_id", S), ("source_path", S), ("source_format", S), ("text_source", S), ("encoding", S),
         ("encoding_confidence", F), ("text_confidence", F), ("pages", I), ("n_chars", I),
-        ("so_hieu", S), ("doc_type", S), ("issue_date", S), ("place", S), ("issuing_body", S),
+        ("so_hieu", S), ("doc_type", S), ("issue_date", D), ("place", S), ("issuing_body", S),
         ("parent_body", S), ("title", S), ("signer_name", S), ("signer_title", S), ("signing_authority", S),
     ],
-    "fields": [("doc_id", S), ("field", S), ("value", S), *SPAN, ("confidence", F), ("method", S),
-               ("source_text", S)],
-    "sections": [("doc_id", S), ("section_index", I), ("parent_index", I), ("level", I), ("kind", S),
+    "fields": [*DOC, ("field", S), ("value", S), *SPAN, ("confidence", F), ("method", S), ("evidence", S)],
+    "sections": [*DOC, ("section_index", I), ("parent_index", I), ("level", I), ("kind", S),
                  ("label", S), ("path", S), ("heading", S), ("start", I), ("end", I)],
-    "recipients": [("doc_id", S), ("recipient", S), ("purpose", S), *SPAN],
-    "citations": [("doc_id", S), ("cited_type", S), ("cited_number", S), ("cited_symbol", S),
-                  ("cited_date", S), ("cited_issuer", S), ("relation", S), ("cited_key", S), ("mention", S),
-                  *SPAN, ("source_text", S), ("evidence", S)],
-    "targets": [("doc_id", S), ("value", F), ("value_max", F), ("unit", S), ("is_percent", B),
+    "recipients": [*DOC, ("recipient", S), ("purpose", S), *SPAN, ("evidence", S)],
+    "citations": [*DOC, ("cited_type", S), ("cited_number", S), ("cited_symbol", S),
+                  ("cited_date", D), ("cited_issuer", S), ("relation", S), ("cited_key", S), ("mention", S),
+                  *SPAN, ("evidence", S)],
+    "targets": [*DOC, ("value", F), ("value_max", F), ("unit", S), ("is_percent", B),
                 ("comparator", S), ("scope", S), ("period", S), ("section", S), ("text", S), *SPAN,
-                ("denominator", F)],
-    "deadlines": [("doc_id", S), ("due", S), ("recurrence", S), ("raw", S), ("task", S), ("assignee", S),
-                  ("section", S), *SPAN],
-    "assignments": [("doc_id", S), ("assignee", S), ("role", S), ("task", S), ("deadline", S),
-                    ("section", S), ("person_name", S), ("position", S), *SPAN],
-    "citation_edges": [("doc_id", S), ("cited_key", S), ("relation", S), ("count", I), ("first_start", I),
-                       ("cited_doc_id", S)],
+                ("denominator", F), ("evidence", S)],
+    "deadlines": [*DOC, ("due", S), ("due_start", D), ("due_end", D), ("due_granularity", S),
+                  ("due_month", I), ("due_day", I), ("due_weekday", I), ("due_time", S),
+                  ("recurrence", S), ("raw", S), ("task", S), ("assignee", S), ("section", S), *SPAN,
+                  ("evidence", S)],
+    "assignments": [*DOC, ("assignee", S), ("role", S), ("task", S), ("deadline", S),
+                    ("section", S), ("person_name", S), ("position", S), *SPAN, ("evidence", S)],
+    "citation_edges": [*DOC, ("cited_key", S), ("cited_type", S), ("cited_symbol", S), ("relation", S),
+                       ("count", I), ("first_start", I), ("cited_doc_id", S)],
     "cited_documents": [("cited_key", S), ("cited_type", S), ("cited_number", S), ("cited_symbol", S),
-                        ("cited_date", S), ("cited_issuer", S), ("cited_by", I), ("doc_id", S)],
-    "errors": [("source_path", S), ("doc_id", S), ("stage", S), ("severity", S), ("message", S), ("page", I)],
+                        ("cited_date", D), ("cited_issuer", S), ("cited_system", S), ("cited_by", I),
+                        ("doc_id", S)],
+    "errors": [("source_path", S), ("doc_id", S), ("so_hieu", S), ("stage", S), ("severity", S),
+               ("message", S), ("page", I)],
 }
 COLUMNS = {name: tuple(c for c, _ in cols) for name, cols in SCHEMAS.items()}
 ARROW_SCHEMAS = {name: pa.schema(cols) for name, cols in SCHEMAS.items()}
+# rows carry dates as ISO text; `arrow_table` casts them once per batch
+_WIRE_SCHEMAS = {name: pa.schema([(c, S if t == D else t) for c, t in cols]) for name, cols in SCHEMAS.items()}
+DATE_COLUMNS = {name: [c for c, t in cols if t == D] for name, cols in SCHEMAS.items()}
 SNIPPET = 300
+
+# Columns that no record field gives: the document's keys, the span in the source text, the
+# evidence, and what is computed from other columns. The schema test checks every other column
+# against its record type, so that a renamed field cannot silently become null.
+CONTEXT_COLUMNS = {"doc_id", "source_path", "so_hieu", "source_start", "source_end", "evidence"}
+DERIVED_COLUMNS = {"deadlines": {"due_start", "due_end", "due_granularity", "due_month", "due_day",
+                                 "due_weekday", "due_time"}}
+# record fields stored under another name, or not stored (a section's span is start..end)
+RECORD_RENAMES = {"sections": {"index": "section_index", "parent": "parent_index"}}
+RECORD_UNSTORED = {"sections": {"heading_end"}}
+
+
+def schema_mismatches(table: str, record_type: type) -> list[str]:
+    """How a table's columns and its record dataclass disagree (empty when they agree): a record
+    field with no column would be dropped, a column that no field, context or derivation fills
+    would always be null."""
+    renames = RECORD_RENAMES.get(table, {})
+    fields = {renames.get(f.name, f.name) for f in dataclasses.fields(record_type)} - RECORD_UNSTORED.get(table, set())
+    cols = set(COLUMNS[table])
+    filled = fields | CONTEXT_COLUMNS | DERIVED_COLUMNS.get(table, set())
+    return ([f"{table}: field {f!r} of {record_type.__name__} has no column" for f in sorted(fields - cols)]
+            + [f"{table}: column {c!r} is filled by nothing" for c in sorted(cols - filled)])
+
+
+# the record's own evidence field, where it has one (the others: the text of the record's span)
+EVIDENCE_FROM = {"citations": "evidence", "targets": "text", "deadlines": "raw"}
+_DERIVE = {"deadlines": due_columns}
 
 
 def record_rows(table: str, doc_id: str, records: Iterable[Any], norm: Optional[NormText]) -> list[dict]:
     """Plain rows for a table from extractor records (dataclasses or dicts)."""
     cols = COLUMNS[table]
-    span, snippet = "source_start" in cols, "source_text" in cols
+    span, evidence = "source_start" in cols, "evidence" in cols
+    own_evidence, derive = EVIDENCE_FROM.get(table), _DERIVE.get(table)
     rows = []
     for rec in records:
         fields = rec if isinstance(rec, dict) else vars(rec)
         row = {c: fields.get(c) for c in cols}
         row["doc_id"] = doc_id
         start, end = fields.get("start"), fields.get("end")
+        if evidence:
+            row["evidence"] = fields.get(own_evidence) if own_evidence else None
         if span and norm is not None and start is not None and end is not None:
             row["source_start"], row["source_end"] = norm.to_source(start, end)
-            if snippet and not row["source_text"]:
-                row["source_text"] = norm.text[start:end][:SNIPPET]
+            if evidence and not row["evidence"]:
+                row["evidence"] = norm.text[start:end][:SNIPPET]
+        if derive:
+            derive(row)
         rows.append(row)
     return rows
+
+
+def with_document_keys(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """A document's rows (table → rows, its `documents` row included) with its source path and
+    number in every row."""
+    doc = tables["documents"][0]
+    keys = {"source_path": doc["source_path"], "so_hieu": doc.get("so_hieu")}
+    for name, rows in tables.items():
+        if name != "documents":
+            for row in rows:
+                row.update(keys)
+    return tables
+
+
+def _dates(values: pa.ChunkedArray) -> pa.ChunkedArray:
+    """ISO text as dates; a value that is not a calendar date (a bug upstream) becomes null
+    rather than failing the batch."""
+    try:
+        return values.cast(D)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return pa.chunked_array([pa.array([_iso_date(v) for v in values.to_pylist()], D)])
+
+
+def _iso_date(v: Optional[str]) -> Optional[dt.date]:
+    try:
+        return dt.date.fromisoformat(v) if v else None
+    except ValueError:
+        return None
 
 
 CSV_OPTIONS = pacsv.WriteOptions(include_header=True, quoting_style="needed")
@@ -76,7 +148,10 @@ CSV_OPTIONS = pacsv.WriteOptions(include_header=True, quoting_style="needed")
 def arrow_table(table: str, rows: list[dict]) -> pa.Table:
     """Rows as an Arrow table of the table's schema: what workers send, so the writer does no
     per-row work."""
-    return pa.Table.from_pylist(rows, schema=ARROW_SCHEMAS[table])
+    out = pa.Table.from_pylist(rows, schema=_WIRE_SCHEMAS[table])
+    for col in DATE_COLUMNS[table]:
+        out = out.set_column(out.schema.get_field_index(col), col, _dates(out[col]))
+    return out
 
 
 class TableWriter:

@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 
 # antiword reads Word 97 .doc, LibreOffice what antiword cannot; tesseract (+ Vietnamese data)
 # reads scanned PDF pages. All optional at run time: without them those files get a clear row
-# in `errors`. Set VANBAN_MINIMAL=1 to skip LibreOffice (about 300 MB).
-SYSTEM_PACKAGES="antiword tesseract-ocr tesseract-ocr-vie"
+# in `errors`. Chromium is for the tests only (the report page is loaded in it; without it those
+# tests skip). Set VANBAN_MINIMAL=1 to skip LibreOffice (about 300 MB).
+SYSTEM_PACKAGES="antiword tesseract-ocr tesseract-ocr-vie chromium"
 [ "${VANBAN_MINIMAL:-0}" = 1 ] || SYSTEM_PACKAGES="$SYSTEM_PACKAGES libreoffice-writer-nogui"
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=""

@@ -31,3 +31,14 @@ def fields_of(text: str) -> dict:
     from pipeline import analyze_text as analyze
 
     return analyze(text).fields
+
+
+
+@pytest.fixture(scope="session")
+def sample_tables(tmp_path_factory) -> Path:
+    """The tables (and vanban.duckdb) of the bundled sample archive, written once per session."""
+    from pipeline.run import run
+
+    out = tmp_path_factory.mktemp("sample_tables")
+    assert run([RAW], out).documents == len(list(RAW.glob("*.txt")))
+    return out

@@ -194,7 +194,7 @@ def test_cited_by_25_nq_tw(tables):
 
 
 def test_cites_and_edges(tables):
-    from pipeline.graph import read_rows
+    from pipeline.output import read_rows
 
     res = _cli("cites", "000_98bcf7eb60a7a694", "--tables", str(tables))
     assert res.exit_code == 0, res.output
@@ -207,7 +207,7 @@ def test_cites_and_edges(tables):
 
 @pytest.mark.parametrize("fmt,marker", [("graphml", "<graphml"), ("dot", "digraph"), ("html", "<svg")])
 def test_graph_export(tables, fmt, marker):
-    res = _cli("graph", "--format", fmt, "--tables", str(tables))
+    res = _cli("graph", "--format", fmt, "--tables", str(tables), "--out", "-")
     assert res.exit_code == 0 and marker in res.output
     assert "25-NQ/TW@K10" in res.output
     if fmt == "html":   # self-contained: no remote script, style or font
@@ -224,6 +224,7 @@ def test_archive_document_is_matched_on_so_hieu():
             {"doc_id": "b", "cited_symbol": "15 - KH/TU", "cited_date": None, "cited_issuer": None,
              "cited_type": "Kế hoạch", "cited_number": "15", "relation": "mentions", "start": 90}]
     edges, cited = build(lambda: rows, docs)
-    assert list(edges) == [{"doc_id": "b", "cited_key": "15-KH/TU@2021", "relation": "implements", "count": 2,
-                      "first_start": 5, "cited_doc_id": "a"}]
+    assert list(edges) == [{"doc_id": "b", "source_path": None, "so_hieu": "350-KH/TĐTN-TCKT",
+                            "cited_key": "15-KH/TU@2021", "cited_type": "Kế hoạch", "cited_symbol": "15-KH/TU",
+                            "relation": "implements", "count": 2, "first_start": 5, "cited_doc_id": "a"}]
     assert cited[0]["doc_id"] == "a" and cited[0]["cited_by"] == 1

@@ -1,4 +1,5 @@
 """End to end: `vanban run` over the bundled archive, bad input, atomic and repeatable output."""
+import datetime
 import json
 import shutil
 import subprocess
@@ -36,7 +37,7 @@ def test_documents_of_the_sample_archive(seeds_out):
     assert sorted(docs) == sorted(p.name for p in RAW.glob("*.txt"))
     d = docs["000_98bcf7eb60a7a694.txt"]
     assert (d["so_hieu"], d["issue_date"], d["place"], d["signer_name"]) == (
-        "95-KH/TĐTN-BTCKT", "2014-05-28", "Rạch Giá", "Lê Hồng Thắm")
+        "95-KH/TĐTN-BTCKT", datetime.date(2014, 5, 28), "Rạch Giá", "Lê Hồng Thắm")
     assert docs["004_cbdf8992689afbea.txt"]["so_hieu"] is None
     assert len({d["doc_id"] for d in docs.values()}) == 5
 
