@@ -147,6 +147,7 @@ _RESULT = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(RESULT_WORDS)})(?![\p{{L}}])",
 _RESULT_AFTER = regex.compile(r"^[ ]{0,3}so[ ]với[ ]cùng[ ]kỳ", regex.IGNORECASE)
 _CONDITION = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(CONDITION_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
 _LIMIT = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(LIMIT_WORDS)})[ ]{{1,3}}(?:từ[ ]{{1,3}})?$", regex.IGNORECASE | regex.REVERSE)
+_THEN = regex.compile(r"(?<![\p{L}])thì(?![\p{L}])", regex.IGNORECASE)
 _CURRENCY = regex.compile(rf"^(?:{_alt(CURRENCY)})(?![\p{{L}}])", regex.IGNORECASE)
 _FORWARD = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(FORWARD_HEADINGS)})(?![\p{{L}}])", regex.IGNORECASE)
 _BACKWARD = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(RESULT_HEADINGS)})(?![\p{{L}}])", regex.IGNORECASE)
@@ -297,7 +298,8 @@ def _unit(ln: _Line, pct: bool, at: int, unit_after: str, s0: int) -> tuple[Opti
     unit, n = noun_phrase(" " + stripped)
     if unit and not _RESULT_AFTER.match(unit_after):
         return unit, n - 1 + len(unit_after) - len(stripped)
-    return _subject(ln.text, s0, at, ln.label if s0 <= ln.lead else None), 0
+    lo = max(s0, at - _WINDOW)
+    return _subject(ln.text, lo, at, ln.label if lo <= ln.lead else None), 0
 
 
 _JUNK = regex.compile(r"[\s*_~•·+\-–—]{0,12}")
@@ -338,7 +340,10 @@ def _kind(ln: _Line, clause: str, before: str, tail, unit: Optional[str], goal: 
     """'limit' for a ceiling set by a rule ('không quá 03 tác phẩm'), a bound in a conditional clause
     ('khi có ít nhất 2/3 số đại biểu') or in a rule-setting document, a fee ('1.000 đồng/trẻ')."""
     verb = bool(tail and tail.group("cue")) or goal
-    if _CONDITION.search(clause):
+    cond = None
+    for cond in _CONDITION.finditer(clause):
+        pass
+    if cond and not _THEN.search(clause, cond.end()):     # inside the condition, not after its 'thì'
         return "limit"
     if not verb and _LIMIT.match(before):
         return "limit"
@@ -416,13 +421,14 @@ def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
     rest = unit_after[n:]
     if _CONDITION_AFTER.match(rest) or not unit or unit.split()[0].lower() in TIME_NOUNS or _GOAL.match(unit):
         return None
-    c0 = _clause_start(text, s0, at)
+    near = max(s0, at - _WINDOW)       # as `before`: a window, so a long line stays linear
+    c0 = _clause_start(text, near, at)
     clause = text[c0:at]
     goal = (_GOAL.search(text, c0, at) is not None or _GOAL.match(text, s0 + _lead_junk(text, s0)) is not None
             or bool(ln.label and _GOAL.search(ln.label)))
     cued = bool(tail and (tail.group("comp") or tail.group("cue") and _cue_holds(ln, tail.group("cue"), s0)))
     continues = s0 in ln.prev and _CONTINUES.search(text[max(ln.prev[s0][0], at - 8):at]) is not None
-    if not (_opens(ln, s0, at) or cued or continues or goal or _QUANTITY_LABEL.search(text, s0, at)):
+    if not (_opens(ln, s0, at) or cued or continues or goal or _QUANTITY_LABEL.search(text, near, at)):
         return None
     sec, labels, headings = ln.section(at)
     if _reported(ln, clause, rest, goal, headings, labels):
