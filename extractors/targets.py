@@ -161,7 +161,7 @@ _SUBJECT_VERB = regex.compile(
     rf"(?:[ ]{{1,3}}(?:đạt|là|lên|xuống|còn|ở[ ]mức|bằng|chiếm|khoảng|{_COMP}|từ))+[ ]{{0,3}}$"
     r"|[ ]{0,3}$", regex.IGNORECASE)
 _SUBJECT_OPENER = regex.compile(
-    rf"^(?:(?:{_alt(GOAL_WORDS)}|thi[ ]đua|trong[ ]đó|cụ[ ]thể|tăng|giảm|nâng|đưa|{periods.PERIOD.pattern})"
+    rf"^(?:(?:{_alt(GOAL_WORDS)}|thi[ ]đua|trong[ ]đó|cụ[ ]thể|{periods.PERIOD.pattern})"
     r"[ ]{0,2}[,:]?(?:[ ]{1,3}|$)){0,4}", regex.IGNORECASE)
 _MAX_HEADING_WORDS = 14
 _GOAL_NOUN = regex.compile(r"^(?:chỉ[ ]tiêu|mục[ ]tiêu)(?![\p{L}])", regex.IGNORECASE)

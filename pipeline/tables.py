@@ -36,7 +36,7 @@ SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
                   *SPAN, ("source_text", S), ("evidence", S)],
     "targets": [("doc_id", S), ("value", F), ("value_max", F), ("unit", S), ("is_percent", B),
                 ("comparator", S), ("scope", S), ("period", S), ("section", S), ("text", S), *SPAN,
-                ("denominator", F)],
+                ("denominator", F), ("kind", S)],
     "deadlines": [("doc_id", S), ("due", S), ("recurrence", S), ("raw", S), ("task", S), ("assignee", S),
                   ("section", S), *SPAN],
     "assignments": [("doc_id", S), ("assignee", S), ("role", S), ("task", S), ("deadline", S),
