@@ -419,7 +419,8 @@ def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
         return None
     unit, n = _unit(ln, pct, at, unit_after, s0)
     rest = unit_after[n:]
-    if _CONDITION_AFTER.match(rest) or not unit or unit.split()[0].lower() in TIME_NOUNS or _GOAL.match(unit):
+    if (_CONDITION_AFTER.match(rest) or not unit or unit.split()[0].rstrip(',').lower() in TIME_NOUNS
+            or _GOAL.match(unit)):
         return None
     near = max(s0, at - _WINDOW)       # as `before`: a window, so a long line stays linear
     c0 = _clause_start(text, near, at)

@@ -51,6 +51,7 @@ CASES = [
     # limits: ceilings, conditions, fees
     ("- Mỗi đơn vị đăng ký không quá 02 đội thi.", [(2, None, "đội thi", False, "at_most", L)]),
     ("- Hội nghị chỉ hợp lệ khi có ít nhất 2/3 số thành viên tham dự.", [(2, None, "số thành viên", False, "at_least", L)]),
+    ("- Hồ sơ được xử lý không quá chín ngày, kể từ ngày nhận.", []),       # a duration, even in a list
     ("- Nơi có điều kiện thì thành lập 01 câu lạc bộ.", [(1, None, "câu lạc bộ", False, "exact", T)]),
     ("- 5.000 đồng/học sinh/tháng.", [(5000, None, "đồng", False, "exact", L)]),
     # not quantities: a pair of years, a row number, 'trong đó có' with no target before it
