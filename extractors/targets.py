@@ -24,7 +24,7 @@ import regex
 from extractors import periods, structure
 from extractors.numerals import NUMBER, number_starts, value_of
 from extractors.vocab import (COMPARATORS, CONDITION_WORDS, CURRENCY, DOC_TYPES, FORWARD_HEADINGS, GOAL_WORDS,
-                              LEVEL_NOUNS, LIMIT_WORDS, NUMBER_NAMERS, QUANTITY_LABELS, REPORT_TYPES, RESULT_HEADINGS, RESULT_WORDS,
+                              LEVEL_NOUNS, LIMIT_WORDS, LIST_NOUNS, NUMBER_NAMERS, QUANTITY_LABELS, REPORT_TYPES, RESULT_HEADINGS, RESULT_WORDS,
                               RULE_TYPES, SCOPE_HEADS, TARGET_CUES, TIME_NOUNS, TYPE_WORDS)
 from pipeline.models import SegmentedDoc
 
@@ -63,14 +63,15 @@ _TAIL = regex.compile(
 # A reference or rank word right before the number. Example: 'Nghị quyết 25', 'cụm 8', 'số 03'.
 _NAMED = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(NUMBER_NAMERS | set(TYPE_WORDS))})[ ]{{1,3}}$",
                        regex.IGNORECASE | regex.REVERSE)
-# 'doanh nghiệp có (từ|trên) 500 lao động': a condition on the noun before 'có' ('trong đó có' is not).
-_CONDITION_BEFORE = regex.compile(r"(?<!đó[ ]{1,2})(?<![\p{L}])có[ ]{1,3}(?:từ|trên|dưới|khoảng)?[ ]{0,3}$",
-                                  regex.REVERSE)
+# 'doanh nghiệp có (từ|trên) 500 lao động': a condition on the noun before 'có' ('trong đó có',
+# 'và có 100% đoàn viên …' and a 'có' that opens its clause are not).
+_CONDITION_BEFORE = regex.compile(r"(?<=\p{L}[ ]{1,3})(?<!(?:đó|và)[ ]{1,2})(?<![\p{L}])có[ ]{1,3}"
+                                  r"(?:từ|trên|dưới|khoảng)?[ ]{0,3}$", regex.REVERSE)
 _CONDITION_AFTER = regex.compile(r"^[ ]{0,3}trở[ ]{1,3}(?:lên|xuống)")
 _CONTINUES = regex.compile(r"(?:,|;|(?<![\p{L}])(?:và|hoặc))[ ]{0,3}$")
 # 'từ 01 đến 02', 'từ 100 lao động đến dưới 500' (the unit may sit after the first number too)
 _RANGE = regex.compile(r"^(?:[ ]{1,3}\p{L}+){0,4}?[ ]{1,3}(?:đến|tới|[-–])[ ]{1,3}(?:dưới[ ]{1,3}|trên[ ]{1,3})?")
-_RATIO_OF = regex.compile(r"(?:tỉ|tỷ)[ ]lệ[ ]{1,3}(?P<of>[^,;:()]{1,80}?)[ ]{1,3}"
+_RATIO_OF = regex.compile(r"(?:tỉ|tỷ)[ ]lệ[ ]{1,3}(?P<of>[^;:()]{1,80}?)[ ]{1,3}"
                           r"(?:trong|tại|của|ở|có|đạt|lên|xuống|còn|là|chưa)(?![\p{L}])",
                           regex.IGNORECASE)
 _EACH = regex.compile(r"(?<![\p{L}])[Mm]ỗi[ ]{1,3}(?P<who>[^,;:()]{1,40}?(?:,[ ]{0,2}[^,;:()]{1,20}?){0,3})"
@@ -90,7 +91,7 @@ _COORD = regex.compile(r",[ ]{1,2}(?P<w>\p{Lu}[\p{L}]*)(?=[ ]{1,3}(?:" + _alt(_S
 # two lower-case words ('cán bộ, công chức'); not a function word, not a number ('100% A, 80% B').
 _LIST_ITEM = regex.compile(
     rf",[ ]{{1,2}}(?!(?:{_alt(_STOP)})(?![\p{{L}}]))"
-    rf"(?P<w>(?:{_alt(LEVEL_NOUNS | {'sở', 'ngành', 'cơ quan', 'đơn vị', 'địa phương'})})(?![\p{{L}}])"
+    rf"(?P<w>(?:{_alt(LEVEL_NOUNS | set(LIST_NOUNS))})(?![\p{{L}}])"
     r"|\p{Ll}+(?:[ ]\p{Ll}+)?(?![\p{L}\d]))")
 _WINDOW = 160
 _TEXT_CHARS = 300            # the `text` column: the sentence, cut around the number when very long
@@ -133,14 +134,15 @@ _YEAR_PAIR = regex.compile(r"(?:19|20)\d{2}")
 # Text before a number that still lets it open its sentence: markers, bullets (OCR renders some as
 # '_~'), emphasis, then a period phrase with its comma. Example: '**1. **', 'Đến năm 2025, '.
 _OPENING = regex.compile(
-    r"^(?:[\s*_~•·+\-–—]|\d{1,2}(?:\.\d{1,2}){0,3}[.)])*"
+    r"^(?:[\s*_~•·+\-–—]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]){0,12}"
     rf"(?:(?:{periods.PERIOD.pattern})[ ]{{0,2}}[,:]?[ ]{{0,3}})?$", regex.IGNORECASE)
 # 'từ 01 đến 02 mô hình' after 'từ'; a bare '1,0 - 1,5%' or '10 – 15 lớp' without it.
 _DASH_RANGE = regex.compile(r"^[ ]{0,3}[-–][ ]{0,3}")
 # Where a clause opens, read back from the number: '; ', '(' or ': '. Example: '… đạt 51,79% (chỉ tiêu …'.
 _CLAUSE_MARKS = regex.compile(r"[;(]|:[ ]")
 # ('chương trình mục tiêu quốc gia' names a programme: no goal)
-_GOAL = regex.compile(rf"(?<![\p{{L}}])(?<!trình[ ])(?:{_alt(GOAL_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
+# ('sự cần thiết, mục tiêu, nội dung' lists nouns: no goal either)
+_GOAL = regex.compile(rf"(?<![\p{{L}}])(?<!trình[ ])(?:{_alt(GOAL_WORDS)})(?![\p{{L}}]|[ ]{{0,2}},)", regex.IGNORECASE)
 _QUANTITY_LABEL = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(QUANTITY_LABELS)})(?![\p{{L}}])[^:;.]{{0,60}}:[ ]{{0,3}}$",
                                 regex.IGNORECASE)
 _RESULT = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(RESULT_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
@@ -165,7 +167,11 @@ _SUBJECT_OPENER = regex.compile(
     r"[ ]{0,2}[,:]?(?:[ ]{1,3}|$)){0,4}", regex.IGNORECASE)
 _MAX_HEADING_WORDS = 14
 _GOAL_NOUN = regex.compile(r"^(?:chỉ[ ]tiêu|mục[ ]tiêu)(?![\p{L}])", regex.IGNORECASE)
-_MAX_SUBJECT_WORDS = 16
+_MAX_SUBJECT_WORDS = 24     # 'mức độ hài lòng về giải quyết thủ tục hành chính lĩnh vực đất đai, …'
+# A rate stated after a count: 'trong đó có 78 quyết định công bố đúng hạn, đạt tỷ lệ 56,9%' → the
+# rate is of 'quyết định công bố đúng hạn' (the words after the last number).
+_RATE_OF_COUNT = regex.compile(r"(?P<of>\p{L}[^;()\d]{0,80}?)[ ,]{1,3}(?:đạt[ ]{1,3})?(?:tỷ|tỉ)[ ]lệ"
+                               r"(?:[ ]{1,3}\d[\d.,]{0,8}[ ]?%)?[ ]{0,3}$", regex.IGNORECASE)
 
 
 def _clause_start(text: str, lo: int, at: int) -> int:
@@ -180,11 +186,12 @@ def _subject(text: str, lo: int, at: int, label: Optional[str]) -> Optional[str]
     """What a bare percentage at `at` is of: 'tỷ lệ X đạt', else the clause's subject; before a goal
     noun ('(chỉ tiêu đề ra là 70%)') the clause before it; right after a label, the label."""
     c0 = _clause_start(text, lo, at)
-    of = _RATIO_OF.search(text, c0, at)
+    of = _RATIO_OF.search(text, c0, at) or _RATE_OF_COUNT.search(text, c0, at)
     if of:
-        return of.group("of")
+        return of.group("of").strip()
     clause = text[c0:at].strip(" ")
-    if _GOAL_NOUN.match(clause) and c0 > lo:     # '(chỉ tiêu … 70%)' restates what the clause before counts
+    # '(chỉ tiêu … 70%)', '(4/15 sở, chỉ tiêu … 20%)' restate what the clause before counts
+    if _GOAL_NOUN.match(clause.rsplit(",", 1)[-1].strip()) and c0 > lo:
         return _subject(text, lo, c0 - 1, None)
     clause = clause[:_SUBJECT_VERB.search(clause).start()]
     clause = clause[_SUBJECT_OPENER.match(clause).end():].strip(" ,:-–")
@@ -202,7 +209,7 @@ def _heading_tells(heading: str) -> Optional[str]:
     ('Nhiệm vụ, giải pháp', 'Giải pháp khắc phục:'), else None. A heading that is a whole first
     sentence of an item ('c) Đối với …: Tỉnh đã …') tells by its label only."""
     head = structure.label_of(heading) or heading
-    if len(head.split()) > _MAX_HEADING_WORDS:
+    if len(head.split()) > _MAX_HEADING_WORDS or head.rstrip().endswith("."):     # a sentence, not a heading
         return None
     if _BACKWARD.search(head):
         return "back"
@@ -323,16 +330,23 @@ def _opens(ln: _Line, s0: int, at: int) -> bool:
     return at >= ln.own and not ln.text[ln.own:at].strip() and _QUANTITY_START.match(ln.text, at) is not None
 
 
-def _reported(ln: _Line, clause: str, rest: str, goal: bool, headings: list[str], labels: list[str]) -> bool:
+def _reported(ln: _Line, clause: str, rest: str, goal: bool, headings: list[str]) -> bool:
     """A result reported, not a commitment: a result word before it in its clause ('đã tổ chức',
-    'ước đạt', 'so với cùng kỳ'); in a report, any number not stated as a goal nor under a heading
-    of tasks to come."""
+    'ước đạt', 'so với cùng kỳ') and after any goal word there; in a report, any number not stated
+    as a goal nor under a heading of tasks to come."""
+    result = None
+    for result in _RESULT.finditer(clause):
+        pass
+    goals = [g.end() for g in _GOAL.finditer(clause)]
+    if result and (not goals or result.start() > goals[-1]):    # '(chỉ tiêu tối thiểu 98%, hiện đạt 97,28%)'
+        return True
     if goal:
         return False
-    if _RESULT.search(clause) or _RESULT_AFTER.match(rest):
+    if result or _RESULT_AFTER.match(rest):
         return True
     if ln.doc_type in REPORT_TYPES:        # the nearest heading that tells decides
-        return next(filter(None, map(_heading_tells, (*labels, *headings))), "back") == "back"
+        tells = map(_heading_tells, (ln.label, *headings) if ln.label else headings)
+        return next(filter(None, tells), "back") == "back"
     return False
 
 
@@ -432,7 +446,7 @@ def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
     if not (_opens(ln, s0, at) or cued or continues or goal or _QUANTITY_LABEL.search(text, near, at)):
         return None
     sec, labels, headings = ln.section(at)
-    if _reported(ln, clause, rest, goal, headings, labels):
+    if _reported(ln, clause, rest, goal, headings):
         return None
     if comparator is None:
         if tail and tail.group("comp"):

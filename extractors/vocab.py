@@ -362,6 +362,11 @@ RESULT_HEADINGS = frozenset({"kết quả", "tình hình", "đánh giá", "tồn
 # Example: '1.000 đồng/trẻ/tháng' (a fee) is a limit; 'thu ngân sách đạt 50.000 tỷ đồng' a target.
 CURRENCY = frozenset({"đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "nghìn tỷ đồng", "usd",
                       "triệu usd", "tỷ usd"})
+# Nouns that are items of a list after a counted noun (besides LEVEL_NOUNS). Example: '100% các sở, ngành'.
+LIST_NOUNS = _table(*((w, "list", ex) for w, ex in (
+    ("sở", "100% các ban, sở, ngành"), ("ngành", "100% các sở, ngành"), ("cơ quan", "100% đơn vị, cơ quan"),
+    ("đơn vị", "100% cơ quan, đơn vị, địa phương"), ("địa phương", "100% cơ quan, đơn vị, địa phương"),
+)))
 # Where a target holds, as the text states it (`scope`). Example: 'trên địa bàn tỉnh', 'toàn quốc', 'cấp xã'.
 SCOPE_HEADS = _table(*((w, "scope", ex) for w, ex in (
     ("trên địa bàn", "100% xã trên địa bàn tỉnh"), ("toàn quốc", "trên phạm vi toàn quốc"),

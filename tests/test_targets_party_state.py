@@ -1,7 +1,6 @@
 """Targets as Government and Party documents phrase them (issue 11): input lines written for the
 tests → whole record lists (value, value_max, unit, is_percent, comparator, kind)."""
 import pytest
-import regex
 
 from extractors import numerals, periods
 from extractors.structure import matches_at
@@ -60,6 +59,11 @@ CASES = [
     ("- Hồ sơ gồm 03 bản (trong đó có 01 bản chính).", []),
     ("- Tổ chức 05 lớp bồi dưỡng, trong đó có 02 lớp cho cán bộ cơ sở.",
      [(5, None, "lớp bồi dưỡng", False, "exact", T), (2, None, "lớp", False, "exact", T)]),
+    # 'có' after 'và' or opening its clause commits; after a noun it is a condition
+    ("- Ký cam kết và có 100% hội viên tham gia bảo hiểm.", [(100, None, "hội viên", True, "exact", T)]),
+    ("- Vận động các hợp tác xã có trên 50 thành viên.", []),
+    # 'mục tiêu' in a list of nouns states no goal
+    ("- Rà soát sự cần thiết, mục tiêu, nội dung của 11 hoạt động.", []),
     # reported results, not commitments
     ("- Đến nay, đã tổ chức 12 hội nghị đối thoại.", []),
     ("- Thu ngân sách ước đạt 12.500 tỷ đồng, tăng 8% so với cùng kỳ.", []),
@@ -77,6 +81,11 @@ REPORT = [
     ("1. Kết quả\nTỷ lệ hồ sơ trực tuyến đạt 61,5% (chỉ tiêu đề ra là tối thiểu 75%).",
      [(75, None, "hồ sơ trực tuyến", True, "at_least", T)]),
     ("1. Kết quả\n- 100% xã tổ chức hội nghị.", []),
+    ("1. Kết quả\nTỷ lệ hồ sơ đúng hẹn chưa đạt (chỉ tiêu tối thiểu 95%, hiện đạt 91,5%).",
+     [(95, None, "hồ sơ đúng hẹn", True, "at_least", T)]),
+    ("1. Kết quả\nĐã thẩm định 45 hồ sơ dự án hợp lệ, đạt tỷ lệ 75% (4/6 huyện, chỉ tiêu đề ra là tối thiểu 60%).",
+     [(60, None, "hồ sơ dự án hợp lệ", True, "at_least", T)]),
+    ("a) Có 05/40 kiến nghị chưa được giải quyết.", []),       # a sentence, not a heading of proposals
     ("2. Nhiệm vụ, giải pháp thời gian tới\n- 100% xã tổ chức hội nghị.", [(100, None, "xã tổ chức hội nghị", True, "exact", T)]),
 ]
 
