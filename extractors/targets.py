@@ -130,6 +130,7 @@ def _names_unit(label: str) -> bool:
 # Bare digits at a line start that are a quantity, not a row or item number:
 # '30% DNNVV', '15 tiết mục' (not '1 Ban hành kế hoạch').
 _QUANTITY_START = regex.compile(r"[ ]{0,3}\d[\d.,]{0,12}(?:[ ]?%|[ ]{1,2}\p{Ll})")
+_LETTER = regex.compile(r"[a-z](?![\p{L}\d])")      # a formula's 'x a' (Vietnamese 'ý kiến' is a noun)
 _YEAR_PAIR = regex.compile(r"(?:19|20)\d{2}")
 # Text before a number that still lets it open its sentence: markers, bullets (OCR renders some as
 # '_~'), emphasis, then a period phrase with its comma. Example: '**1. **', 'Đến năm 2025, '.
@@ -146,7 +147,8 @@ _GOAL = regex.compile(rf"(?<![\p{{L}}])(?<!trình[ ])(?:{_alt(GOAL_WORDS)})(?![\
 _QUANTITY_LABEL = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(QUANTITY_LABELS)})(?![\p{{L}}])[^:;.]{{0,60}}:[ ]{{0,3}}$",
                                 regex.IGNORECASE)
 _RESULT = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(RESULT_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
-_RESULT_AFTER = regex.compile(r"^[ ]{0,3}so[ ]với[ ]cùng[ ]kỳ", regex.IGNORECASE)
+# after the number: 'tăng 14% so với cùng kỳ', '40 xã, phường đã được công bố …'
+_RESULT_AFTER = regex.compile(r"^[ ]{0,3}(?:so[ ]với[ ]cùng[ ]kỳ|đã)(?![\p{L}])", regex.IGNORECASE)
 _CONDITION = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(CONDITION_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
 _LIMIT = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(LIMIT_WORDS)})[ ]{{1,3}}(?:từ[ ]{{1,3}})?$", regex.IGNORECASE | regex.REVERSE)
 _THEN = regex.compile(r"(?<![\p{L}])thì(?![\p{L}])", regex.IGNORECASE)
@@ -163,7 +165,7 @@ _SUBJECT_VERB = regex.compile(
     rf"(?:[ ]{{1,3}}(?:đạt|là|lên|xuống|còn|ở[ ]mức|bằng|chiếm|khoảng|{_COMP}|từ))+[ ]{{0,3}}$"
     r"|[ ]{0,3}$", regex.IGNORECASE)
 _SUBJECT_OPENER = regex.compile(
-    rf"^(?:(?:{_alt(GOAL_WORDS)}|thi[ ]đua|trong[ ]đó|cụ[ ]thể|{periods.PERIOD.pattern})"
+    rf"^(?:(?:{_alt(GOAL_WORDS)}|thi[ ]đua|trong[ ]đó|cụ[ ]thể|t[ỷỉ][ ]lệ|{periods.PERIOD.pattern})"
     r"[ ]{0,2}[,:]?(?:[ ]{1,3}|$)){0,4}", regex.IGNORECASE)
 _MAX_HEADING_WORDS = 14
 _GOAL_NOUN = regex.compile(r"^(?:chỉ[ ]tiêu|mục[ ]tiêu)(?![\p{L}])", regex.IGNORECASE)
@@ -175,10 +177,12 @@ _RATE_OF_COUNT = regex.compile(r"(?P<of>\p{L}[^;()\d]{0,80}?)[ ,]{1,3}(?:đạt[
 
 
 def _clause_start(text: str, lo: int, at: int) -> int:
-    """Where the clause holding text[at] opens, not before lo."""
+    """Where the clause holding text[at] opens, not before lo. A parenthesis closed before the
+    number opens none ('Tỷ lệ người dân có tài khoản (VNeID) đạt 80%')."""
     last = None
-    for last in _CLAUSE_MARKS.finditer(text, lo, at):
-        pass
+    for m in _CLAUSE_MARKS.finditer(text, lo, at):
+        if m.group() != "(" or text.find(")", m.end(), at) < 0:
+            last = m
     return last.end() if last else lo
 
 
@@ -303,7 +307,7 @@ def _unit(ln: _Line, pct: bool, at: int, unit_after: str, s0: int) -> tuple[Opti
         return noun_phrase(unit_after)
     stripped = _PCT_OF.sub("", unit_after.lstrip(" "), count=1)
     unit, n = noun_phrase(" " + stripped)
-    if unit and not _RESULT_AFTER.match(unit_after):
+    if unit and not _RESULT_AFTER.match(unit_after[len(unit_after) - len(unit_after.lstrip(" ")):]):
         return unit, n - 1 + len(unit_after) - len(stripped)
     lo = max(s0, at - _WINDOW)
     return _subject(ln.text, lo, at, ln.label if lo <= ln.lead else None), 0
@@ -434,7 +438,7 @@ def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
     unit, n = _unit(ln, pct, at, unit_after, s0)
     rest = unit_after[n:]
     if (_CONDITION_AFTER.match(rest) or not unit or unit.split()[0].rstrip(',').lower() in TIME_NOUNS
-            or _GOAL.match(unit)):
+            or _GOAL.match(unit) or _LETTER.match(unit)):
         return None
     near = max(s0, at - _WINDOW)       # as `before`: a window, so a long line stays linear
     c0 = _clause_start(text, near, at)

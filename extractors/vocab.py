@@ -333,6 +333,7 @@ RESULT_WORDS = _table(*((w, "result", ex) for w, ex in (
     ("lũy kế", "lũy kế 10 tháng tăng 14%"), ("luỹ kế", "luỹ kế 10 tháng tăng 14%"),
     ("đến nay", "Đến nay, tỉnh chỉ mới tổ chức 02 cuộc"), ("tính đến", "Tính đến ngày 27/11, tỷ lệ … đạt 82%"),
     ("so với cùng kỳ", "tăng 26,94% so với cùng kỳ"), ("chỉ mới", "chỉ mới tổ chức 02 cuộc"),
+    ("ghi nhận", "toàn tỉnh ghi nhận hơn 200 nhà bị ngập"),
 )))
 # Ceilings: a number after them is a limit set by a rule, unless a goal or a verb of achievement
 # commits to it. Example: 'Mỗi tác giả dự thi không quá 03 tác phẩm'.
@@ -379,9 +380,10 @@ SCOPE_HEADS = _table(*((w, "scope", ex) for w, ex in (
 # Nouns of time: a number before them is a duration or a date, not a quantity. Example: '6 tháng'.
 TIME_NOUNS = frozenset({"ngày", "tháng", "năm", "tuần", "quý", "giờ", "phút", "buổi", "đợt", "kỳ", "lần"})
 # Words that make the number before/after them a name, rank or reference, not a quantity.
-# Example: 'Nghị quyết 25', 'cụm 8', 'khóa XI', 'lần thứ 7', 'số 03'.
+# Example: 'Nghị quyết 25', 'cụm 8', 'khóa XI', 'lần thứ 7', 'số 03', 'tại điểm 1 Mục III', 'Chương 2'.
 NUMBER_NAMERS = frozenset({"số", "cụm", "khóa", "khoá", "thứ", "quý", "năm", "tháng", "ngày", "giờ", "kỳ",
-                           "đợt", "điều", "khoản", "mục", "phụ lục", "giai đoạn", "nhiệm kỳ", "tuần", "trung ương"})
+                           "đợt", "điều", "khoản", "mục", "phụ lục", "giai đoạn", "nhiệm kỳ", "tuần", "trung ương",
+                           "điểm", "chương"})
 # Numbers written in words. Example: 'một trăm đoàn viên' → 100.
 NUMBER_WORDS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
                 "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mươi": 10, "trăm": 100,

@@ -64,9 +64,18 @@ CASES = [
     ("- Vận động các hợp tác xã có trên 50 thành viên.", []),
     # 'mục tiêu' in a list of nouns states no goal
     ("- Rà soát sự cần thiết, mục tiêu, nội dung của 11 hoạt động.", []),
+    # a parenthesis closed before the number opens no clause
+    ("- Tỷ lệ doanh nghiệp dùng hóa đơn điện tử (HĐĐT) đạt 95%.",
+     [(95, None, "doanh nghiệp dùng hóa đơn điện tử (HĐĐT)", True, "exact", T)]),
+    # formulas, points of a document, results after the number
+    ("| 0,05 x b", []),
+    ("- Thực hiện các chỉ tiêu tại điểm 2 Mục IV.", []),
+    ("- Phấn đấu thu hút 120 ý kiến góp ý.", [(120, None, "ý kiến góp ý", False, "exact", T)]),
+    ("- Thống kê có 35 xã đã được công nhận đạt chuẩn.", []),
     # reported results, not commitments
     ("- Đến nay, đã tổ chức 12 hội nghị đối thoại.", []),
     ("- Thu ngân sách ước đạt 12.500 tỷ đồng, tăng 8% so với cùng kỳ.", []),
+    ("- Mùa mưa năm nay toàn huyện ghi nhận hơn 1.200 nhà bị hư hại.", []),
     ("- Chương trình mục tiêu quốc gia đã hỗ trợ 300 hộ.", []),
 ]
 
