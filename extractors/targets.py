@@ -172,8 +172,9 @@ _GOAL_NOUN = regex.compile(r"^(?:chỉ[ ]tiêu|mục[ ]tiêu)(?![\p{L}])", regex
 _MAX_SUBJECT_WORDS = 24     # 'mức độ hài lòng về giải quyết thủ tục hành chính lĩnh vực đất đai, …'
 # A rate stated after a count: 'trong đó có 78 quyết định công bố đúng hạn, đạt tỷ lệ 56,9%' → the
 # rate is of 'quyết định công bố đúng hạn' (the words after the last number).
-_RATE_OF_COUNT = regex.compile(r"(?P<of>\p{L}[^;()\d]{0,80}?)[ ,]{1,3}(?:đạt[ ]{1,3})?(?:tỷ|tỉ)[ ]lệ"
-                               r"(?:[ ]{1,3}\d[\d.,]{0,8}[ ]?%)?[ ]{0,3}$", regex.IGNORECASE)
+# Matched backwards from the end (REVERSE): one try, and the words stop at the last number.
+_RATE_OF_COUNT = regex.compile(r"(?P<of>\p{L}[^;()\d]{0,80})[ ,]{1,3}(?:đạt[ ]{1,3})?(?:tỷ|tỉ)[ ]lệ"
+                               r"(?:[ ]{1,3}\d[\d.,]{0,8}[ ]?%)?[ ]{0,3}$", regex.IGNORECASE | regex.REVERSE)
 
 
 def _clause_start(text: str, lo: int, at: int) -> int:
