@@ -475,15 +475,31 @@ def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
 # A line runs on into the next when it ends without a stop and the next opens with a digit or a
 # lower-case word (a PDF's wrapped line). Example: 'a) Đến hết năm 2025: Có ≥' / '30% DNNVV …'.
 _RUNS_ON = regex.compile(r"[^.;:!?…)\]\s][ ]{0,3}$")
-_CARRY = 200       # characters of the line before that are carried (a window, as _WINDOW)
+# A line that ends on a number whose noun is on the next line: 'đ) Đến hết năm 2045: 100%' / 'DNNVV, HTX …'.
+# (a letter stands shortly before it: a line that is a bare number is a page number)
+_ENDS_ON_NUMBER = regex.compile(r"\p{L}[^\p{L}\n]{1,12}(?<=\d)[ ]?%?[ ]{0,3}$")
+_CARRY = 200       # characters of the neighbour line that are carried (a window, as _WINDOW)
+
+
+def _joined(lines, k: int) -> bool:
+    """Lines k and k + 1 are adjacent in the text (one line break between them)."""
+    return 0 <= k and k + 1 < len(lines) and lines[k].end + 1 == lines[k + 1].start
 
 
 def _carried(lines, k: int) -> str:
     """The end of the line before line k when line k continues it, else ''."""
-    if k == 0 or not lines[k].text[:1].islower() and not _QUANTITY_START.match(lines[k].text):
+    if not _joined(lines, k - 1) or not lines[k].text[:1].islower() and not _QUANTITY_START.match(lines[k].text):
         return ""
     prev = lines[k - 1].text
     return prev[-_CARRY:] if prev.strip() and _RUNS_ON.search(prev) else ""
+
+
+def _continued(lines, k: int) -> str:
+    """The start of the line after line k when line k ends on a number that it counts, else ''."""
+    if not _joined(lines, k) or not _ENDS_ON_NUMBER.search(lines[k].text):
+        return ""
+    nxt = lines[k + 1].text
+    return nxt[:_CARRY] if nxt.strip() and not structure.strip_marker(nxt)[0] else ""
 
 
 def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
@@ -497,8 +513,10 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
     index = {id(ln): k for k, ln in enumerate(lines)}
     # most lines have no number: only those that have one are visited
     for ln, here in structure.lines_holding(lines, starts):
-        carry = _carried(lines, index[id(ln)])
+        k = index[id(ln)]
+        carry, nxt = _carried(lines, k), _continued(lines, k)
         shift = len(carry) + 1 if carry else 0
-        line = _Line(doc, ln.start - shift, f"{carry} {ln.text}" if carry else ln.text, shift, doc_type, labels_of)
+        text = (f"{carry} {ln.text}" if carry else ln.text) + (f" {nxt}" if nxt else "")
+        line = _Line(doc, ln.start - shift, text, shift, doc_type, labels_of)
         out.extend(targets_in_line(line, [s + shift for s in here]))
     return out

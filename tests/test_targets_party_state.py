@@ -47,6 +47,9 @@ CASES = [
     # a wrapped line: the cue stays on the line before
     ("a) Đến hết năm 2027: Có ≥\n40% hợp tác xã bán hàng trực tuyến.",
      [(40, None, "hợp tác xã bán hàng trực tuyến", True, "at_least", T)]),
+    # the noun on the next line; a page number opens nothing
+    ("c) Đến hết năm 2030: 100%\nhợp tác xã dùng chữ ký số.", [(100, None, "hợp tác xã dùng chữ ký số", True, "exact", T)]),
+    ("- Nội dung tuyên truyền pháp luật.\n2\nem học sinh và phụ huynh tham gia.", []),
     # limits: ceilings, conditions, fees
     ("- Mỗi đơn vị đăng ký không quá 02 đội thi.", [(2, None, "đội thi", False, "at_most", L)]),
     ("- Hội nghị chỉ hợp lệ khi có ít nhất 2/3 số thành viên tham dự.", [(2, None, "số thành viên", False, "at_least", L)]),
