@@ -24,8 +24,9 @@ import regex
 from extractors import periods, structure
 from extractors.numerals import NUMBER, number_starts, value_of
 from extractors.vocab import (COMPARATORS, CONDITION_WORDS, CURRENCY, DOC_TYPES, FORWARD_HEADINGS, GOAL_WORDS,
-                              LEVEL_NOUNS, LIMIT_WORDS, LIST_NOUNS, NUMBER_NAMERS, QUANTITY_LABELS, REPORT_TYPES, RESULT_HEADINGS, RESULT_WORDS,
-                              RULE_TYPES, SCOPE_HEADS, TARGET_CUES, TIME_NOUNS, TYPE_WORDS)
+                              LEVEL_NOUNS, LIMIT_WORDS, LIST_NOUNS, NUMBER_NAMERS, QUANTITY_LABELS, REPORT_TYPES,
+                              RESULT_HEADINGS, RESULT_WORDS, RULE_TYPES, SCOPE_HEADS, TARGET_CUES, TIME_NOUNS,
+                              TYPE_WORDS)
 from pipeline.models import SegmentedDoc
 
 
@@ -132,10 +133,11 @@ def _names_unit(label: str) -> bool:
 _QUANTITY_START = regex.compile(r"[ ]{0,3}\d[\d.,]{0,12}(?:[ ]?%|[ ]{1,2}\p{Ll})")
 _LETTER = regex.compile(r"[a-z](?![\p{L}\d])")      # a formula's 'x a' (Vietnamese 'ý kiến' is a noun)
 _YEAR_PAIR = regex.compile(r"(?:19|20)\d{2}")
-# Text before a number that still lets it open its sentence: markers, bullets (OCR renders some as
-# '_~'), emphasis, then a period phrase with its comma. Example: '**1. **', 'Đến năm 2025, '.
+_BULLETS = r"[\s*_~•·+\-–—]"          # bullets, dashes and emphasis (an OCR renders some bullets as '_~')
+# Text before a number that still lets it open its sentence: markers, bullets, emphasis, then a
+# period phrase with its comma. Example: '**1. **', '_~ ', 'Đến năm 2025, '.
 _OPENING = regex.compile(
-    r"^(?:[\s*_~•·+\-–—]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]){0,12}"
+    rf"^(?:{_BULLETS}|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}[.)]){{0,12}}"
     rf"(?:(?:{periods.PERIOD.pattern})[ ]{{0,2}}[,:]?[ ]{{0,3}})?$", regex.IGNORECASE)
 # 'từ 01 đến 02 mô hình' after 'từ'; a bare '1,0 - 1,5%' or '10 – 15 lớp' without it.
 _DASH_RANGE = regex.compile(r"^[ ]{0,3}[-–][ ]{0,3}")
@@ -143,14 +145,17 @@ _DASH_RANGE = regex.compile(r"^[ ]{0,3}[-–][ ]{0,3}")
 _CLAUSE_MARKS = regex.compile(r"[;(]|:[ ]")
 # ('chương trình mục tiêu quốc gia' names a programme: no goal)
 # ('sự cần thiết, mục tiêu, nội dung' lists nouns: no goal either)
-_GOAL = regex.compile(rf"(?<![\p{{L}}])(?<!trình[ ])(?:{_alt(GOAL_WORDS)})(?![\p{{L}}]|[ ]{{0,2}},)", regex.IGNORECASE)
+_GOAL = regex.compile(rf"(?<![\p{{L}}])(?<!trình[ ])(?:{_alt(GOAL_WORDS)})(?![\p{{L}}]|[ ]{{0,2}},)",
+                      regex.IGNORECASE)
 _QUANTITY_LABEL = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(QUANTITY_LABELS)})(?![\p{{L}}])[^:;.]{{0,60}}:[ ]{{0,3}}$",
                                 regex.IGNORECASE)
 _RESULT = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(RESULT_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
 # after the number: 'tăng 14% so với cùng kỳ', '40 xã, phường đã được công bố …'
 _RESULT_AFTER = regex.compile(r"^[ ]{0,3}(?:so[ ]với[ ]cùng[ ]kỳ|đã)(?![\p{L}])", regex.IGNORECASE)
 _CONDITION = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(CONDITION_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
-_LIMIT = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(LIMIT_WORDS)})[ ]{{1,3}}(?:từ[ ]{{1,3}})?$", regex.IGNORECASE | regex.REVERSE)
+# a ceiling right before the number (read backwards from it): 'không quá 03 tác phẩm'
+_LIMIT = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(LIMIT_WORDS)})[ ]{{1,3}}(?:từ[ ]{{1,3}})?$",
+                       regex.IGNORECASE | regex.REVERSE)
 _THEN = regex.compile(r"(?<![\p{L}])thì(?![\p{L}])", regex.IGNORECASE)
 _CURRENCY = regex.compile(rf"^(?:{_alt(CURRENCY)})(?![\p{{L}}])", regex.IGNORECASE)
 _FORWARD = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(FORWARD_HEADINGS)})(?![\p{{L}}])", regex.IGNORECASE)
@@ -250,9 +255,9 @@ class _Line:
 
     def __post_init__(self):
         skip, body = structure.strip_marker(self.text)
-        if self.text[:skip].strip().isdigit() and _QUANTITY_START.match(self.text, skip - len(self.text[:skip].lstrip())):
-            skip = len(self.text) - len(self.text.lstrip())
-            body = self.text[skip:]
+        indent = len(self.text) - len(self.text.lstrip())
+        if self.text[:skip].strip().isdigit() and _QUANTITY_START.match(self.text, indent):
+            skip, body = indent, self.text[indent:]         # '30% DNNVV …': a number, not a numbering
         self.label, after_label = structure.label_at(body)
         self.lead = skip + after_label
 
@@ -308,13 +313,13 @@ def _unit(ln: _Line, pct: bool, at: int, unit_after: str, s0: int) -> tuple[Opti
         return noun_phrase(unit_after)
     stripped = _PCT_OF.sub("", unit_after.lstrip(" "), count=1)
     unit, n = noun_phrase(" " + stripped)
-    if unit and not _RESULT_AFTER.match(unit_after[len(unit_after) - len(unit_after.lstrip(" ")):]):
+    if unit and not _RESULT_AFTER.match(unit_after):
         return unit, n - 1 + len(unit_after) - len(stripped)
     lo = max(s0, at - _WINDOW)
     return _subject(ln.text, lo, at, ln.label if lo <= ln.lead else None), 0
 
 
-_JUNK = regex.compile(r"[\s*_~•·+\-–—]{0,12}")
+_JUNK = regex.compile(rf"{_BULLETS}{{0,12}}")
 
 
 def _lead_junk(text: str, s0: int) -> int:
@@ -333,6 +338,31 @@ def _opens(ln: _Line, s0: int, at: int) -> bool:
     if _OPENING.match(ln.text[s0:at]) is not None:
         return True
     return at >= ln.own and not ln.text[ln.own:at].strip() and _QUANTITY_START.match(ln.text, at) is not None
+
+
+def _counts_nothing(unit: Optional[str], rest: str) -> bool:
+    """No noun, or one that makes the number no quantity: a condition ('500 lao động trở lên'), a
+    duration ('6 tháng, kể từ'), a goal word ('2030 phấn đấu …'), a formula ('0,006 x a')."""
+    return (not unit or _CONDITION_AFTER.match(rest) is not None
+            or unit.split()[0].rstrip(",").lower() in TIME_NOUNS or _GOAL.match(unit) is not None
+            or _LETTER.match(unit) is not None)
+
+
+def _goal(ln: _Line, s0: int, c0: int, at: int) -> bool:
+    """A goal word in the number's clause ('chỉ tiêu đề ra là 70%'), opening its sentence ('Phấn đấu
+    đến năm 2030, …'), or in its line's label ('Mục tiêu tăng trưởng: 8%')."""
+    text = ln.text
+    return (_GOAL.search(text, c0, at) is not None or _GOAL.match(text, s0 + _lead_junk(text, s0)) is not None
+            or bool(ln.label and _GOAL.search(ln.label)))
+
+
+def _committed(ln: _Line, tail, s0: int, near: int, at: int) -> bool:
+    """A cue or comparator right before the number ('kết nạp 80', 'ở mức 60%', 'không quá 5'), the
+    number opening its sentence ('- 100% …', 'Đến năm 2025, 100% …'), or a quantity label before it
+    ('số lượng tiết mục: 15 tiết mục')."""
+    if tail and (tail.group("comp") or tail.group("cue") and _cue_holds(ln, tail.group("cue"), s0)):
+        return True
+    return _opens(ln, s0, at) or _QUANTITY_LABEL.search(ln.text, near, at) is not None
 
 
 def _reported(ln: _Line, clause: str, rest: str, goal: bool, headings: list[str]) -> bool:
@@ -438,17 +468,14 @@ def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
         return None
     unit, n = _unit(ln, pct, at, unit_after, s0)
     rest = unit_after[n:]
-    if (_CONDITION_AFTER.match(rest) or not unit or unit.split()[0].rstrip(',').lower() in TIME_NOUNS
-            or _GOAL.match(unit) or _LETTER.match(unit)):
+    if _counts_nothing(unit, rest):
         return None
     near = max(s0, at - _WINDOW)       # as `before`: a window, so a long line stays linear
     c0 = _clause_start(text, near, at)
     clause = text[c0:at]
-    goal = (_GOAL.search(text, c0, at) is not None or _GOAL.match(text, s0 + _lead_junk(text, s0)) is not None
-            or bool(ln.label and _GOAL.search(ln.label)))
-    cued = bool(tail and (tail.group("comp") or tail.group("cue") and _cue_holds(ln, tail.group("cue"), s0)))
+    goal = _goal(ln, s0, c0, at)
     continues = s0 in ln.prev and _CONTINUES.search(text[max(ln.prev[s0][0], at - 8):at]) is not None
-    if not (_opens(ln, s0, at) or cued or continues or goal or _QUANTITY_LABEL.search(text, near, at)):
+    if not (continues or goal or _committed(ln, tail, s0, near, at)):
         return None
     sec, labels, headings = ln.section(at)
     if _reported(ln, clause, rest, goal, headings):
