@@ -348,10 +348,18 @@ def _counts_nothing(unit: Optional[str], rest: str) -> bool:
             or _LETTER.match(unit) is not None)
 
 
+# the last syllable of every goal word: a text without one of them holds no goal word (derived
+# from the vocabulary, so a new entry cannot escape this prefilter)
+_GOAL_ENDS = frozenset(w.split()[-1] for w in GOAL_WORDS)
+
+
 def _goal(ln: _Line, s0: int, c0: int, at: int) -> bool:
     """A goal word in the number's clause ('chỉ tiêu đề ra là 70%'), opening its sentence ('Phấn đấu
     đến năm 2030, …'), or in its line's label ('Mục tiêu tăng trưởng: 8%')."""
     text = ln.text
+    near = text[min(c0, s0):at].lower()
+    if not ln.label and not any(e in near for e in _GOAL_ENDS):
+        return False
     return (_GOAL.search(text, c0, at) is not None or _GOAL.match(text, s0 + _lead_junk(text, s0)) is not None
             or bool(ln.label and _GOAL.search(ln.label)))
 
@@ -362,7 +370,7 @@ def _committed(ln: _Line, tail, s0: int, near: int, at: int) -> bool:
     ('số lượng tiết mục: 15 tiết mục')."""
     if tail and (tail.group("comp") or tail.group("cue") and _cue_holds(ln, tail.group("cue"), s0)):
         return True
-    return _opens(ln, s0, at) or _QUANTITY_LABEL.search(ln.text, near, at) is not None
+    return _opens(ln, s0, at) or (":" in ln.text[near:at] and _QUANTITY_LABEL.search(ln.text, near, at) is not None)
 
 
 def _reported(ln: _Line, clause: str, rest: str, goal: bool, headings: list[str]) -> bool:
@@ -501,10 +509,12 @@ def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
 
 # A line runs on into the next when it ends without a stop and the next opens with a digit or a
 # lower-case word (a PDF's wrapped line). Example: 'a) Đến hết năm 2025: Có ≥' / '30% DNNVV …'.
-_RUNS_ON = regex.compile(r"[^.;:!?…)\]\s][ ]{0,3}$")
+_STOPS = ".;:!?…)]"
 # A line that ends on a number whose noun is on the next line: 'đ) Đến hết năm 2045: 100%' / 'DNNVV, HTX …'.
-# (a letter stands shortly before it: a line that is a bare number is a page number)
-_ENDS_ON_NUMBER = regex.compile(r"\p{L}[^\p{L}\n]{1,12}(?<=\d)[ ]?%?[ ]{0,3}$")
+# (a letter stands shortly before it: a line that is a bare number is a page number). Tried on the
+# line's last characters only, and only when it ends on a digit or '%'.
+_ENDS_ON_NUMBER = regex.compile(r"\p{L}[^\p{L}\n]{1,12}(?<=\d)[ ]?%?$")
+_LAST_OF_NUMBER = frozenset("0123456789%")
 _CARRY = 200       # characters of the neighbour line that are carried (a window, as _WINDOW)
 
 
@@ -518,12 +528,14 @@ def _carried(lines, k: int) -> str:
     if not _joined(lines, k - 1) or not lines[k].text[:1].islower() and not _QUANTITY_START.match(lines[k].text):
         return ""
     prev = lines[k - 1].text
-    return prev[-_CARRY:] if prev.strip() and _RUNS_ON.search(prev) else ""
+    last = prev.rstrip()[-1:]
+    return prev[-_CARRY:] if last and last not in _STOPS else ""
 
 
 def _continued(lines, k: int) -> str:
     """The start of the line after line k when line k ends on a number that it counts, else ''."""
-    if not _joined(lines, k) or not _ENDS_ON_NUMBER.search(lines[k].text):
+    line = lines[k].text.rstrip()
+    if line[-1:] not in _LAST_OF_NUMBER or not _joined(lines, k) or not _ENDS_ON_NUMBER.search(line[-24:]):
         return ""
     nxt = lines[k + 1].text
     return nxt[:_CARRY] if nxt.strip() and not structure.strip_marker(nxt)[0] else ""
