@@ -351,13 +351,14 @@ def _counts_nothing(unit: Optional[str], rest: str) -> bool:
 # the last syllable of every goal word: a text without one of them holds no goal word (derived
 # from the vocabulary, so a new entry cannot escape this prefilter)
 _GOAL_ENDS = frozenset(w.split()[-1] for w in GOAL_WORDS)
+_GOAL_OPENING = 24          # a goal word that opens the sentence stands in its first characters
 
 
 def _goal(ln: _Line, s0: int, c0: int, at: int) -> bool:
     """A goal word in the number's clause ('chỉ tiêu đề ra là 70%'), opening its sentence ('Phấn đấu
     đến năm 2030, …'), or in its line's label ('Mục tiêu tăng trưởng: 8%')."""
     text = ln.text
-    near = text[min(c0, s0):at].lower()
+    near = f"{text[s0:min(at, s0 + _GOAL_OPENING)]} {text[c0:at]}".lower()      # windows: linear on long lines
     if not ln.label and not any(e in near for e in _GOAL_ENDS):
         return False
     return (_GOAL.search(text, c0, at) is not None or _GOAL.match(text, s0 + _lead_junk(text, s0)) is not None
