@@ -96,7 +96,8 @@ _LIST_ITEM = regex.compile(
     r"|\p{Ll}+(?:[ ]\p{Ll}+)?(?![\p{L}\d]))")
 _WINDOW = 160
 _TEXT_CHARS = 300            # the `text` column: the sentence, cut around the number when very long
-_SOME = regex.compile(r"một[ ]{1,2}số(?![\p{L}])", regex.IGNORECASE)       # 'một số' is 'some', not 'one'
+# 'một số' is 'some', 'một phần' is 'partly', 'một cách' is 'in a … way': not 'one'
+_SOME = regex.compile(r"một[ ]{1,2}(?:số|phần|cách)(?![\p{L}])", regex.IGNORECASE)
 _WORD_NUMERAL_NOT = frozenset({"năm", "tư", "không", "mốt", "lăm", "mươi", "trăm", "nghìn", "ngàn", "triệu"})
 
 
@@ -292,6 +293,17 @@ def _not_a_quantity(ln: _Line, m: regex.Match) -> bool:
     return _in_any(at, ln.masks())
 
 
+def _article(m: regex.Match, tail) -> bool:
+    """'một' (one) is the article 'a' unless a comparator or a verb commits to it: 'Chi phí cho một
+    vận động viên' is no target, 'thành lập ít nhất một câu lạc bộ' is."""
+    if not m.group("words") or m.group("words").lower() != "một":
+        return False
+    return not (tail and (tail.group("comp") or tail.group("cue") and tail.group("cue").lower() not in _WEAK_CUES))
+
+
+_WEAK_CUES = frozenset({"cho", "được", "có", "trong đó", "trong đó có"})     # prepositions among TARGET_CUES
+
+
 def _range_end(m: regex.Match, after: str, tail) -> Optional[regex.Match]:
     """The upper end of a range: 'từ 01 đến 02 mô hình', '1,0 - 1,5%/năm'; not a pair of years."""
     if tail and tail.group("from"):
@@ -376,8 +388,9 @@ def _committed(ln: _Line, tail, s0: int, near: int, at: int) -> bool:
 
 def _reported(ln: _Line, clause: str, rest: str, goal: bool, headings: list[str]) -> bool:
     """A result reported, not a commitment: a result word before it in its clause ('đã tổ chức',
-    'ước đạt', 'so với cùng kỳ') and after any goal word there; in a report, any number not stated
-    as a goal nor under a heading of tasks to come."""
+    'ước đạt', 'so với cùng kỳ') and after any goal word there; a number under a heading over results
+    ('I. Kết quả thực hiện năm 2024') not stated as a goal; in a report, any number not stated as a
+    goal nor under a heading of tasks to come."""
     result = None
     for result in _RESULT.finditer(clause):
         pass
@@ -388,10 +401,10 @@ def _reported(ln: _Line, clause: str, rest: str, goal: bool, headings: list[str]
         return False
     if result or _RESULT_AFTER.match(rest):
         return True
-    if ln.doc_type in REPORT_TYPES:        # the nearest heading that tells decides
-        tells = map(_heading_tells, (ln.label, *headings) if ln.label else headings)
-        return next(filter(None, tells), "back") == "back"
-    return False
+    # the nearest heading that tells decides ('Kết quả …', 'Thực trạng' over results); in a report a
+    # number is a result unless a heading says tasks to come
+    tells = map(_heading_tells, (ln.label, *headings) if ln.label else headings)
+    return next(filter(None, tells), "back" if ln.doc_type in REPORT_TYPES else "forward") == "back"
 
 
 def _kind(ln: _Line, clause: str, before: str, tail, unit: Optional[str], goal: bool) -> str:
@@ -467,6 +480,8 @@ def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
     # only a short window before the number matters (keeps the scan linear on long lines)
     before, after = text[max(s0, at - _WINDOW):at], text[m.end():min(s1, m.end() + _WINDOW)]
     tail = _TAIL.match(before)
+    if _article(m, tail):
+        return None
     value_max, unit_after, comparator, pct = None, after, None, bool(m.group("pct"))
     m2 = _range_end(m, after, tail)
     if m2:      # 'từ 01 đến 02 mô hình': one target, the second number is its max

@@ -358,7 +358,7 @@ RULE_TYPES = frozenset({"Quy chế", "Quy chế phối hợp", "Quy định", "N
 # Example: 'IV. ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP', 'Giải pháp khắc phục:'; not 'Kết quả thực hiện các chỉ tiêu'.
 FORWARD_HEADINGS = frozenset({"nhiệm vụ", "giải pháp", "phương hướng", "mục tiêu", "chỉ tiêu", "đề xuất",
                               "kiến nghị", "kế hoạch"})
-RESULT_HEADINGS = frozenset({"kết quả", "tình hình", "đánh giá", "tồn tại", "hạn chế"})
+RESULT_HEADINGS = frozenset({"kết quả", "tình hình", "đánh giá", "tồn tại", "hạn chế", "thực trạng"})
 # Money: a price or an amount in a table is no commitment without a verb that commits to it.
 # Example: '1.000 đồng/trẻ/tháng' (a fee) is a limit; 'thu ngân sách đạt 50.000 tỷ đồng' a target.
 CURRENCY = frozenset({"đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "nghìn tỷ đồng", "usd",

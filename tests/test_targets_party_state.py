@@ -75,6 +75,10 @@ CASES = [
     ("- Thực hiện các chỉ tiêu tại điểm 2 Mục IV.", []),
     ("- Phấn đấu thu hút 120 ý kiến góp ý.", [(120, None, "ý kiến góp ý", False, "exact", T)]),
     ("- Thống kê có 35 xã đã được công nhận đạt chuẩn.", []),
+    # 'một' is an article unless committed to; 'một phần' is 'partly'
+    ("- Hỗ trợ chi phí ăn ở cho một học viên.", []),
+    ("- Thành lập ít nhất một tổ tư vấn pháp luật.", [(1, None, "tổ tư vấn pháp luật", False, "at_least", T)]),
+    ("- Ngân sách tỉnh hỗ trợ một phần kinh phí tổ chức.", []),
     # reported results, not commitments
     ("- Đến nay, đã tổ chức 12 hội nghị đối thoại.", []),
     ("- Thu ngân sách ước đạt 12.500 tỷ đồng, tăng 8% so với cùng kỳ.", []),
@@ -105,6 +109,11 @@ REPORT = [
 @pytest.mark.parametrize("text,expected", REPORT)
 def test_report_results_are_not_targets(text, expected):
     assert _rows(text, "Báo cáo") == [(float(v), m, u, p, c, k) for v, m, u, p, c, k in expected]
+
+
+def test_results_heading_in_a_plan():
+    text = "I. THỰC TRẠNG\n- 120 hộ dân được hỗ trợ nhà ở.\nII. MỤC TIÊU\n- Hỗ trợ 200 hộ dân sửa chữa nhà."
+    assert _rows(text) == [(200.0, None, "hộ dân sửa chữa nhà", False, "exact", T)]
 
 
 def test_rule_bound_is_a_limit():
