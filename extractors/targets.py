@@ -239,12 +239,11 @@ def _doc_type(found: Mapping[str, list]) -> Optional[str]:
 @dataclass
 class _Line:
     """One line being read, with what its numbers share (read once, when a number needs it).
-    `text` may open with the end of the line before it when that line runs on ('Có ≥' / '30% …'):
-    `own` is where the line itself starts in it."""
+    `text` may open with the end of the line before it when that line runs on ('Có ≥' / '30% …') and
+    end with the start of the next when the line ends on a number ('2045: 100%' / 'DNNVV …')."""
     doc: SegmentedDoc
     start: int                  # offset of text[0] in the document (negative shift when carried)
     text: str
-    own: int
     doc_type: Optional[str]
     labels_of: dict
     lead: int = 0
@@ -346,10 +345,9 @@ def _cue_holds(ln: _Line, cue: str, s0: int) -> bool:
 
 
 def _opens(ln: _Line, s0: int, at: int) -> bool:
-    """The number opens its sentence or its own line: '- 100% …', '**1. **100% …', 'Đến năm 2025, 100% …'."""
-    if _OPENING.match(ln.text[s0:at]) is not None:
-        return True
-    return at >= ln.own and not ln.text[ln.own:at].strip() and _QUANTITY_START.match(ln.text, at) is not None
+    """The number opens its sentence: '- 100% …', '**1. **100% …', 'Đến năm 2025, 100% …' (not a
+    line that a wrapped line before it runs into: 'chính quyền địa phương' / '02 cấp')."""
+    return _OPENING.match(ln.text[s0:at]) is not None
 
 
 def _counts_nothing(unit: Optional[str], rest: str) -> bool:
@@ -572,6 +570,6 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
         carry, nxt = _carried(lines, k), _continued(lines, k)
         shift = len(carry) + 1 if carry else 0
         text = (f"{carry} {ln.text}" if carry else ln.text) + (f" {nxt}" if nxt else "")
-        line = _Line(doc, ln.start - shift, text, shift, doc_type, labels_of)
+        line = _Line(doc, ln.start - shift, text, doc_type, labels_of)
         out.extend(targets_in_line(line, [s + shift for s in here]))
     return out
