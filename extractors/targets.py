@@ -1,15 +1,21 @@
 """Targets (chỉ tiêu): a number or percentage committed to, with the noun phrase it counts.
 
 A number is a target when a commitment word stands right before it (a comparator `ít nhất`, a verb
-of achievement `thành lập`, `kết nạp`, `đạt`, …), when it opens its sentence or label
-('- 100% cơ sở Đoàn có …', '+ Cấp Phường: 07 Chi đoàn'), or when it continues a list of targets
+of achievement `thành lập`, `kết nạp`, `đạt`, …), when a goal word opens its clause ('Phấn đấu đến
+năm 2030, …', 'chỉ tiêu đề ra là …'), when it opens its sentence or label ('- 100% cơ sở Đoàn có …',
+'Đến năm 2025, 100% …', '+ Cấp Phường: 07 Chi đoàn'), or when it continues a list of targets
 ('600 đoàn viên, 1.000 hội viên'). Not targets: conditions ('doanh nghiệp có từ 500 lao động trở
 lên'), names in quotes ('Sinh viên 5 tốt'), references ('Nghị quyết 25', 'cụm 8'), durations
-('6 tháng'), dates and symbols (the numeral pattern refuses them).
+('6 tháng'), dates and symbols (the numeral pattern refuses them), reported results ('đã tổ chức
+09 cuộc', 'ước đạt 47,5 nghìn tỷ đồng'; in a report, any number not stated as a goal).
+`kind` is `limit` for a ceiling or a condition set by a rule ('không quá 03 tác phẩm', 'khi có ít
+nhất 2/3 số đại biểu', a bound in a Quy chế, a fee); only `target` rows are commitments.
+`scope`: a per-unit scope ('mỗi huyện', '02 hoạt động/huyện'), else the territory or level the
+sentence states ('trên địa bàn tỉnh', 'toàn quốc', 'cấp xã'), else a unit label above the number.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping, Optional
 
@@ -17,7 +23,10 @@ import regex
 
 from extractors import periods, structure
 from extractors.numerals import NUMBER, number_starts, value_of
-from extractors.vocab import COMPARATORS, NUMBER_NAMERS, TARGET_CUES, TIME_NOUNS, TYPE_WORDS
+from extractors.vocab import (COMPARATORS, CONDITION_WORDS, CURRENCY, DOC_TYPES, FORWARD_HEADINGS, GOAL_WORDS,
+                              LEVEL_NOUNS, LIMIT_WORDS, LIST_NOUNS, NUMBER_NAMERS, QUANTITY_LABELS, REPORT_TYPES,
+                              RESULT_HEADINGS, RESULT_WORDS, RULE_TYPES, SCOPE_HEADS, TARGET_CUES, TIME_NOUNS,
+                              TYPE_WORDS)
 from pipeline.models import SegmentedDoc
 
 
@@ -35,6 +44,7 @@ class Target:
     start: int
     end: int
     denominator: Optional[float] = None     # '2/3 xã, phường' → value 2, denominator 3
+    kind: str = "target"                     # 'target' (a commitment) or 'limit' (a ceiling or condition)
 
 
 def _alt(words) -> str:
@@ -54,14 +64,16 @@ _TAIL = regex.compile(
 # A reference or rank word right before the number. Example: 'Nghị quyết 25', 'cụm 8', 'số 03'.
 _NAMED = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(NUMBER_NAMERS | set(TYPE_WORDS))})[ ]{{1,3}}$",
                        regex.IGNORECASE | regex.REVERSE)
-# 'doanh nghiệp có (từ|trên) 500 lao động': a condition on the noun before 'có' ('trong đó có' is not).
-_CONDITION_BEFORE = regex.compile(r"(?<!đó[ ]{1,2})(?<![\p{L}])có[ ]{1,3}(?:từ|trên|dưới|khoảng)?[ ]{0,3}$",
-                                  regex.REVERSE)
+# 'doanh nghiệp có (từ|trên) 500 lao động': a condition on the noun before 'có' ('trong đó có',
+# 'và có 100% đoàn viên …' and a 'có' that opens its clause are not).
+_CONDITION_BEFORE = regex.compile(r"(?<=\p{L}[ ]{1,3})(?<!(?:đó|và)[ ]{1,2})(?<![\p{L}])có[ ]{1,3}"
+                                  r"(?:từ|trên|dưới|khoảng)?[ ]{0,3}$", regex.REVERSE)
 _CONDITION_AFTER = regex.compile(r"^[ ]{0,3}trở[ ]{1,3}(?:lên|xuống)")
 _CONTINUES = regex.compile(r"(?:,|;|(?<![\p{L}])(?:và|hoặc))[ ]{0,3}$")
 # 'từ 01 đến 02', 'từ 100 lao động đến dưới 500' (the unit may sit after the first number too)
 _RANGE = regex.compile(r"^(?:[ ]{1,3}\p{L}+){0,4}?[ ]{1,3}(?:đến|tới|[-–])[ ]{1,3}(?:dưới[ ]{1,3}|trên[ ]{1,3})?")
-_RATIO_OF = regex.compile(r"(?:tỉ|tỷ)[ ]lệ[ ]{1,3}(?P<of>[^,;:()]{1,80}?)[ ]{1,3}(?:trong|tại|của|ở|có|đạt)(?![\p{L}])",
+_RATIO_OF = regex.compile(r"(?:tỉ|tỷ)[ ]lệ[ ]{1,3}(?P<of>[^;:()]{1,80}?)[ ]{1,3}"
+                          r"(?:trong|tại|của|ở|có|đạt|lên|xuống|còn|là|chưa)(?![\p{L}])",
                           regex.IGNORECASE)
 _EACH = regex.compile(r"(?<![\p{L}])[Mm]ỗi[ ]{1,3}(?P<who>[^,;:()]{1,40}?(?:,[ ]{0,2}[^,;:()]{1,20}?){0,3})"
                       r"(?=[ ]{1,3}(?:" + _alt(TARGET_CUES) + r"|đảm bảo|phải|cần|có|ít nhất|tối thiểu)(?![\p{L}]))")
@@ -76,9 +88,16 @@ _MAX_UNIT_WORDS = 8         # syllables: 'đơn vị kinh tế tư nhân' is six
 _WORD_CHARS = r"[\p{L}\d&\-–]"
 _WORDS = regex.compile(rf"(?:[ ]{{1,3}}(?!(?:{_alt(_STOP)})(?!{_WORD_CHARS}))(?P<w>\p{{L}}{_WORD_CHARS}*+)){{0,{_MAX_UNIT_WORDS}}}")
 _COORD = regex.compile(r",[ ]{1,2}(?P<w>\p{Lu}[\p{L}]*)(?=[ ]{1,3}(?:" + _alt(_STOP) + r")(?![\p{L}])|[,;.:()]|$)")
+# A further item of a list of short nouns: a level or unit noun ('xã, phường, thị trấn'), else one or
+# two lower-case words ('cán bộ, công chức'); not a function word, not a number ('100% A, 80% B').
+_LIST_ITEM = regex.compile(
+    rf",[ ]{{1,2}}(?!(?:{_alt(_STOP)})(?![\p{{L}}]))"
+    rf"(?P<w>(?:{_alt(LEVEL_NOUNS | set(LIST_NOUNS))})(?![\p{{L}}])"
+    r"|\p{Ll}+(?:[ ]\p{Ll}+)?(?![\p{L}\d]))")
 _WINDOW = 160
 _TEXT_CHARS = 300            # the `text` column: the sentence, cut around the number when very long
-_SOME = regex.compile(r"một[ ]{1,2}số(?![\p{L}])", regex.IGNORECASE)       # 'một số' is 'some', not 'one'
+# 'một số' is 'some', 'một phần' is 'partly', 'một cách' is 'in a … way': not 'one'
+_SOME = regex.compile(r"một[ ]{1,2}(?:số|phần|cách)(?![\p{L}])", regex.IGNORECASE)
 _WORD_NUMERAL_NOT = frozenset({"năm", "tư", "không", "mốt", "lăm", "mươi", "trăm", "nghìn", "ngàn", "triệu"})
 
 
@@ -88,8 +107,11 @@ def noun_phrase(after: str) -> tuple[Optional[str], int]:
     words, pos = m.captures("w"), m.end()
     if not words:
         return None, 0
-    c = _COORD.match(after, pos)          # 'cán bộ Đoàn, Hội trong …' keeps ', Hội'
-    if c:
+    short = len(words) <= 4       # a list of short items: 'các Sở, ngành', 'cán bộ, công chức'
+    for _ in range(3):
+        c = _COORD.match(after, pos) or (_LIST_ITEM.match(after, pos) if short else None)
+        if not c:
+            break
         words[-1] += ","
         words.append(c.group("w"))
         pos = c.end()
@@ -107,7 +129,303 @@ def _names_unit(label: str) -> bool:
     return not _is_period(label) and structure.unit_name(label) is not None
 
 
+# Bare digits at a line start that are a quantity, not a row or item number:
+# '30% DNNVV', '15 tiết mục' (not '1 Ban hành kế hoạch').
+_QUANTITY_START = regex.compile(r"[ ]{0,3}\d[\d.,]{0,12}(?:[ ]?%|[ ]{1,2}\p{Ll})")
+_LETTER = regex.compile(r"[a-z](?![\p{L}\d])")      # a formula's 'x a' (Vietnamese 'ý kiến' is a noun)
+_YEAR_PAIR = regex.compile(r"(?:19|20)\d{2}")
+_BULLETS = r"[\s*_~•·+\-–—]"          # bullets, dashes and emphasis (an OCR renders some bullets as '_~')
+# Text before a number that still lets it open its sentence: markers, bullets, emphasis, then a
+# period phrase with its comma. Example: '**1. **', '_~ ', 'Đến năm 2025, '.
+_OPENING = regex.compile(
+    rf"^(?:{_BULLETS}|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}[.)]){{0,12}}"
+    rf"(?:(?:{periods.PERIOD.pattern})[ ]{{0,2}}[,:]?[ ]{{0,3}})?$", regex.IGNORECASE)
+# 'từ 01 đến 02 mô hình' after 'từ'; a bare '1,0 - 1,5%' or '10 – 15 lớp' without it.
+_DASH_RANGE = regex.compile(r"^[ ]{0,3}[-–][ ]{0,3}")
+# Where a clause opens, read back from the number: '; ', '(' or ': '. Example: '… đạt 51,79% (chỉ tiêu …'.
+_CLAUSE_MARKS = regex.compile(r"[;(]|:[ ]")
+# ('chương trình mục tiêu quốc gia' names a programme: no goal)
+# ('sự cần thiết, mục tiêu, nội dung' lists nouns: no goal either)
+_GOAL = regex.compile(rf"(?<![\p{{L}}])(?<!trình[ ])(?:{_alt(GOAL_WORDS)})(?![\p{{L}}]|[ ]{{0,2}},)",
+                      regex.IGNORECASE)
+_QUANTITY_LABEL = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(QUANTITY_LABELS)})(?![\p{{L}}])[^:;.]{{0,60}}:[ ]{{0,3}}$",
+                                regex.IGNORECASE)
+_RESULT = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(RESULT_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
+# after the number: 'tăng 14% so với cùng kỳ', '40 xã, phường đã được công bố …'
+_RESULT_AFTER = regex.compile(r"^[ ]{0,3}(?:so[ ]với[ ]cùng[ ]kỳ|đã)(?![\p{L}])", regex.IGNORECASE)
+_CONDITION = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(CONDITION_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
+# a ceiling right before the number (read backwards from it): 'không quá 03 tác phẩm'
+_LIMIT = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(LIMIT_WORDS)})[ ]{{1,3}}(?:từ[ ]{{1,3}})?$",
+                       regex.IGNORECASE | regex.REVERSE)
+_THEN = regex.compile(r"(?<![\p{L}])thì(?![\p{L}])", regex.IGNORECASE)
+_CURRENCY = regex.compile(rf"^(?:{_alt(CURRENCY)})(?![\p{{L}}])", regex.IGNORECASE)
+_FORWARD = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(FORWARD_HEADINGS)})(?![\p{{L}}])", regex.IGNORECASE)
+_BACKWARD = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(RESULT_HEADINGS)})(?![\p{{L}}])", regex.IGNORECASE)
+# The territory or level a target holds in. Example: 'trên địa bàn tỉnh', 'toàn quốc', 'cấp xã'.
+_SCOPE = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(SCOPE_HEADS)})(?:[ ](?:{_alt(LEVEL_NOUNS)}))?(?![\p{{L}}])",
+                       regex.IGNORECASE)
+# The subject a bare percentage is of, read back from the number: the verb or comparator before it
+# is cut, then goal and period words that open the clause. Example: 'Phấn đấu đến hết năm 2026, mức
+# độ hài lòng của người dân đạt tối thiểu 90%' → 'mức độ hài lòng của người dân'.
+_SUBJECT_VERB = regex.compile(
+    rf"(?:[ ]{{1,3}}(?:đạt|là|lên|xuống|còn|ở[ ]mức|bằng|chiếm|khoảng|{_COMP}|từ))+[ ]{{0,3}}$"
+    r"|[ ]{0,3}$", regex.IGNORECASE)
+_SUBJECT_OPENER = regex.compile(
+    rf"^(?:(?:{_alt(GOAL_WORDS)}|thi[ ]đua|trong[ ]đó|cụ[ ]thể|t[ỷỉ][ ]lệ|{periods.PERIOD.pattern})"
+    r"[ ]{0,2}[,:]?(?:[ ]{1,3}|$)){0,4}", regex.IGNORECASE)
+_MAX_HEADING_WORDS = 14
+_GOAL_NOUN = regex.compile(r"^(?:chỉ[ ]tiêu|mục[ ]tiêu)(?![\p{L}])", regex.IGNORECASE)
+_MAX_SUBJECT_WORDS = 24     # 'mức độ hài lòng về giải quyết thủ tục hành chính lĩnh vực đất đai, …'
+# A rate stated after a count: 'trong đó có 78 quyết định công bố đúng hạn, đạt tỷ lệ 56,9%' → the
+# rate is of 'quyết định công bố đúng hạn' (the words after the last number).
+# Matched backwards from the end (REVERSE): one try, and the words stop at the last number.
+_RATE_OF_COUNT = regex.compile(r"(?P<of>\p{L}[^;()\d]{0,80})[ ,]{1,3}(?:đạt[ ]{1,3})?(?:tỷ|tỉ)[ ]lệ"
+                               r"(?:[ ]{1,3}\d[\d.,]{0,8}[ ]?%)?[ ]{0,3}$", regex.IGNORECASE | regex.REVERSE)
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    """Where the clause holding text[at] opens, not before lo. A parenthesis closed before the
+    number opens none ('Tỷ lệ người dân có tài khoản (VNeID) đạt 80%')."""
+    last = None
+    for m in _CLAUSE_MARKS.finditer(text, lo, at):
+        if m.group() != "(" or text.find(")", m.end(), at) < 0:
+            last = m
+    return last.end() if last else lo
+
+
+def _subject(text: str, lo: int, at: int, label: Optional[str]) -> Optional[str]:
+    """What a bare percentage at `at` is of: 'tỷ lệ X đạt', else the clause's subject; before a goal
+    noun ('(chỉ tiêu đề ra là 70%)') the clause before it; right after a label, the label."""
+    c0 = _clause_start(text, lo, at)
+    of = _RATIO_OF.search(text, c0, at) or _RATE_OF_COUNT.search(text, c0, at)
+    if of:
+        return of.group("of").strip()
+    clause = text[c0:at].strip(" ")
+    # '(chỉ tiêu … 70%)', '(4/15 sở, chỉ tiêu … 20%)' restate what the clause before counts
+    if _GOAL_NOUN.match(clause.rsplit(",", 1)[-1].strip()) and c0 > lo:
+        return _subject(text, lo, c0 - 1, None)
+    clause = clause[:_SUBJECT_VERB.search(clause).start()]
+    clause = clause[_SUBJECT_OPENER.match(clause).end():].strip(" ,:-–")
+    if not clause and label:
+        clause = label[_SUBJECT_OPENER.match(label).end():].strip(" ,:-–")
+    words = clause.split()
+    if not words or not clause[0].isalpha() or len(words) > _MAX_SUBJECT_WORDS:
+        return None
+    return clause
+
+
+@lru_cache(maxsize=4096)
+def _heading_tells(heading: str) -> Optional[str]:
+    """'back' over results ('Kết quả thực hiện …', 'Tồn tại, hạn chế'), 'forward' over tasks to come
+    ('Nhiệm vụ, giải pháp', 'Giải pháp khắc phục:'), else None. A heading that is a whole first
+    sentence of an item ('c) Đối với …: Tỉnh đã …') tells by its label only."""
+    head = structure.label_of(heading) or heading
+    if len(head.split()) > _MAX_HEADING_WORDS or head.rstrip().endswith("."):     # a sentence, not a heading
+        return None
+    if _BACKWARD.search(head):
+        return "back"
+    return "forward" if _FORWARD.search(head) else None
+
+
+def _doc_type(found: Mapping[str, list]) -> Optional[str]:
+    """The document's type: its type line, else the code in its symbol ('228/BC-SNV' → Báo cáo)."""
+    fields = {f.field: f.value for f in found.get("fields", []) if f.value}
+    if fields.get("doc_type"):
+        return fields["doc_type"]
+    codes = regex.split(r"[/\-]", fields.get("so_hieu") or "")
+    return next((DOC_TYPES[c].value for c in codes if c in DOC_TYPES), None)
+
+
+@dataclass
+class _Line:
+    """One line being read, with what its numbers share (read once, when a number needs it).
+    `text` may open with the end of the line before it when that line runs on ('Có ≥' / '30% …') and
+    end with the start of the next when the line ends on a number ('2045: 100%' / 'DNNVV …')."""
+    doc: SegmentedDoc
+    start: int                  # offset of text[0] in the document (negative shift when carried)
+    text: str
+    doc_type: Optional[str]
+    labels_of: dict
+    lead: int = 0
+    label: Optional[str] = None
+    masked: Optional[list] = None
+    spans: list = field(default_factory=list)
+    prev: dict = field(default_factory=dict)          # sentence start → (end, comparator) of its last target
+    periods: dict = field(default_factory=dict)       # sentence start → its period phrase
+
+    def __post_init__(self):
+        skip, body = structure.strip_marker(self.text)
+        indent = len(self.text) - len(self.text.lstrip())
+        if self.text[:skip].strip().isdigit() and _QUANTITY_START.match(self.text, indent):
+            skip, body = indent, self.text[indent:]         # '30% DNNVV …': a number, not a numbering
+        self.label, after_label = structure.label_at(body)
+        self.lead = skip + after_label
+
+    def masks(self) -> list:
+        if self.masked is None:      # quotes, programmes, ranges: read once a number needs them
+            t = self.text
+            quoted = "“" in t or '"' in t or "«" in t     # most lines: no _QUOTES scan
+            self.masked = [q.span() for q in _QUOTES.finditer(t)] if quoted else []
+            self.masked += periods.programme_spans(t)
+            self.spans = structure.sentences(t, 0, len(t))
+        return self.masked
+
+    def section(self, at: int):
+        sec = structure.section_at(self.doc, self.start + at)
+        key = sec.index if sec else None
+        if key not in self.labels_of:
+            self.labels_of[key] = (structure.labels_above(self.doc, sec),
+                                   [s.heading for s in structure.lineage(self.doc, sec)])
+        labels, headings = self.labels_of[key]
+        return sec, ([self.label, *labels] if self.label else labels), headings
+
+
+def _not_a_quantity(ln: _Line, m: regex.Match) -> bool:
+    """Numbers that count nothing: 'năm' (five or year), 'một số' (some), a reference or rank
+    ('Nghị quyết 25', 'số 03'), a number in quotes or in a programme's period ('giai đoạn 2011 - 2020')."""
+    at, words = m.start(), m.group("words")
+    if words and (words.lower() in _WORD_NUMERAL_NOT or _SOME.match(ln.text, at)):
+        return True
+    # a namer ends right before the number, and a sentence never starts inside it
+    if _NAMED.match(ln.text, max(ln.lead, at - _WINDOW), at):
+        return True
+    return _in_any(at, ln.masks())
+
+
+def _article(m: regex.Match, tail) -> bool:
+    """'một' (one) is the article 'a' unless a comparator or a verb commits to it: 'Chi phí cho một
+    vận động viên' is no target, 'thành lập ít nhất một câu lạc bộ' is."""
+    if not m.group("words") or m.group("words").lower() != "một":
+        return False
+    return not (tail and (tail.group("comp") or tail.group("cue") and tail.group("cue").lower() not in _WEAK_CUES))
+
+
+_WEAK_CUES = frozenset({"cho", "được", "có", "trong đó", "trong đó có"})     # prepositions among TARGET_CUES
+
+
+def _range_end(m: regex.Match, after: str, tail) -> Optional[regex.Match]:
+    """The upper end of a range: 'từ 01 đến 02 mô hình', '1,0 - 1,5%/năm'; not a pair of years."""
+    if tail and tail.group("from"):
+        r = _RANGE.match(after)
+    else:
+        r = _DASH_RANGE.match(after) if not m.group("pct") else None
+    m2 = NUMBER.match(after, r.end()) if r else None
+    if not m2 or value_of(m2) is None:
+        return None
+    if _YEAR_PAIR.fullmatch(m.group()) and _YEAR_PAIR.fullmatch(m2.group()):    # '2026 - 2030'
+        return None
+    return m2
+
+
+def _unit(ln: _Line, pct: bool, at: int, unit_after: str, s0: int) -> tuple[Optional[str], int]:
+    """The counted noun phrase and its length in unit_after. '100% các huyện' counts 'huyện';
+    'được 10% trong tổng số đoàn viên' counts 'đoàn viên'; a bare '60%' counts the subject before it."""
+    if not pct:
+        return noun_phrase(unit_after)
+    stripped = _PCT_OF.sub("", unit_after.lstrip(" "), count=1)
+    unit, n = noun_phrase(" " + stripped)
+    if unit and not _RESULT_AFTER.match(unit_after):
+        return unit, n - 1 + len(unit_after) - len(stripped)
+    lo = max(s0, at - _WINDOW)
+    return _subject(ln.text, lo, at, ln.label if lo <= ln.lead else None), 0
+
+
+_JUNK = regex.compile(rf"{_BULLETS}{{0,12}}")
+
+
+def _lead_junk(text: str, s0: int) -> int:
+    """Length of the bullets and emphasis that open a sentence ('- **')."""
+    return _JUNK.match(text, s0).end() - s0
+
+
+def _cue_holds(ln: _Line, cue: str, s0: int) -> bool:
+    """'trong đó (có)' breaks down a target before it in the sentence: alone it commits to nothing
+    ('Hồ sơ gồm 02 bộ (trong đó có 01 bộ gốc)')."""
+    return not cue.lower().startswith("trong đó") or s0 in ln.prev
+
+
+def _opens(ln: _Line, s0: int, at: int) -> bool:
+    """The number opens its sentence: '- 100% …', '**1. **100% …', 'Đến năm 2025, 100% …' (not a
+    line that a wrapped line before it runs into: 'chính quyền địa phương' / '02 cấp')."""
+    return _OPENING.match(ln.text[s0:at]) is not None
+
+
+def _counts_nothing(unit: Optional[str], rest: str) -> bool:
+    """No noun, or one that makes the number no quantity: a condition ('500 lao động trở lên'), a
+    duration ('6 tháng, kể từ'), a goal word ('2030 phấn đấu …'), a formula ('0,006 x a')."""
+    return (not unit or _CONDITION_AFTER.match(rest) is not None
+            or unit.split()[0].rstrip(",").lower() in TIME_NOUNS or _GOAL.match(unit) is not None
+            or _LETTER.match(unit) is not None)
+
+
+# the last syllable of every goal word: a text without one of them holds no goal word (derived
+# from the vocabulary, so a new entry cannot escape this prefilter)
+_GOAL_ENDS = frozenset(w.split()[-1] for w in GOAL_WORDS)
+_GOAL_OPENING = 24          # a goal word that opens the sentence stands in its first characters
+
+
+def _goal(ln: _Line, s0: int, c0: int, at: int) -> bool:
+    """A goal word in the number's clause ('chỉ tiêu đề ra là 70%'), opening its sentence ('Phấn đấu
+    đến năm 2030, …'), or in its line's label ('Mục tiêu tăng trưởng: 8%')."""
+    text = ln.text
+    near = f"{text[s0:min(at, s0 + _GOAL_OPENING)]} {text[c0:at]}".lower()      # windows: linear on long lines
+    if not ln.label and not any(e in near for e in _GOAL_ENDS):
+        return False
+    return (_GOAL.search(text, c0, at) is not None or _GOAL.match(text, s0 + _lead_junk(text, s0)) is not None
+            or bool(ln.label and _GOAL.search(ln.label)))
+
+
+def _committed(ln: _Line, tail, s0: int, near: int, at: int) -> bool:
+    """A cue or comparator right before the number ('kết nạp 80', 'ở mức 60%', 'không quá 5'), the
+    number opening its sentence ('- 100% …', 'Đến năm 2025, 100% …'), or a quantity label before it
+    ('số lượng tiết mục: 15 tiết mục')."""
+    if tail and (tail.group("comp") or tail.group("cue") and _cue_holds(ln, tail.group("cue"), s0)):
+        return True
+    return _opens(ln, s0, at) or (":" in ln.text[near:at] and _QUANTITY_LABEL.search(ln.text, near, at) is not None)
+
+
+def _reported(ln: _Line, clause: str, rest: str, goal: bool, headings: list[str]) -> bool:
+    """A result reported, not a commitment: a result word before it in its clause ('đã tổ chức',
+    'ước đạt', 'so với cùng kỳ') and after any goal word there; a number under a heading over results
+    ('I. Kết quả thực hiện năm 2024') not stated as a goal; in a report, any number not stated as a
+    goal nor under a heading of tasks to come."""
+    result = None
+    for result in _RESULT.finditer(clause):
+        pass
+    goals = [g.end() for g in _GOAL.finditer(clause)]
+    if result and (not goals or result.start() > goals[-1]):    # '(chỉ tiêu tối thiểu 98%, hiện đạt 97,28%)'
+        return True
+    if goal:
+        return False
+    if result or _RESULT_AFTER.match(rest):
+        return True
+    # the nearest heading that tells decides ('Kết quả …', 'Thực trạng' over results); in a report a
+    # number is a result unless a heading says tasks to come
+    tells = map(_heading_tells, (ln.label, *headings) if ln.label else headings)
+    return next(filter(None, tells), "back" if ln.doc_type in REPORT_TYPES else "forward") == "back"
+
+
+def _kind(ln: _Line, clause: str, before: str, tail, unit: Optional[str], goal: bool) -> str:
+    """'limit' for a ceiling set by a rule ('không quá 03 tác phẩm'), a bound in a conditional clause
+    ('khi có ít nhất 2/3 số đại biểu') or in a rule-setting document, a fee ('1.000 đồng/trẻ')."""
+    verb = bool(tail and tail.group("cue")) or goal
+    cond = None
+    for cond in _CONDITION.finditer(clause):
+        pass
+    if cond and not _THEN.search(clause, cond.end()):     # inside the condition, not after its 'thì'
+        return "limit"
+    if not verb and _LIMIT.match(before):
+        return "limit"
+    if ln.doc_type in RULE_TYPES and tail and tail.group("comp"):
+        return "limit"
+    if unit and not verb and _CURRENCY.match(unit):
+        return "limit"
+    return "target"
+
+
 def _scope(sent: str, rel: int, after_unit: str, labels: list[str]) -> Optional[str]:
+    """Per unit ('mỗi huyện', '/huyện'), else the territory or level the sentence states (the one
+    nearest after the number, else before it), else a unit label above."""
     m = _PER.match(after_unit)
     if m:
         return "mỗi " + m.group("per").strip()
@@ -115,106 +433,126 @@ def _scope(sent: str, rel: int, after_unit: str, labels: list[str]) -> Optional[
         each = [e for e in _EACH.finditer(sent, max(0, rel - _WINDOW), rel + _WINDOW) if e.start() < rel]
         if each:
             return "mỗi " + each[-1].group("who").strip()
+    places = list(_SCOPE.finditer(sent))
+    if places:
+        return next((p for p in places if p.start() >= rel), places[-1]).group()
     return next((lab for lab in labels if _names_unit(lab)), None)
 
 
-def _period(in_sentence: Optional[str], labels: list[str]) -> Optional[str]:
-    return in_sentence or next((lab for lab in labels if _is_period(lab)), None)
+def _period(in_sentence: Optional[str], labels: list[str], headings: list[str]) -> Optional[str]:
+    """The sentence's period, else a label that is one ('Quý I'), else one stated in a heading above
+    ('Các chỉ tiêu chủ yếu giai đoạn 2026 - 2030')."""
+    return (in_sentence or next((lab for lab in labels if _is_period(lab)), None)
+            or next(filter(None, map(_heading_period, headings)), None))
+
+
+@lru_cache(maxsize=4096)
+def _heading_period(heading: str) -> Optional[str]:
+    return periods.period_in(heading)
 
 
 def _in_any(pos: int, spans) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def targets_in_line(doc: SegmentedDoc, line_start: int, line_text: str, starts: list[int],
-                    labels_of: dict[Optional[int], list[str]]) -> list[Target]:
-    """The targets of one line. `starts`: where a number may start in it (numerals.number_starts);
-    `labels_of`: section index → structure.labels_above, filled as sections are met."""
+def targets_in_line(ln: _Line, starts: list[int]) -> list[Target]:
+    """The targets of one line. `starts`: where a number may start in ln.text (numerals.number_starts)."""
     out: list[Target] = []
-    skip, body = structure.strip_marker(line_text)
-    lab, after_label = structure.label_at(body)
-    lead = skip + after_label
-    masked: Optional[list[tuple[int, int]]] = None     # quotes, programmes, ranges: read once a number needs them
-    prev = {}          # sentence start → (end, comparator) of the last target in it
-    spans: list[tuple[int, int]] = []
-    sentence_period = {}     # sentence start → its period phrase, read once
-    # most numbers fail a check that needs neither the masks nor the sentences: those come first
-    for m in structure.matches_at(NUMBER, line_text, starts, lead):
-        at = m.start()
-        words = m.group("words")
-        if words and (words.lower() in _WORD_NUMERAL_NOT or _SOME.match(line_text, at)):
-            continue
-        # a third of the numbers; as on `before` below: a namer ends right before the number, and a
-        # sentence never starts inside it (read in place: no letter stands right before `lead`)
-        if _NAMED.match(line_text, max(lead, at - _WINDOW), at):
-            continue
-        if masked is None:
-            quoted = "“" in line_text or '"' in line_text or "«" in line_text     # most lines: no _QUOTES scan
-            masked = [q.span() for q in _QUOTES.finditer(line_text)] if quoted else []
-            masked += periods.programme_spans(line_text)
-            spans = structure.sentences(line_text, 0, len(line_text))
-        if _in_any(at, masked):
-            continue
-        s0, s1 = structure.containing(spans, at)
-        s0 = max(s0, lead)
-        # only a short window before the number matters (keeps the scan linear on long lines)
-        before, after = line_text[max(s0, at - _WINDOW):at], line_text[m.end():min(s1, m.end() + _WINDOW)]
-        value = value_of(m)
-        if value is None:
-            continue
-        value_max, unit_after, comparator = None, after, None
-        tail = _TAIL.match(before)
-        r = _RANGE.match(after) if tail and tail.group("from") else None
-        m2 = NUMBER.match(after, r.end()) if r else None
-        if m2 and value_of(m2) is not None:      # 'từ 01 đến 02 mô hình': one target, the second number is its max
-            value_max, unit_after, comparator = value_of(m2), after[m2.end():], "range"
-            masked.append((m.end() + m2.start(), m.end() + m2.end()))
-        if _CONDITION_BEFORE.match(before):
-            continue
-        pct = bool(m.group("pct"))
-        if pct:       # '100% các huyện' counts 'huyện'; 'được 10% trong tổng số đoàn viên' counts 'đoàn viên'
-            stripped = _PCT_OF.sub("", unit_after.lstrip(" "), count=1)
-            unit, n = noun_phrase(" " + stripped)
-            n = n - 1 + len(unit_after) - len(stripped) if unit else 0
-        else:
-            unit, n = noun_phrase(unit_after)
-        rest = unit_after[n:]
-        if _CONDITION_AFTER.match(rest):
-            continue
-        if unit and unit.split()[0].lower() in TIME_NOUNS:
-            continue
-        if pct and not unit:
-            of = _RATIO_OF.search(before)
-            unit = of.group("of") if of else None
-        if not unit:
-            continue
-        opens = not line_text[s0:at].strip()
-        cued = bool(tail and (tail.group("cue") or tail.group("comp")))
-        continues = s0 in prev and _CONTINUES.search(line_text[max(prev[s0][0], at - 8):at]) is not None
-        if not (opens or cued or continues):
-            continue
-        if comparator is None:
-            if tail and tail.group("comp"):
-                comparator = COMPARATORS[tail.group("comp").lower()].value
-            else:   # 'ít nhất 02 Chi đoàn, 02 Chi hội': a list shares its comparator
-                comparator = prev[s0][1] if continues else "exact"
-        if s0 not in sentence_period:
-            sentence_period[s0] = periods.period_in(line_text[s0:s1])
-        sent = line_text[max(s0, at - _TEXT_CHARS):min(s1, m.end() + _TEXT_CHARS)]
-        rel = at - max(s0, at - _TEXT_CHARS)
-        sec = structure.section_at(doc, line_start + at)
-        key = sec.index if sec else None
-        if key not in labels_of:
-            labels_of[key] = structure.labels_above(doc, sec)
-        labels = [lab, *labels_of[key]] if lab else labels_of[key]
-        end = m.end() + (len(after) - len(unit_after)) + n
-        out.append(Target(
-            value=value, value_max=value_max, unit=unit, is_percent=pct, comparator=comparator,
-            scope=_scope(sent, rel, rest, labels), period=_period(sentence_period[s0], labels),
-            section=sec.path if sec else None, text=sent.strip(), start=line_start + at,
-            end=line_start + end, denominator=float(m.group("den")) if m.group("den") else None))
-        prev[s0] = (end, comparator)
+    for m in structure.matches_at(NUMBER, ln.text, starts, ln.lead):
+        t = _target(ln, m)
+        if t is not None:
+            out.append(t)
     return out
+
+
+def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
+    """The target a number states, or None; each case a named check, cheapest first."""
+    text, at = ln.text, m.start()
+    if _not_a_quantity(ln, m):
+        return None
+    value = value_of(m)
+    if value is None:
+        return None
+    s0, s1 = structure.containing(ln.spans, at)
+    s0 = max(s0, ln.lead)
+    # only a short window before the number matters (keeps the scan linear on long lines)
+    before, after = text[max(s0, at - _WINDOW):at], text[m.end():min(s1, m.end() + _WINDOW)]
+    tail = _TAIL.match(before)
+    if _article(m, tail):
+        return None
+    value_max, unit_after, comparator, pct = None, after, None, bool(m.group("pct"))
+    m2 = _range_end(m, after, tail)
+    if m2:      # 'từ 01 đến 02 mô hình': one target, the second number is its max
+        value_max, unit_after, comparator = value_of(m2), after[m2.end():], "range"
+        pct = pct or bool(m2.group("pct"))
+        ln.masked.append((m.end() + m2.start(), m.end() + m2.end()))
+    if _CONDITION_BEFORE.match(before):        # 'doanh nghiệp có từ 500 lao động'
+        return None
+    unit, n = _unit(ln, pct, at, unit_after, s0)
+    rest = unit_after[n:]
+    if _counts_nothing(unit, rest):
+        return None
+    near = max(s0, at - _WINDOW)       # as `before`: a window, so a long line stays linear
+    c0 = _clause_start(text, near, at)
+    clause = text[c0:at]
+    goal = _goal(ln, s0, c0, at)
+    continues = s0 in ln.prev and _CONTINUES.search(text[max(ln.prev[s0][0], at - 8):at]) is not None
+    if not (continues or goal or _committed(ln, tail, s0, near, at)):
+        return None
+    sec, labels, headings = ln.section(at)
+    if _reported(ln, clause, rest, goal, headings):
+        return None
+    if comparator is None:
+        if tail and tail.group("comp"):
+            comparator = COMPARATORS[tail.group("comp").lower()].value
+        else:   # 'ít nhất 02 Chi đoàn, 02 Chi hội': a list shares its comparator
+            comparator = ln.prev[s0][1] if continues else "exact"
+    if s0 not in ln.periods:
+        ln.periods[s0] = periods.period_in(text[s0:s1])
+    cut = max(s0, at - _TEXT_CHARS)
+    sent = text[cut:min(s1, m.end() + _TEXT_CHARS)]
+    end = m.end() + (len(after) - len(unit_after)) + n
+    ln.prev[s0] = (end, comparator)
+    return Target(
+        value=value, value_max=value_max, unit=unit, is_percent=pct, comparator=comparator,
+        scope=_scope(sent, at - cut, rest, labels), period=_period(ln.periods[s0], labels, headings),
+        section=sec.path if sec else None, text=sent.strip(), start=ln.start + at,
+        end=ln.start + max(end, m.end()), denominator=float(m.group("den")) if m.group("den") else None,
+        kind=_kind(ln, clause, before, tail, unit, goal))
+
+
+# A line runs on into the next when it ends without a stop and the next opens with a digit or a
+# lower-case word (a PDF's wrapped line). Example: 'a) Đến hết năm 2025: Có ≥' / '30% DNNVV …'.
+_STOPS = ".;:!?…)]"
+# A line that ends on a number whose noun is on the next line: 'đ) Đến hết năm 2045: 100%' / 'DNNVV, HTX …'.
+# (a letter stands shortly before it: a line that is a bare number is a page number). Tried on the
+# line's last characters only, and only when it ends on a digit or '%'.
+_ENDS_ON_NUMBER = regex.compile(r"\p{L}[^\p{L}\n]{1,12}(?<=\d)[ ]?%?$")
+_LAST_OF_NUMBER = frozenset("0123456789%")
+_CARRY = 200       # characters of the neighbour line that are carried (a window, as _WINDOW)
+
+
+def _joined(lines, k: int) -> bool:
+    """Lines k and k + 1 are adjacent in the text (one line break between them)."""
+    return 0 <= k and k + 1 < len(lines) and lines[k].end + 1 == lines[k + 1].start
+
+
+def _carried(lines, k: int) -> str:
+    """The end of the line before line k when line k continues it, else ''."""
+    if not _joined(lines, k - 1) or not lines[k].text[:1].islower() and not _QUANTITY_START.match(lines[k].text):
+        return ""
+    prev = lines[k - 1].text
+    last = prev.rstrip()[-1:]
+    return prev[-_CARRY:] if last and last not in _STOPS else ""
+
+
+def _continued(lines, k: int) -> str:
+    """The start of the line after line k when line k ends on a number that it counts, else ''."""
+    line = lines[k].text.rstrip()
+    if line[-1:] not in _LAST_OF_NUMBER or not _joined(lines, k) or not _ENDS_ON_NUMBER.search(line[-24:]):
+        return ""
+    nxt = lines[k + 1].text
+    return nxt[:_CARRY] if nxt.strip() and not structure.strip_marker(nxt)[0] else ""
 
 
 def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
@@ -222,8 +560,16 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
     if not doc.body:
         return out
     starts = number_starts(doc.text, doc.body.start, doc.body.end)
-    labels_of: dict[Optional[int], list[str]] = {}
+    labels_of: dict = {}
+    doc_type = _doc_type(found)
+    lines = structure.body_lines(doc)
+    index = {id(ln): k for k, ln in enumerate(lines)}
     # most lines have no number: only those that have one are visited
-    for ln, here in structure.lines_holding(structure.body_lines(doc), starts):
-        out.extend(targets_in_line(doc, ln.start, ln.text, here, labels_of))
+    for ln, here in structure.lines_holding(lines, starts):
+        k = index[id(ln)]
+        carry, nxt = _carried(lines, k), _continued(lines, k)
+        shift = len(carry) + 1 if carry else 0
+        text = (f"{carry} {ln.text}" if carry else ln.text) + (f" {nxt}" if nxt else "")
+        line = _Line(doc, ln.start - shift, text, doc_type, labels_of)
+        out.extend(targets_in_line(line, [s + shift for s in here]))
     return out

@@ -278,6 +278,10 @@ COMPARATORS = _table(
     ("không quá", "at_most", "không quá 5% đoàn viên"),
     ("dưới", "at_most", "dưới 10% chi đoàn yếu"),
     ("nhiều nhất", "at_most", "nhiều nhất 2 đợt"),
+    ("không vượt quá", "at_most", "không vượt quá 3% tổng số"),
+    ("không thấp hơn", "at_least", "không thấp hơn 90% kế hoạch"),
+    ("≥", "at_least", "Có ≥ 30% doanh nghiệp"),
+    ("≤", "at_most", "≤ 5% hộ nghèo"),
 )
 # Words that commit to a quantity when they stand right before it (verbs of achievement and the
 # prepositions that follow them). Example: 'kết nạp 80 đoàn viên', 'tập huấn cho 100% cán bộ'.
@@ -300,13 +304,86 @@ TARGET_CUES = _table(*((w, "cue", ex) for w, ex in (
     # frequent misspellings of 'phấn đấu' in the archives
     ("phân đầu", "Phân đầu 100% các đơn vị"), ("phần đầu", "phần đầu kết nạp đảng được 10%"),
     ("phân đấu", "phân đấu 30 đoàn viên"), ("phần đấu", "phần đấu 5 chi đoàn"),
+    # as Government and Party documents phrase a target (targets helper, issue 11)
+    ("lên", "tăng tỷ lệ tập hợp thanh niên lên 60%"), ("xuống", "giảm tỷ lệ hộ nghèo xuống 2%"),
+    ("còn", "giảm còn dưới 2%"), ("ở mức", "duy trì ở mức 60%"), ("cam kết", "ký cam kết 100% đơn vị"),
+    ("có", "và có 100% đoàn viên đội mũ bảo hiểm"), ("khoảng", "giải quyết việc làm khoảng 30.000 lao động"),
+    ("tăng", "tăng 15% số hội viên"), ("giảm", "giảm 10% số vụ tai nạn"), ("giải ngân", "giải ngân 100% kế hoạch"),
+    ("tuyển dụng", "tuyển dụng 20 công chức"),
+)))
+# ---- targets as Government and Party documents phrase them (targets helper, issue 11)
+# Words that state a goal anywhere before the number in its clause (not only right before it).
+# Example: 'Phấn đấu đến hết năm 2026, mức độ hài lòng … đạt 90%', 'chỉ tiêu đề ra là tối thiểu 70%'.
+GOAL_WORDS = _table(*((w, "goal", ex) for w, ex in (
+    ("phấn đấu", "Phấn đấu đến năm 2030, 100% xã có …"), ("chỉ tiêu", "chỉ tiêu đề ra là tối thiểu 70%"),
+    ("mục tiêu", "Mục tiêu tăng trưởng kinh tế: 8%"), ("phân đầu", "Phân đầu 100% các đơn vị"),
+    ("phần đầu", "phần đầu kết nạp 10%"), ("phân đấu", "phân đấu 30 đoàn viên"), ("phần đấu", "phần đấu 5 chi đoàn"),
+)))
+# A label or clause before a colon that announces a quantity: the number right after it is a target.
+# Example: 'số lượng tiết mục: 15 tiết mục', 'Quy mô: 200 đại biểu'.
+QUANTITY_LABELS = _table(*((w, "quantity", ex) for w, ex in (
+    ("số lượng", "số lượng tiết mục: 15 tiết mục"), ("quy mô", "Quy mô: 200 đại biểu"),
+    ("chỉ tiêu", "Chỉ tiêu: 50 đoàn viên"), ("mục tiêu", "Mục tiêu tăng trưởng: 8%"),
+)))
+# Words that make a number before them in its clause a reported result, not a commitment.
+# Example: 'lũy kế 10 tháng … tăng 14,38%', 'Đến nay, đã tổ chức 09 cuộc', 'hiện đạt 97,28%'.
+RESULT_WORDS = _table(*((w, "result", ex) for w, ex in (
+    ("đã", "đã tổ chức kiểm tra 42 cơ quan"), ("ước đạt", "ước đạt 47,5 nghìn tỷ đồng"),
+    ("hiện đạt", "hiện đạt 97,28%"), ("chỉ đạt", "chỉ đạt 94%"), ("mới đạt", "mới đạt 60%"),
+    ("lũy kế", "lũy kế 10 tháng tăng 14%"), ("luỹ kế", "luỹ kế 10 tháng tăng 14%"),
+    ("đến nay", "Đến nay, tỉnh chỉ mới tổ chức 02 cuộc"), ("tính đến", "Tính đến ngày 27/11, tỷ lệ … đạt 82%"),
+    ("so với cùng kỳ", "tăng 26,94% so với cùng kỳ"), ("chỉ mới", "chỉ mới tổ chức 02 cuộc"),
+    ("ghi nhận", "toàn tỉnh ghi nhận hơn 200 nhà bị ngập"),
+)))
+# Ceilings: a number after them is a limit set by a rule, unless a goal or a verb of achievement
+# commits to it. Example: 'Mỗi tác giả dự thi không quá 03 tác phẩm'.
+LIMIT_WORDS = _table(*((w, "limit", ex) for w, ex in (
+    ("không quá", "vốn vay không quá 5 tỷ đồng"), ("tối đa", "xây dựng tối đa 01 tầng"),
+    ("nhiều nhất", "nhiều nhất 2 đợt"), ("không vượt quá", "không vượt quá 3%"), ("≤", "≤ 5%"),
+)))
+# A clause opened by these states a condition: the number in it is a limit.
+# Example: 'Đại hội chỉ có giá trị khi có ít nhất 2/3 số đại biểu', 'trường hợp dưới 70% thì …'.
+CONDITION_WORDS = _table(*((w, "condition", ex) for w, ex in (
+    ("khi", "chỉ có giá trị khi có ít nhất 2/3 số đại biểu"), ("nếu", "nếu đạt dưới 50% số phiếu"),
+    ("trường hợp", "trường hợp dưới 95% thì tiêu chí này đạt 0 điểm"), ("điều kiện", "điều kiện có ít nhất 05 thành viên"),
+)))
+# Document types that report results: a number is a target there only with a goal word or under a
+# heading of tasks to come. Example: a Báo cáo's 'tỷ lệ … đạt 51,79% (chỉ tiêu đề ra là tối thiểu 70%)'.
+REPORT_TYPES = frozenset({"Báo cáo", "Thông báo", "Kết luận", "Tờ trình", "Biên bản"})
+# Document types that set rules: a bound in them (tối thiểu, không quá) is a limit.
+# Example: a Quy chế's 'có ít nhất 2/3 số đại biểu'.
+RULE_TYPES = frozenset({"Quy chế", "Quy chế phối hợp", "Quy định", "Nghị định", "Thông tư", "Thông tư liên tịch",
+                        "Luật", "Điều lệ", "Giấy phép"})
+# Headings over the tasks to come in a report (and not over its results).
+# Example: 'IV. ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP', 'Giải pháp khắc phục:'; not 'Kết quả thực hiện các chỉ tiêu'.
+FORWARD_HEADINGS = frozenset({"nhiệm vụ", "giải pháp", "phương hướng", "mục tiêu", "chỉ tiêu", "đề xuất",
+                              "kiến nghị", "kế hoạch"})
+RESULT_HEADINGS = frozenset({"kết quả", "tình hình", "đánh giá", "tồn tại", "hạn chế", "thực trạng"})
+# Money: a price or an amount in a table is no commitment without a verb that commits to it.
+# Example: '1.000 đồng/trẻ/tháng' (a fee) is a limit; 'thu ngân sách đạt 50.000 tỷ đồng' a target.
+CURRENCY = frozenset({"đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "nghìn tỷ đồng", "usd",
+                      "triệu usd", "tỷ usd"})
+# Nouns that are items of a list after a counted noun (besides LEVEL_NOUNS). Example: '100% các sở, ngành'.
+LIST_NOUNS = _table(*((w, "list", ex) for w, ex in (
+    ("sở", "100% các ban, sở, ngành"), ("ngành", "100% các sở, ngành"), ("cơ quan", "100% đơn vị, cơ quan"),
+    ("đơn vị", "100% cơ quan, đơn vị, địa phương"), ("địa phương", "100% cơ quan, đơn vị, địa phương"),
+)))
+# Where a target holds, as the text states it (`scope`). Example: 'trên địa bàn tỉnh', 'toàn quốc', 'cấp xã'.
+SCOPE_HEADS = _table(*((w, "scope", ex) for w, ex in (
+    ("trên địa bàn", "100% xã trên địa bàn tỉnh"), ("toàn quốc", "trên phạm vi toàn quốc"),
+    ("cả nước", "80% hộ gia đình cả nước"), ("toàn tỉnh", "tỷ lệ hồ sơ đúng hẹn toàn tỉnh"),
+    ("toàn thành phố", "100% phường toàn thành phố"), ("toàn huyện", "95% hộ dân toàn huyện"),
+    ("toàn quận", "toàn quận"), ("toàn ngành", "100% đơn vị toàn ngành"),
+    ("cấp tỉnh", "hồ sơ giải quyết đúng hẹn cấp tỉnh"), ("cấp huyện", "cấp huyện"),
+    ("cấp xã", "100% công chức cấp xã"), ("cấp cơ sở", "cấp cơ sở"),
 )))
 # Nouns of time: a number before them is a duration or a date, not a quantity. Example: '6 tháng'.
 TIME_NOUNS = frozenset({"ngày", "tháng", "năm", "tuần", "quý", "giờ", "phút", "buổi", "đợt", "kỳ", "lần"})
 # Words that make the number before/after them a name, rank or reference, not a quantity.
-# Example: 'Nghị quyết 25', 'cụm 8', 'khóa XI', 'lần thứ 7', 'số 03'.
+# Example: 'Nghị quyết 25', 'cụm 8', 'khóa XI', 'lần thứ 7', 'số 03', 'tại điểm 1 Mục III', 'Chương 2'.
 NUMBER_NAMERS = frozenset({"số", "cụm", "khóa", "khoá", "thứ", "quý", "năm", "tháng", "ngày", "giờ", "kỳ",
-                           "đợt", "điều", "khoản", "mục", "phụ lục", "giai đoạn", "nhiệm kỳ", "tuần", "trung ương"})
+                           "đợt", "điều", "khoản", "mục", "phụ lục", "giai đoạn", "nhiệm kỳ", "tuần", "trung ương",
+                           "điểm", "chương"})
 # Numbers written in words. Example: 'một trăm đoàn viên' → 100.
 NUMBER_WORDS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
                 "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mươi": 10, "trăm": 100,

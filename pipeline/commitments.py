@@ -29,6 +29,8 @@ def commitment_rows(found: Mapping[str, list], text: str) -> list[dict]:
     deadlines, assignments = found.get("deadlines", []), found.get("assignments", [])
     rows, used = [], set()
     for t in found.get("targets", []):
+        if t.kind == "limit":       # a ceiling or condition, not a commitment
+            continue
         lo, hi = _line_of(text, t.start)
         dls = [d for d in deadlines if lo <= d.start < hi]
         used.update(id(d) for d in dls)

@@ -25,7 +25,7 @@ DOCUMENT_FIELDS = ["so_hieu", "doc_type", "issue_date", "place", "issuing_body",
                    "signer_name", "signer_title", "signing_authority"]
 
 VIEWS = {
-    # One row per target (chỉ tiêu), in the order an analyst reads a commitment: target → scope →
+    # One row per target (chỉ tiêu; limits — ceilings and conditions — are not commitments), in the order an analyst reads a commitment: target → scope →
     # period → assignee → deadline → section → document. The assignee is the assignment whose
     # span holds the target (a lead first), else the deadline's of the same item; the deadline is
     # every due code of the item (the innermost section) the target is in.
@@ -54,6 +54,7 @@ VIEWS = {
         JOIN documents doc USING (doc_id)
         LEFT JOIN holders h ON h.doc_id = t.doc_id AND h.start = t.start
         LEFT JOIN item_deadlines d ON d.doc_id = t.doc_id AND d.section = t.section
+        WHERE t.kind IS DISTINCT FROM 'limit'
         ORDER BY t.source_path, t.start""",
     # One row per (document, document it implements), with both documents' numbers and dates and
     # the sentence of the first mention as evidence.

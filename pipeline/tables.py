@@ -41,7 +41,7 @@ SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
                   *SPAN, ("evidence", S)],
     "targets": [*DOC, ("value", F), ("value_max", F), ("unit", S), ("is_percent", B),
                 ("comparator", S), ("scope", S), ("period", S), ("section", S), ("text", S), *SPAN,
-                ("denominator", F), ("evidence", S)],
+                ("denominator", F), ("kind", S), ("evidence", S)],
     "deadlines": [*DOC, ("due", S), ("due_start", D), ("due_end", D), ("due_granularity", S),
                   ("due_month", I), ("due_day", I), ("due_weekday", I), ("due_time", S),
                   ("recurrence", S), ("raw", S), ("task", S), ("assignee", S), ("section", S), *SPAN,

@@ -29,6 +29,10 @@ ADVERSARIAL = [
     "“" + "x " * 50_000,
     ("- Đ/c Nguyễn Văn " * 6_000)[:100_000],
     "(" * 50_000 + ":",
+    # targets as Party and State documents phrase them
+    ("Phấn đấu đến năm 2025, tỷ lệ " * 4_000)[:100_000],
+    ("**1. **" * 15_000)[:100_000],
+    ("xã, đạt tỷ lệ 5% (chỉ tiêu " * 4_000)[:100_000],
 ]
 
 

@@ -23,7 +23,7 @@ CASES = [
      "trong tổng số đoàn viên công nhân được giới thiệu).",
      [(5, None, "đoàn viên ưu tú", True, "exact"), (10, None, "đoàn viên công nhân", True, "exact")]),
     ("- Các huyện chỉ đạo 2/3 xã, phường, thị trấn tổ chức được hoạt động. Đảm bảo đạt 02 hoạt động/huyện, thị, thành đoàn.",
-     [(2, None, "xã", False, "exact"), (2, None, "hoạt động", False, "exact")]),
+     [(2, None, "xã, phường, thị trấn", False, "exact"), (2, None, "hoạt động", False, "exact")]),
     ("- Phấn đấu kết nạp một trăm đoàn viên mới.", [(100, None, "đoàn viên", False, "exact")]),
     # negatives: conditions, programme names, references, durations, dates, scopes
     ("- Rà soát, vận động thành lập các tổ chức Đoàn trong các doanh nghiệp có từ **300** lao động trở lên.", []),
