@@ -2,14 +2,15 @@
 
 Each takes a segmented document and the records found so far (table → list, read-only) and
 returns records with offsets into the normalized text. A new extractor plugs in by adding an
-`Extractor` here and, if it fills a new table, a schema in `pipeline/tables.py`.
+`Extractor` here and, if it fills a new table, a schema in `pipeline/tables.py`. A linking step
+(`replaces=True`) reads the records of earlier extractors and returns its table's records anew.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-from extractors import assignments, citations, deadlines, header, recipients, signature, targets
+from extractors import assignments, citations, deadlines, header, links, recipients, signature, targets
 from pipeline.models import SegmentedDoc
 
 
@@ -18,6 +19,7 @@ class Extractor:
     name: str
     table: str    # 'fields' feeds the one `documents` row; others are tables of their own
     run: Callable[[SegmentedDoc, Mapping[str, list]], list]
+    replaces: bool = False    # the records returned replace the table's records so far
 
 
 EXTRACTORS: list[Extractor] = [
@@ -26,6 +28,8 @@ EXTRACTORS: list[Extractor] = [
     Extractor("recipients", "recipients", recipients.extract),
     Extractor("citations", "citations", citations.extract),
     Extractor("targets", "targets", targets.extract),
+    Extractor("deadlines", "deadlines", deadlines.extract),
     Extractor("assignments", "assignments", assignments.extract),
-    Extractor("deadlines", "deadlines", deadlines.extract),     # after assignments: links each to its assignee
+    # after both: each deadline gets the assignee of the assignment around it
+    Extractor("deadline assignees", "deadlines", links.deadline_assignees, replaces=True),
 ]

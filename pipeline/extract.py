@@ -13,7 +13,11 @@ DOC_FIELDS = ("so_hieu", "doc_type", "issue_date", "place", "issuing_body", "par
 def extract_all(doc: SegmentedDoc) -> dict[str, list]:
     found: dict[str, list] = {}
     for ex in EXTRACTORS:
-        found.setdefault(ex.table, []).extend(ex.run(doc, found))
+        records = ex.run(doc, found)
+        if ex.replaces:
+            found[ex.table] = records
+        else:
+            found.setdefault(ex.table, []).extend(records)
     return found
 
 

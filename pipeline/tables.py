@@ -37,7 +37,7 @@ SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
     "targets": [("doc_id", S), ("value", F), ("value_max", F), ("unit", S), ("is_percent", B),
                 ("comparator", S), ("scope", S), ("period", S), ("section", S), ("text", S), *SPAN,
                 ("denominator", F)],
-    "deadlines": [("doc_id", S), ("due", S), ("recurrence", S), ("raw", S), ("task", S), ("assignee", S),
+    "deadlines": [("doc_id", S), ("due", S), ("due_start", S), ("recurrence", S), ("raw", S), ("task", S), ("assignee", S),
                   ("section", S), *SPAN],
     "assignments": [("doc_id", S), ("assignee", S), ("role", S), ("task", S), ("deadline", S),
                     ("section", S), ("person_name", S), ("position", S), *SPAN],
