@@ -261,8 +261,25 @@ RELATION_CUES = _table(
     ("quán triệt", "implements", "quán triệt Nghị quyết 25"),
     ("cụ thể hóa", "implements", "cụ thể hóa Nghị quyết số 25-NQ/TW"),
     ("theo", "mentions", "đã được chỉ ra theo Kế hoạch số 15-KH/TU"),
+    ("tại", "mentions", "theo quy định tại khoản 4 Điều 23 Nghị định 32/2024/NĐ-CP"),
     ("trong", "mentions", "chỉ tiêu trong Kế hoạch 280-KH/TĐTN-TCKT"),
 )
+
+# ---- citations (issue 11)
+# Type words read only before a cited document's number (not type lines of this document).
+# Example: 'Văn bản số 4250/BNNMT-ĐCKS' → Văn bản.
+CITATION_TYPE_WORDS = _table(("văn bản", "Văn bản", "Văn bản số 4250/BNNMT-ĐCKS ngày 12/5/2025"))
+# A number after `số` with a State symbol whose code is no type code is a công văn (NĐ 30/2020/NĐ-CP:
+# a công văn's symbol is the issuer's and the drafting unit's abbreviations). Example: 'tại số 123/UBND-VX'.
+CONG_VAN = "Công văn"
+# Words before a type word that make it a form to fill, not a document. Example: 'Mẫu báo cáo số 05'.
+FORM_WORDS = _table(("mẫu", "form", "theo Mẫu báo cáo số 05"), ("biểu mẫu", "form", "Biểu mẫu báo cáo số 02"))
+# Words that end a cited issuer's noun phrase (lower-case words after a capitalized one are read as the
+# rest of its name: 'Bộ Giáo dục và Đào tạo', 'Sở Y tế'). Example: 'của UBND tỉnh | về việc …'.
+ISSUER_STOP_WORDS = frozenset({
+    "về", "ngày", "số", "tại", "đã", "theo", "năm", "để", "và", "của", "khóa", "khoá", "trong", "với", "nhằm",
+    "được", "là", "có", "cho", "từ", "đến", "các", "những", "ban hành", "quy định", "phê duyệt", "hướng dẫn",
+})
 
 
 # ---------------------------------------------------------------- commitments (targets, deadlines, assignments)
@@ -344,8 +361,9 @@ STATUS_WORDS = _table(*((w, "status", ex) for w, ex in (
     ("cập nhật kết quả", "cập nhật kết quả đến ngày 27/11/2025"), ("lũy kế", "lũy kế đến tháng 9/2025"),
     ("số liệu", "số liệu đến hết quý III/2025"),
 )))
-# Words of a sentence that states a forecast, not a duty. Example: 'Theo dự báo, mưa lớn từ nay đến ngày 18/11'.
-STATEMENT_WORDS = _table(("dự báo", "forecast", "Theo dự báo, từ đêm nay đến ngày 20/10/2025 mưa lớn"))
+# Words of a sentence that states a forecast or a status, not a duty. Example: 'Theo dự báo, mưa lớn từ nay đến ngày 18/11'.
+STATEMENT_WORDS = _table(("dự báo", "forecast", "Theo dự báo, từ đêm nay đến ngày 20/10/2025 mưa lớn"),
+                         ("đến nay", "status", "Đến nay, tỉnh tổ chức 02 cuộc đối thoại trong năm 2025"))
 # Before a 'đến năm …' these name a horizon (of a plan, or in a cited title): never a deadline.
 # Example: 'Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050', 'Chiến lược … đến năm 2030'.
 HORIZON_WORDS = _table(*((w, "horizon", ex) for w, ex in (
