@@ -237,7 +237,8 @@ def _opening(doc: SegmentedDoc, sent_start: int) -> bool:
     body before its first section that opens with an `implements` cue."""
     if doc.title and doc.title.start <= sent_start < doc.title.end:
         return True
-    first = doc.sections[0].start if doc.sections else (doc.body.end if doc.body else 0)
+    # without sections the body is all preamble; an unsegmented text, all of it
+    first = doc.sections[0].start if doc.sections else (doc.body.end if doc.body else len(doc.text))
     return sent_start < first and OPENING.match(doc.text, sent_start) is not None
 
 

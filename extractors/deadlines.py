@@ -49,9 +49,9 @@ def _alt(words) -> str:
 
 @dataclass(frozen=True)
 class Form:
-    """One way a date is written. `leads`: the lower-case words it opens with, or, with `digit`, one
-    pattern of its first characters (a number). The form's pattern opens with its lead, so the places
-    where a match may start (the scan's prefilter) are derived from the forms, not kept by hand."""
+    """One way a date is written. `leads`: the lower-case words it opens with, or, with `digit`, what
+    follows its opening number ('\\d{1,2}'). The form's pattern opens with its lead, so the places
+    where a match may start (the scan's prefilter, `Scan`) are derived from the forms, not kept by hand."""
 
     leads: tuple[str, ...]
     rest: str
@@ -61,10 +61,11 @@ class Form:
     @property
     def pattern(self) -> str:
         if self.digit:
-            return rf"(?<!\d)(?={self.leads[0]})" + self.rest
+            return rf"(?<!\d)(?={_NUMBER}(?:{self.leads[0]}))" + self.rest
         return rf"(?:{_alt(self.leads)})" + self.rest
 
 
+_NUMBER = r"\d{1,2}"          # what a digit form opens with
 _Y = r"(?:19|20)\d{2}"
 _REL = _alt(RELATIVE_YEARS)
 _NOT_NUM = r"(?![\d/]|[.\-]\d)"
@@ -75,12 +76,11 @@ _DAY_NUM = (rf"(?P<d>\d{{1,2}})[ ]{{0,1}}(?P<sep>[/.\-])[ ]{{0,1}}(?P<m>\d{{1,2}
 # '15 tháng 3 năm 2024', '31 tháng 12 cùng năm'
 _DAY_WORDS = (rf"(?P<d>\d{{1,2}})[ ]{{1,3}}tháng[ ]{{1,3}}(?P<m>\d{{1,2}})"
               rf"(?:[ ]{{1,3}}năm[ ]{{1,3}}(?P<y>{_Y})|[ ]{{1,3}}(?P<rel>{_REL}))?")
-_WEEKDAY = rf"[ ]{{1,2}}(?P<wd>{_alt(k[4:] for k in WEEKDAYS if k.startswith('thứ '))})"
-FORMS = (
+DATE_FORMS = (
     Form(("ngày",), _MONG + _DAY_NUM, "ngày 15/04/2024"),
-    Form((r"\d{1,2}[ ]{0,1}[/.\-]",), _DAY_NUM, "30.10", digit=True),
+    Form((r"[ ]{0,1}[/.\-]",), _DAY_NUM, "30.10", digit=True),
     Form(("ngày",), _MONG + _DAY_WORDS, "ngày 15 tháng 3 năm 2024"),
-    Form((r"\d{1,2}[ ]{1,3}tháng[ ]{1,3}\d",), _DAY_WORDS, "31 tháng 12 cùng năm", digit=True),
+    Form((r"[ ]{1,3}tháng[ ]{1,3}\d",), _DAY_WORDS, "31 tháng 12 cùng năm", digit=True),
     # a day of every month: 'ngày 10 hằng tháng', 'ngày mồng 3 hàng tháng', 'ngày 15 của tháng trước đó'
     Form(("ngày",), _MONG + r"(?P<dd>\d{1,2})[ ]{1,3}(?:(?:hàng|hằng)[ ]{1,2}tháng|của[ ]{1,2}(?:mỗi[ ]{1,2}|các[ ]{1,2})?tháng)",
          "ngày 10 hằng tháng"),
@@ -92,28 +92,56 @@ FORMS = (
     Form(("năm",), rf"[ ]{{1,3}}(?P<y4>{_Y})(?![ ]{{0,3}}[-–][ ]{{0,3}}\d)", "năm 2017"),
     # 'năm' alone after 'trong' (the plan's year); not 'năm học', 'năm sau'
     Form(("năm",), r"(?P<thisyear>)(?![ ]{0,3}(?:\d|học|sau|tới|trước))", "trong năm"),
-    # a weekday: only a deadline in a weekly sentence ('trước 16 giờ thứ Sáu hằng tuần')
+)
+# A weekday: a deadline only in a weekly sentence ('trước 16 giờ thứ Sáu hằng tuần'). Its own
+# pattern, tried only on lines that say 'tuần': 'thứ' is too common a word to look at everywhere.
+_WEEKDAY = rf"[ ]{{1,2}}(?P<wd>{_alt(k[4:] for k in WEEKDAYS if k.startswith('thứ '))})"
+WEEKDAY_FORMS = (
     Form(("thứ",), _WEEKDAY, "thứ Sáu"),
     Form(("ngày",), r"[ ]{1,3}thứ" + _WEEKDAY, "ngày thứ Sáu"),
     Form(("chủ nhật",), r"(?P<wd>)", "Chủ nhật"),
 )
 # A time before the date: '16g00, ngày 15/04/2024', '14 giờ 30 phút, ngày 12/01/2026', '18g00 - 20g30, ngày 11/6'
-_TIME_LEAD = r"\d{1,2}[ ]{0,1}(?:g|h|giờ)"
+_TIME_LEAD = r"[ ]{0,1}(?:g|h|giờ)"
 _CLOCK = r"\d{1,2}[ ]{0,1}(?:g|h|giờ)(?:[ ]{0,1}\d{2})?(?:[ ]{0,1}phút)?"
-WHEN = regex.compile(
-    rf"(?:(?<!\d)(?={_TIME_LEAD}){TIME}(?:[ ]{{0,1}}phút)?(?:[ ]{{0,2}}[-–][ ]{{0,2}}{_CLOCK})?[ ]{{0,2}},?[ ]{{0,2}})?"
-    rf"(?:{'|'.join(f.pattern for f in FORMS)})(?![\p{{L}}\d])", regex.IGNORECASE)
-# The scan's prefilter, derived from WHEN's parts: the words a match may open with, and where one
-# may open with a digit (a time or a day). Example: in 'Kế hoạch số 125/KH' none (the '1' opens '125').
-_WHEN_WORDS = tuple(sorted({w for f in FORMS if not f.digit for w in f.leads}))
-_WHEN_DIGIT = regex.compile(
-    r"(?<!\d)(?:" + "|".join([_TIME_LEAD, *(f.leads[0] for f in FORMS if f.digit)]) + ")", regex.IGNORECASE)
+_TIME_PREFIX = (rf"(?:(?<!\d)(?={_NUMBER}{_TIME_LEAD}){TIME}(?:[ ]{{0,1}}phút)?"
+                rf"(?:[ ]{{0,2}}[-–][ ]{{0,2}}{_CLOCK})?[ ]{{0,2}},?[ ]{{0,2}})?")
+
+
+@dataclass(frozen=True)
+class Scan:
+    """A pattern of date forms (after an optional time) and its prefilter, both built from the forms:
+    the words a match may open with, and where one may open with a number (a time or a day).
+    Example: in 'Kế hoạch số 125/KH' no number may open one (the '1' opens '125', too long for a day)."""
+
+    pattern: regex.Pattern
+    words: tuple[str, ...]
+    digits: regex.Pattern
+
+    @classmethod
+    def of(cls, forms: tuple[Form, ...]) -> "Scan":
+        pattern = regex.compile(rf"{_TIME_PREFIX}(?:{'|'.join(f.pattern for f in forms)})(?![\p{{L}}\d])", regex.IGNORECASE)
+        leads = [_TIME_LEAD, *(f.leads[0] for f in forms if f.digit)]
+        digits = regex.compile(rf"(?<!\d){_NUMBER}(?:{'|'.join(leads)})", regex.IGNORECASE)
+        return cls(pattern, tuple(sorted({w for f in forms if not f.digit for w in f.leads})), digits)
+
+    def starts(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[int]:
+        return structure.starts_of(text, self.words, lo, hi, self.digits)
+
+    def matches(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[regex.Match]:
+        """pattern.finditer(text) within [lo, hi), tried only where the prefilter allows."""
+        return list(structure.matches_at(self.pattern, text, self.starts(text, lo, hi)))
+
+
+DATES = Scan.of(DATE_FORMS)
+WEEKDAYS_SCAN = Scan.of(WEEKDAY_FORMS)
+WHEN = DATES.pattern
 _WEEKDAY_NUMBER = {" ".join(k.split()): int(e.value) for k, e in WEEKDAYS.items()}
 
+_EVENT_DAY = r"(?:ngày(?:[ ]{1,2}\p{L}{1,10}){1,3}[ ]{1,2})?"     # 'ngày bầu cử 15/3/2026': a day named by its event
 _CUE = regex.compile(
     rf"(?<![\p{{L}}])(?:{_alt(DEADLINE_CUES)})[ ]{{1,3}}"
-    r"(?:ngày(?:[ ]{1,2}\p{L}{1,10}){1,3}[ ]{1,2})?"       # 'đến ngày bầu cử 15/3/2026'
-    r"\(?$", regex.IGNORECASE | regex.REVERSE)     # matched backwards from the date: one try
+    rf"{_EVENT_DAY}\(?$", regex.IGNORECASE | regex.REVERSE)     # matched backwards from the date: one try
 _STATUS = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(STATUS_WORDS)})[ ]{{1,2}}$", regex.IGNORECASE | regex.REVERSE)
 _STATEMENT = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(STATEMENT_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
 _HORIZON = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(HORIZON_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
@@ -121,14 +149,16 @@ _DESCRIBED = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(DESCRIBED_PERIOD_WORDS)})(?
 _LABEL = regex.compile(rf"(?:{_alt(DEADLINE_LABELS)})(?![\p{{L}}])", regex.IGNORECASE)
 _FROM = regex.compile(r"(?<![\p{L}])từ[ ]{1,3}$", regex.IGNORECASE | regex.REVERSE)
 # Between the two ends of a range: '02/02/2026 – 15/02/2026', '20/12/2018 đến 04/4/2019', 'đến hết ngày 9/7'
-_RANGE_JOIN = regex.compile(r"[ ]{0,3}(?:[-–—]|đến(?:[ ]{1,2}hết)?)[ ]{0,3}", regex.IGNORECASE)
+_RANGE_JOIN = regex.compile(rf"[ ]{{0,3}}(?:[-–—]|đến(?:[ ]{{1,2}}hết)?[ ]{{1,3}}{_EVENT_DAY})[ ]{{0,3}}", regex.IGNORECASE)
 # Between two items of a list: 'trước ngày 01/6 và 15/11', '3/2, 19/5, 2/9 và 7/11 hàng năm'
 _LIST_JOIN = regex.compile(r"[ ]{0,2}(?:,|;|và|hoặc)[ ]{0,2}", regex.IGNORECASE)
 _YEARLY_AFTER = regex.compile(r"[ ]{0,2}\)?[ ]{0,2}(?:hàng|hằng)[ ]{1,2}năm(?![\p{L}])", regex.IGNORECASE)
+_YEARLY_REACH = 14        # _YEARLY_AFTER's 'năm' ends within its first 2 + 1 + 2 + 4 + 2 + 3 characters
 # What may stand around a date that is the whole value of a line or label: 'Từ', 'Dự kiến', 'Trước ngày',
 # and after it a weekday in brackets. Example: 'Phiên thứ I: Từ 7g00 - 11g30, ngày 15/6/2024 (thứ Bảy).'
 _VALUE_BEFORE = regex.compile(r"[ ]{0,2}(?:\p{L}{1,8}[ ]{1,2}){0,2}\(?", regex.IGNORECASE)
-_VALUE_AFTER = regex.compile(r"[ ]{0,2}\)?[ ]{0,2}(?:\([^()\n]{0,30}\))?[ ]{0,2}[.;,]?[ ]{0,2}\**$")
+_VALUE_AFTER = regex.compile(r"[ ]{0,2}\)?[ ]{0,2}(?:\([^()\n]{0,30}\))?[ ]{0,2}[.;,]?[ ]{0,2}\*{0,4}$")
+_VALUE_REACH = (23, 46)     # the most characters _VALUE_BEFORE and _VALUE_AFTER can match: most dates are farther
 _SCHEDULE_END = regex.compile(r"[ ]{0,3}(?:\([^()\n]{0,40}\)[ ]{0,2})?:[ ]{0,4}")
 _SCHEDULE_REACH = 48      # a _SCHEDULE_END's colon is among its first 3 + 42 + 2 + 1 characters
 # a past event: 'Trong năm 2023, toàn tỉnh đã thành lập…' (tried with match() at the date's end: a
@@ -153,7 +183,7 @@ def _year(m: regex.Match, year: Optional[int], *groups: str) -> tuple[Optional[i
 
 def _due(m: regex.Match, year: Optional[int], recurrence: Optional[str]) -> tuple[Optional[str], str, Optional[str]]:
     """(normalized due, recurrence, start of a month range) for a WHEN match; due None when it is not a real date."""
-    if m.group("wd") is not None:
+    if _is_weekday(m):
         day = _WEEKDAY_NUMBER.get(" ".join(m.group().lower().split()[-2:]), 7) if m.group("wd") else 7
         at = f"T{int(m['hh']):02d}:{int(m['mi'] or 0):02d}" if m["hh"] is not None and int(m["hh"]) < 24 else ""
         return f"W{day}{at}", "weekly", None
@@ -203,7 +233,7 @@ def scan(doc: SegmentedDoc, year: Optional[int], issued: Optional[str] = None) -
     for lines in (structure.body_lines(doc), appendix_lines(doc)):
         if not lines:
             continue
-        starts = structure.starts_of(doc.text, _WHEN_WORDS, lines[0].start, lines[-1].end, _WHEN_DIGIT)
+        starts = DATES.starts(doc.text, lines[0].start, lines[-1].end)
         # most lines have no date: only those that hold a place where one may start are visited
         for ln, here in structure.lines_holding(lines, starts):
             out.extend(_Line(doc, ln.start, ln.text, year, issued).deadlines(here))
@@ -272,8 +302,11 @@ class _Line:
         year alone only under a label (a table's column heading 'Năm 2025' is none)."""
         lab, value = self.label()
         labelled = lab is not None and first.start() >= value
-        return bool((labelled or not first.group("y4"))
-                    and _VALUE_BEFORE.fullmatch(self.line, value if labelled else self.skip(), first.start())
+        lo = value if labelled else self.skip()
+        if first.start() - lo > _VALUE_REACH[0] or len(self.line) - last.end() > _VALUE_REACH[1]:
+            return False
+        return bool((labelled or _is_weekday(first) or not first.group("y4"))
+                    and _VALUE_BEFORE.fullmatch(self.line, lo, first.start())
                     and _VALUE_AFTER.match(self.line, last.end()))
 
     def clause_before(self, at: int) -> str:
@@ -287,6 +320,8 @@ class _Line:
     def _why(self, m: regex.Match) -> Optional[str]:
         """Why the date is a deadline on its own ('cue', 'label', 'schedule', 'value', 'yearly'), or None."""
         line = self.line
+        if _is_weekday(m):
+            return "weekly"         # kept only in a weekly sentence (_record)
         if m.group("dd"):
             return "monthly"        # 'đúng ngày mồng 3 hằng tháng': a recurring date is always a schedule
         if m.group("thisyear") is not None and not line[max(0, m.start() - 8):m.start()].lower().endswith("trong "):
@@ -315,15 +350,19 @@ class _Line:
             return None
         if self.is_value(m, m):
             return "value"
-        if (m.group("m3") or m.group("q")) and self.clause_before(m.start()) == "" and line.startswith(",", m.end()):
+        if line.startswith(",", m.end()) and (m.group("m3") or m.group("q")) and self.clause_before(m.start()) == "":
             return "opening"        # 'Quý I/2027, các cơ quan … đánh giá' (a day there often tells history)
-        if not m.group("y4") and _YEARLY_AFTER.match(line, m.end()):
+        if "năm" in line[m.end():m.end() + _YEARLY_REACH] and not m.group("y4") and _YEARLY_AFTER.match(line, m.end()):
             return "yearly"
         return None
 
     def deadlines(self, starts: list[int]) -> list[Deadline]:
         line = self.line
-        found = list(structure.matches_at(WHEN, line, starts))
+        found = list(structure.matches_at(DATES.pattern, line, starts))
+        if "tuần" in line.lower():      # 'hằng tuần', 'hàng tuần': weekdays too
+            found = sorted(found + [w for w in WEEKDAYS_SCAN.matches(line)
+                                    if not any(m.start() < w.end() and w.start() < m.end() for m in found)],
+                           key=lambda m: m.start())
         if not found:
             return []
         why = [self._why(m) for m in found]
@@ -354,7 +393,7 @@ class _Line:
     def _record(self, m: regex.Match, end: Optional[regex.Match], reason: str) -> Optional[Deadline]:
         line = self.line
         rec = self.recurrence(m.start())
-        if m.group("wd") is not None and rec != "weekly":
+        if _is_weekday(m) and rec != "weekly":
             return None     # a weekday in brackets after a date, or a one-off weekday
         if _STATEMENT.search(line, self.sentence(m.start())[0], m.start()):
             return None     # 'Theo dự báo, … từ nay đến ngày 18/11'
@@ -393,6 +432,10 @@ def _last_day(due: str) -> Optional[str]:
     if "-Q" in due:
         return f"{due[:4]}-{3 * int(due[-1]):02d}-31"
     return {4: due + "-12-31", 7: due + "-31"}.get(len(due), due[:10])
+
+
+def _is_weekday(m: regex.Match) -> bool:
+    return m.re is WEEKDAYS_SCAN.pattern
 
 
 def _stated_year(m: regex.Match) -> Optional[int]:
