@@ -96,7 +96,8 @@ ISSUER = regex.compile(
     rf"[ ]{{0,2}},?(?:[ ]{{0,2}}|{_WRAP})của(?:[ ]{{1,2}}|{_WRAP})(?P<iss>{_IWORD}(?:{_ISEP}{_IWORD}){{0,11}})"
     r"(?:[ ]{1,2}(?i:khóa|khoá)[ ]{1,2}(?P<term>[IVXL]{1,6}|\d{1,2})(?!\p{L}))?")
 # The rest of a symbol cut by a hyphenated line break: '217/2025/NĐ-' + newline + 'CP'
-SYMBOL_WRAP = regex.compile(rf"-{_WRAP}(?P<rest>\p{{Lu}}[\p{{Lu}}\p{{Ll}}\d]{{0,11}})(?![\p{{L}}\d])")
+# (upper case: 'Triển khai' on the next line is no part of it)
+SYMBOL_WRAP = regex.compile(rf"-{_WRAP}(?P<rest>[\p{{Lu}}\d]{{1,12}}(?:-[\p{{Lu}}\d]{{1,12}}){{0,2}})(?![\p{{L}}\d])")
 # `số` right before a number without a type word: 'tại số 123/UBND-VX'
 BARE_SO = regex.compile(rf"(?<!\p{{L}})(?P<so>{_SO})\Z", regex.REVERSE)
 # A form to fill before a type word: 'Mẫu báo cáo số 05'

@@ -135,7 +135,9 @@ class Scan:
 
 DATES = Scan.of(DATE_FORMS)
 WEEKDAYS_SCAN = Scan.of(WEEKDAY_FORMS)
-WHEN = DATES.pattern
+# module-level names for every compiled pattern: tests/test_regex_speed.py runs each on adversarial lines
+WHEN, WHEN_STARTS = DATES.pattern, DATES.digits
+WEEKDAY_WHEN, WEEKDAY_STARTS = WEEKDAYS_SCAN.pattern, WEEKDAYS_SCAN.digits
 _WEEKDAY_NUMBER = {" ".join(k.split()): int(e.value) for k, e in WEEKDAYS.items()}
 
 _EVENT_DAY = r"(?:ngày(?:[ ]{1,2}\p{L}{1,10}){1,3}[ ]{1,2})?"     # 'ngày bầu cử 15/3/2026': a day named by its event
@@ -168,6 +170,7 @@ _CLAUSE_BREAK = regex.compile(r"[,;(:]")
 _APPENDIX = regex.compile(r"[ *#]{0,4}phụ[ ]lục(?![\p{L}])", regex.IGNORECASE)     # 'PHỤ LỤC', '**Phụ lục I**'
 _TASK_CHARS = 240
 _CUE_WINDOW = 64
+_CLAUSE_REACH = 200       # how far back a clause (or a sentence's forecast word) is read: keeps long lines linear
 
 
 def _year(m: regex.Match, year: Optional[int], *groups: str) -> tuple[Optional[int], bool]:
@@ -311,7 +314,7 @@ class _Line:
 
     def clause_before(self, at: int) -> str:
         """The text from the clause's start (the sentence, marker, label or last ',;(:') to `at`."""
-        lo = max(self.sentence(at)[0], self.skip(), self.label()[1] if self.label()[1] <= at else 0)
+        lo = max(self.sentence(at)[0], self.skip(), self.label()[1] if self.label()[1] <= at else 0, at - _CLAUSE_REACH)
         text = self.line[lo:at]
         breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text)]
         return text[breaks[-1]:] if breaks else text
@@ -395,7 +398,7 @@ class _Line:
         rec = self.recurrence(m.start())
         if _is_weekday(m) and rec != "weekly":
             return None     # a weekday in brackets after a date, or a one-off weekday
-        if _STATEMENT.search(line, self.sentence(m.start())[0], m.start()):
+        if _STATEMENT.search(line, max(self.sentence(m.start())[0], m.start() - _CLAUSE_REACH), m.start()):
             return None     # 'Theo dự báo, … từ nay đến ngày 18/11'
         yearly = rec if rec in ("annual", "semiannual", "quarterly") else None
         due, recurrence, first = _due(end or m, self.year, yearly)
