@@ -312,6 +312,17 @@ class _Line:
                     and _VALUE_BEFORE.fullmatch(self.line, lo, first.start())
                     and _VALUE_AFTER.match(self.line, last.end()))
 
+    def after_issue(self, due: str, reason: str) -> bool:
+        """Whether the due ends after the issue date (on it too for a 'value' or 'opening'). Without
+        an issue date: a date after a cue is kept; a value or opening needs a year no earlier than the
+        plan's (without either, the text may be no plan at all: a history, a news article)."""
+        last = _last_day(due)
+        if last is None:
+            return True
+        if self.issued:
+            return last >= self.issued + _AFTER_ISSUE[reason]
+        return reason == "reached" or (self.year is not None and int(last[:4]) >= self.year)
+
     def clause_before(self, at: int) -> str:
         """The text from the clause's start (the sentence, marker, label or last ',;(:') to `at`."""
         lo = max(self.sentence(at)[0], self.skip(), self.label()[1] if self.label()[1] <= at else 0, at - _CLAUSE_REACH)
@@ -351,8 +362,8 @@ class _Line:
             return "cue"
         if m.group("thisyear") is not None:
             return None
-        if self.is_value(m, m):
-            return "value"
+        if self.is_value(m, m) and (m.group("d") is None or self.label()[0] is not None):
+            return "value"          # a day alone on a line is as often the document's own date: only under a label
         if line.startswith(",", m.end()) and (m.group("m3") or m.group("q")) and self.clause_before(m.start()) == "":
             return "opening"        # 'Quý I/2027, các cơ quan … đánh giá' (a day there often tells history)
         if "năm" in line[m.end():m.end() + _YEARLY_REACH] and not m.group("y4") and _YEARLY_AFTER.match(line, m.end()):
@@ -404,7 +415,9 @@ class _Line:
         due, recurrence, first = _due(end or m, self.year, yearly)
         if end is not None:
             first = _due(m, _stated_year(end) or self.year, yearly)[0] or first
-        if reason in _BEFORE_ISSUE and self.issued and due and (_last_day(due) or "9") < self.issued + _BEFORE_ISSUE[reason]:
+        if due is None and reason not in _MAY_BE_YEARLESS:
+            return None     # a stray day ('10 tháng 2' in a list of events) in a text without a year
+        if due is not None and reason in _AFTER_ISSUE and not self.after_issue(due, reason):
             return None     # reached before the document was issued: a reporting point or a past event
         last = end or m
         schedule = self.schedule_end(m.start(), last.end())
@@ -424,7 +437,9 @@ class _Line:
 
 
 # Reasons that hold only for a date after the issue date: ('', strictly before it is out; '~', on it too)
-_BEFORE_ISSUE = {"reached": "", "value": "~", "opening": "~"}
+_AFTER_ISSUE = {"reached": "", "value": "~", "opening": "~"}
+# Reasons strong enough for a deadline whose year is unknown (a null due, as CONTRACT.md wants)
+_MAY_BE_YEARLESS = {"cue", "label", "reached"}
 
 
 def _last_day(due: str) -> Optional[str]:

@@ -65,6 +65,10 @@ CASES = [
     ("- Hoàn thành trước ngày 31 tháng 12 cùng năm.", "2025-03-01", [("2025-12-31", None, NONE)]),
     ("- Tổng kết trong tháng 01 năm sau.", "2025-03-01", [("2026-01", None, NONE)]),
     ("- Hoàn thành trước ngày 31 tháng 12 cùng năm.", None, [(None, None, NONE)]),
+    ("- Gửi báo cáo đến ngày 15/5.", None, [(None, None, NONE)]),
+    # negative: without a year, a stray day or month opening a line is no deadline (a history, a news item)
+    ("Tháng 7, ông được cử làm Chính ủy.", None, []),
+    ("10 tháng 2", None, []),
     # horizons are not deadlines; a target year is
     ("- Triển khai theo Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050.", "2025-03-01", []),
     ("- Thực hiện Chiến lược phát triển thanh niên đến năm 2030.", "2025-03-01", []),
