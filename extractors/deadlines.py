@@ -313,15 +313,16 @@ class _Line:
                     and _VALUE_AFTER.match(self.line, last.end()))
 
     def after_issue(self, due: str, reason: str) -> bool:
-        """Whether the due ends after the issue date (on it too for a 'value' or 'opening'). Without
-        an issue date: a date after a cue is kept; a value or opening needs a year no earlier than the
-        plan's (without either, the text may be no plan at all: a history, a news article)."""
+        """Whether the due ends after the issue date (for a 'value', 'cell' or 'opening', not on it
+        either). Without an issue date: a date after a cue, or a label's value, is kept; a cell or an
+        opening date needs a year no earlier than the plan's (without one, the text may be no plan at
+        all: a history, a news article)."""
         last = _last_day(due)
         if last is None:
             return True
         if self.issued:
             return last >= self.issued + _AFTER_ISSUE[reason]
-        return reason == "reached" or (self.year is not None and int(last[:4]) >= self.year)
+        return reason in ("reached", "value") or (self.year is not None and int(last[:4]) >= self.year)
 
     def clause_before(self, at: int) -> str:
         """The text from the clause's start (the sentence, marker, label or last ',;(:') to `at`."""
@@ -362,8 +363,11 @@ class _Line:
             return "cue"
         if m.group("thisyear") is not None:
             return None
-        if self.is_value(m, m) and (m.group("d") is None or self.label()[0] is not None):
-            return "value"          # a day alone on a line is as often the document's own date: only under a label
+        if self.is_value(m, m):
+            if self.label()[0] is not None and m.start() >= self.label()[1]:
+                return "value"      # the value of its label
+            if m.group("d") is None:
+                return "cell"       # a line of its own (a table cell); a day there is as often the document's own date
         if line.startswith(",", m.end()) and (m.group("m3") or m.group("q")) and self.clause_before(m.start()) == "":
             return "opening"        # 'Quý I/2027, các cơ quan … đánh giá' (a day there often tells history)
         if "năm" in line[m.end():m.end() + _YEARLY_REACH] and not m.group("y4") and _YEARLY_AFTER.match(line, m.end()):
@@ -393,9 +397,11 @@ class _Line:
             m = found[i]
             end = found[i + 1] if i + 1 < len(found) and _RANGE_JOIN.fullmatch(line, m.end(), found[i + 1].start()) else None
             reason = why[i] or (why[i + 1] if end else None)
-            if reason is None and end is not None and (_FROM.match(line, max(0, m.start() - 8), m.start())
-                                                       or self.is_value(m, end)):
-                reason = "range"        # 'từ ngày 02/02/2026 – 15/02/2026', a cell '10/7/2026 - 13/7/2026'
+            if reason is None and end is not None:
+                if _FROM.match(line, max(0, m.start() - 8), m.start()):
+                    reason = "range"    # 'từ ngày 02/02/2026 – 15/02/2026'
+                elif self.is_value(m, end):
+                    reason = "cell"     # '10/7/2026 - 13/7/2026' on a line of its own
             i += 2 if end is not None and reason else 1
             if reason is None or self.masked(m.start()):
                 continue
@@ -437,7 +443,7 @@ class _Line:
 
 
 # Reasons that hold only for a date after the issue date: ('', strictly before it is out; '~', on it too)
-_AFTER_ISSUE = {"reached": "", "value": "~", "opening": "~"}
+_AFTER_ISSUE = {"reached": "", "value": "~", "cell": "~", "opening": "~"}
 # Reasons strong enough for a deadline whose year is unknown (a null due, as CONTRACT.md wants)
 _MAY_BE_YEARLESS = {"cue", "label", "reached"}
 
