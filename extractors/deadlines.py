@@ -18,6 +18,7 @@ The assignee is filled later, by extractors/links.py.
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass
 from typing import Mapping, Optional
 
@@ -167,6 +168,8 @@ _SCHEDULE_REACH = 48      # a _SCHEDULE_END's colon is among its first 3 + 42 + 
 # '^' there would only ever match at the line's start)
 _PAST = regex.compile(r"[^.;:\n]{0,40}?(?<![\p{L}])đã(?![\p{L}])")
 _CLAUSE_BREAK = regex.compile(r"[,;(:]")
+_START = operator.attrgetter("start")
+_WEEKLY = tuple(k for k, e in RECURRENCE.items() if e.value == "weekly")     # 'hằng tuần', 'hàng tuần'
 _APPENDIX = regex.compile(r"[ *#]{0,4}phụ[ ]lục(?![\p{L}])", regex.IGNORECASE)     # 'PHỤ LỤC', '**Phụ lục I**'
 _TASK_CHARS = 240
 _CUE_WINDOW = 64
@@ -248,7 +251,7 @@ def appendix_lines(doc: SegmentedDoc) -> list[Line]:
     has no block for it (the signature block may run into its first lines)."""
     if not doc.body:
         return []
-    first = bisect.bisect_left([ln.start for ln in doc.lines], doc.body.end)
+    first = bisect.bisect_left(doc.lines, doc.body.end, key=_START)
     for i in range(first, len(doc.lines)):
         if _APPENDIX.match(doc.lines[i].text):
             return doc.lines[i:]
@@ -377,7 +380,7 @@ class _Line:
     def deadlines(self, starts: list[int]) -> list[Deadline]:
         line = self.line
         found = list(structure.matches_at(DATES.pattern, line, starts))
-        if "tuần" in line.lower():      # 'hằng tuần', 'hàng tuần': weekdays too
+        if ("tuần" in line or "TUẦN" in line) and any(w in line.lower() for w in _WEEKLY):     # 'hằng tuần': weekdays too
             found = sorted(found + [w for w in WEEKDAYS_SCAN.matches(line)
                                     if not any(m.start() < w.end() and w.start() < m.end() for m in found)],
                            key=lambda m: m.start())
