@@ -1,10 +1,14 @@
 """Citations: every mention of another document, as a `citations` row.
 
 A mention is a document number (`symbols.SYMBOL`: `25-NQ/TW`, `20/KH-UBND`, `98/2014/NĐ-CP`, noisy
-forms included) or a type word with a bare number (`Chỉ thị số 03`, `Nghị quyết 25`, `Nghị định
-98/2014`). Around it: the type word before it (it wins over the symbol's type code), the date after
-it (`, ngày 24/3/2021`, `ngày 15 tháng 3 năm 2024`), the issuer after `của` (with its term, `khóa
-XII`), and the relation cue earlier in its sentence (vocab.RELATION_CUES).
+forms included, joined across a hyphenated line break) or a type word with a bare number (`Chỉ thị số
+03`, `Nghị quyết 25`, `Nghị định 98/2014`). Around it: the type word before it (it wins over the
+symbol's type code; `Văn bản`, and a công văn for a State number after a bare `số`), the date after
+it (`, ngày 24/3/2021`, `ngày 15 tháng 3 năm 2024`), the issuer after `của` read to the end of its
+noun phrase (`Bộ Giáo dục và Đào tạo`, with its term, `khóa XII`), and the relation cue earlier in
+its sentence (vocab.RELATION_CUES): `implements` only in the title or an opening sentence of the
+body (`Thực hiện …` before its first section). Not mentions: the document's own number (its
+`so_hieu`, or a number alone in its header) and forms to fill (`Mẫu báo cáo số 05`).
 
 Short forms resolve to a full citation of the same document in the text, as a legal citator does:
 a bare number to the nearest full mention of the same type and number (before it, else after);
