@@ -381,8 +381,9 @@ class _Line:
         line = self.line
         found = list(structure.matches_at(DATES.pattern, line, starts))
         if ("tuần" in line or "TUẦN" in line) and any(w in line.lower() for w in _WEEKLY):     # 'hằng tuần': weekdays too
-            found = sorted(found + [w for w in WEEKDAYS_SCAN.matches(line)
-                                    if not any(m.start() < w.end() and w.start() < m.end() for m in found)],
+            weekdays = WEEKDAYS_SCAN.matches(line)      # over a date form inside one ('năm' of 'thứ Năm')
+            found = sorted(weekdays + [m for m in found
+                                       if not any(m.start() < w.end() and w.start() < m.end() for w in weekdays)],
                            key=lambda m: m.start())
         if not found:
             return []

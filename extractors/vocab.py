@@ -381,9 +381,8 @@ DESCRIBED_PERIOD_WORDS = _table(*((w, "described", ex) for w, ex in (
 )))
 # Relative years → offset from the document's own year. Example: 'trước ngày 31 tháng 12 cùng năm'.
 RELATIVE_YEARS = _table(
-    ("cùng năm", "0", "ngày 31 tháng 12 cùng năm"), ("năm nay", "0", "trước ngày 15/12 năm nay"),
-    ("năm sau", "1", "trong tháng 01 năm sau"), ("năm tới", "1", "tháng 3 năm tới"),
-    ("năm trước", "-1", "ngày 15 tháng 12 năm trước"),
+    ("cùng năm", "0", "trước ngày 31 tháng 12 cùng năm"), ("năm nay", "0", "trước ngày 15/12 năm nay"),
+    ("năm sau", "1", "trong tháng 01 năm sau"), ("năm tới", "1", "trong tháng 3 năm tới"),
 )
 # Weekdays → ISO number (1 = Monday). Example: 'trước 16 giờ thứ Sáu hằng tuần' → 5.
 WEEKDAYS = _table(

@@ -4,7 +4,8 @@ import pytest
 
 from extractors import deadlines, links
 from extractors.assignments import Assignment
-from extractors.vocab import DEADLINE_LABELS, DESCRIBED_PERIOD_WORDS, HORIZON_WORDS, RELATIVE_YEARS, STATUS_WORDS
+from extractors.vocab import (DEADLINE_LABELS, DESCRIBED_PERIOD_WORDS, HORIZON_WORDS, RELATIVE_YEARS, STATEMENT_WORDS,
+                              STATUS_WORDS, WEEKDAYS)
 from pipeline.models import FieldValue
 from pipeline.normalize import normalize
 from pipeline.segment import segment
@@ -150,3 +151,35 @@ def test_links_unit_heading_through_assignments():
     text = ("III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\n- Chủ trì tổng hợp, báo cáo UBND tỉnh trước ngày 15/11/2025.\n")
     _, found = plan(text, "2025-03-01")
     assert [(d.due, d.assignee) for d in found["deadlines"]] == [("2025-11-15", "Sở Tư pháp")]
+
+
+# every vocabulary entry's example, through the extractor: what it does to the date in it
+@pytest.mark.parametrize("entry", DEADLINE_LABELS.values(), ids=lambda e: e.key)
+def test_label_examples_are_deadlines(entry):
+    assert len(_rows(plan(f"- {entry.example}.", "2024-01-02")[1])) == 1
+
+
+@pytest.mark.parametrize("entry", STATUS_WORDS.values(), ids=lambda e: e.key)
+def test_status_examples_before_the_issue_date_are_not(entry):
+    assert _rows(plan(f"- {entry.example}.", "2025-12-20")[1]) == []
+    assert len(_rows(plan(f"- {entry.example}.", "2024-01-02")[1])) == 1      # after it, a deadline
+
+
+@pytest.mark.parametrize("entry", [*STATEMENT_WORDS.values(), *HORIZON_WORDS.values(), *DESCRIBED_PERIOD_WORDS.values()],
+                         ids=lambda e: e.key)
+def test_statement_horizon_and_described_examples_are_not(entry):
+    assert _rows(plan(f"- {entry.example}.", "2024-01-02")[1]) == []
+
+
+@pytest.mark.parametrize("entry", RELATIVE_YEARS.values(), ids=lambda e: e.key)
+def test_relative_year_examples(entry):
+    (due, _, _), = _rows(plan(f"- Hoàn thành {entry.example}.", "2024-03-01")[1])
+    assert due.startswith(str(2024 + int(entry.value)))
+    assert _rows(plan(f"- Hoàn thành {entry.example}.", None)[1]) == [(None, None, NONE)]
+
+
+@pytest.mark.parametrize("entry", WEEKDAYS.values(), ids=lambda e: e.key)
+def test_weekday_entries(entry):
+    assert _rows(plan(f"- Báo cáo trước 9 giờ {entry.key} hằng tuần.", "2024-03-01")[1]) == [
+        (f"W{entry.value}T09:00", None, "weekly")]
+    assert _rows(plan(f"- Báo cáo vào {entry.key}.", "2024-03-01")[1]) == []
