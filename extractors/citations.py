@@ -1,10 +1,14 @@
 """Citations: every mention of another document, as a `citations` row.
 
 A mention is a document number (`symbols.SYMBOL`: `25-NQ/TW`, `20/KH-UBND`, `98/2014/NĐ-CP`, noisy
-forms included) or a type word with a bare number (`Chỉ thị số 03`, `Nghị quyết 25`, `Nghị định
-98/2014`). Around it: the type word before it (it wins over the symbol's type code), the date after
-it (`, ngày 24/3/2021`, `ngày 15 tháng 3 năm 2024`), the issuer after `của` (with its term, `khóa
-XII`), and the relation cue earlier in its sentence (vocab.RELATION_CUES).
+forms included, joined across a hyphenated line break) or a type word with a bare number (`Chỉ thị số
+03`, `Nghị quyết 25`, `Nghị định 98/2014`). Around it: the type word before it (it wins over the
+symbol's type code; `Văn bản`, and a công văn for a State number after a bare `số`), the date after
+it (`, ngày 24/3/2021`, `ngày 15 tháng 3 năm 2024`), the issuer after `của` read to the end of its
+noun phrase (`Bộ Giáo dục và Đào tạo`, with its term, `khóa XII`), and the relation cue earlier in
+its sentence (vocab.RELATION_CUES): `implements` only in the title or an opening sentence of the
+body (`Thực hiện …` before its first section). Not mentions: the document's own number (its
+`so_hieu`, or a number alone in its header) and forms to fill (`Mẫu báo cáo số 05`).
 
 Short forms resolve to a full citation of the same document in the text, as a legal citator does:
 a bare number to the nearest full mention of the same type and number (before it, else after);
@@ -31,7 +35,8 @@ import regex
 from extractors.dates import NUMDATE, WORDDATE, iso
 from extractors.structure import matches_at
 from extractors.symbols import SYMBOL, Symbol, parse
-from extractors.vocab import DOC_TYPES, ISSUER_WORDS, RELATION_CUES, TYPE_WORDS
+from extractors.vocab import (CITATION_TYPE_WORDS, CONG_VAN, DOC_TYPES, FORM_WORDS, ISSUER_STOP_WORDS, ISSUER_WORDS,
+                              RELATION_CUES, TYPE_WORDS)
 from pipeline.models import SegmentedDoc
 
 
@@ -55,16 +60,20 @@ def _alt(words: Iterable[str]) -> str:
 
 
 # Full type words in any case; abbreviations (`NQ`, `CT`) only in upper case, as written.
-_ABBR = {k for k in TYPE_WORDS if k.upper() in DOC_TYPES}
-TYPE_WORD = (rf"(?<!\p{{L}})(?:(?i:{_alt(set(TYPE_WORDS) - _ABBR)})|{_alt(k.upper() for k in _ABBR)})"
+_TYPE_WORDS = {**TYPE_WORDS, **CITATION_TYPE_WORDS}
+_ABBR = {k for k in _TYPE_WORDS if k.upper() in DOC_TYPES}
+TYPE_WORD = (rf"(?<!\p{{L}})(?:(?i:{_alt(set(_TYPE_WORDS) - _ABBR)})|{_alt(k.upper() for k in _ABBR)})"
              r"(?!\p{L})")
-_SO = r"[sS]ố[ ]{0,2}:?[ ]{0,2}"
+_WRAP = r"[ ]?\n[ ]?"        # a line break inside a phrase: a wrapped line of a PDF or a Markdown paragraph
+_SO = rf"[sS]ố(?:[ ]{{0,2}}:?[ ]{{0,2}}|{_WRAP})"
 # The type word right before a symbol: `Nghị quyết số `, `Chỉ thị `, `Luật Thanh niên số ` (a name
-# only before `số`, and not containing another type word, so the nearest type word wins).
+# only after a capitalized type word and before `số`, and not containing another type word, so the
+# nearest type word wins; `hướng dẫn tại số` is a verb, not a Hướng dẫn).
 # Patterns that end at a given position are matched backwards (REVERSE, `match`): one try at that
 # position instead of a search from every start in the window.
 TYPE_BEFORE = regex.compile(
-    rf"(?P<tw>{TYPE_WORD})(?:[ ]{{1,3}}(?:{_SO})?|(?:[ ]{{1,2}}(?!{TYPE_WORD})\p{{L}}{{1,12}}){{1,6}}[ ]{{1,2}}{_SO})\Z",
+    rf"(?:(?P<tw>{TYPE_WORD})[ ]{{1,3}}(?:{_SO})?"
+    rf"|(?=\p{{Lu}})(?P<tw>{TYPE_WORD})(?:[ ]{{1,2}}(?!{TYPE_WORD})\p{{L}}{{1,12}}){{1,6}}[ ]{{1,2}}{_SO})\Z",
     regex.REVERSE)
 LOOKBACK = 90
 # A bare number with its type word: `Chỉ thị số 03`, `Nghị quyết 25`, `Nghị định 98/2014`. Numbers
@@ -75,13 +84,28 @@ BARE = regex.compile(
     r"(?:[ ]?/[ ]?(?P<year>(?:19|20)\d{2}))?(?![\d\p{L}/%]|[.,]\d|[ ]{0,2}[-–—/][ ]{0,2}\p{Lu})"
     # a period or count after the number is a quantity: `Báo cáo 6 tháng`, `Kế hoạch 5 năm`
     r"(?![ ]{1,2}(?:tháng|năm|quý|tuần|ngày|giờ|lần|đợt|bước|giai đoạn)(?!\p{L}))")
-DATE_LEAD = regex.compile(r"[ ]{0,2}[,(]?[ ]{0,2}(?:(?:được[ ]{1,2})?ban hành[ ]{1,2})?ngày[ ]{1,3}")
+DATE_LEAD = regex.compile(
+    rf"(?:[ ]{{0,2}}|{_WRAP})[,(]?[ ]{{0,2}}(?:(?:được[ ]{{1,2}})?ban hành[ ]{{1,2}})?ngày(?:[ ]{{1,3}}|{_WRAP})")
 _IW_LOWER = _alt(ISSUER_WORDS)
+_ISTOP = rf"(?!(?:{_alt(ISSUER_STOP_WORDS)})(?!\p{{L}}))"
+# A word of an issuer's name: a capitalized word with the lower-case syllable that completes it ('Giáo
+# dục', 'Y tế', 'Nông nghiệp'), or a lower-case word of a body's name ('Ủy ban nhân dân tỉnh').
 _IWORD = (rf"(?:(?!Về(?!\p{{L}})|{TYPE_WORD})\p{{Lu}}[\p{{L}}\d&]{{0,15}}(?:\.(?=[ ]\p{{Lu}}))?"
-          rf"|(?:{_IW_LOWER})(?!\p{{L}}))")
+          rf"(?:[ ]{_ISTOP}\p{{Ll}}{{1,7}}(?!\p{{L}}))?"
+          rf"|{_ISTOP}(?:{_IW_LOWER})(?!\p{{L}}))")
+# Between two words of the name: a space or hyphen, a line break before a lower-case word, or `và`
+# before a capitalized one ('Bộ Giáo dục và Đào tạo', 'Bộ Lao động - Thương binh và Xã hội').
+_ISEP = rf"(?:[ ]{{1,2}}|[ ]?-[ ]?|{_WRAP}(?=\p{{Ll}})|(?:[ ]{{1,2}}|{_WRAP})và[ ]{{1,2}}(?=\p{{Lu}}))"
 ISSUER = regex.compile(
-    rf"[ ]{{0,2}},?[ ]{{0,2}}của[ ]{{1,2}}(?P<iss>{_IWORD}(?:(?:[ ]{{1,2}}|[ ]?-[ ]?){_IWORD}){{0,11}})"
+    rf"[ ]{{0,2}},?(?:[ ]{{0,2}}|{_WRAP})của(?:[ ]{{1,2}}|{_WRAP})(?P<iss>{_IWORD}(?:{_ISEP}{_IWORD}){{0,11}})"
     r"(?:[ ]{1,2}(?i:khóa|khoá)[ ]{1,2}(?P<term>[IVXL]{1,6}|\d{1,2})(?!\p{L}))?")
+# The rest of a symbol cut by a hyphenated line break: '217/2025/NĐ-' + newline + 'CP'
+# (upper case: 'Triển khai' on the next line is no part of it)
+SYMBOL_WRAP = regex.compile(rf"-{_WRAP}(?P<rest>[\p{{Lu}}\d]{{1,12}}(?:-[\p{{Lu}}\d]{{1,12}}){{0,2}})(?![\p{{L}}\d])")
+# `số` right before a number without a type word: 'tại số 123/UBND-VX'
+BARE_SO = regex.compile(rf"(?<!\p{{L}})(?P<so>{_SO})\Z", regex.REVERSE)
+# A form to fill before a type word: 'Mẫu báo cáo số 05'
+FORM_BEFORE = regex.compile(rf"(?<!\p{{L}})(?i:{_alt(FORM_WORDS)})[ ]{{1,2}}\Z", regex.REVERSE)
 _CUES = {e.key: e.value for e in RELATION_CUES.values()}
 CUE = regex.compile(rf"(?<!\p{{L}})(?i:{_alt(_CUES)})(?!\p{{L}})", regex.REVERSE)
 # Sentence ends: a line break, or `.!?` after a lower-case letter, digit or closing mark (not `TP.`).
@@ -101,7 +125,7 @@ RELATION_RANK = {"implements": 3, "based_on": 2, "mentions": 1}
 
 
 def _type_name(word: str) -> str:
-    entry = TYPE_WORDS.get(word.lower()) or TYPE_WORDS.get(" ".join(word.lower().split()))
+    entry = _TYPE_WORDS.get(word.lower()) or _TYPE_WORDS.get(" ".join(word.lower().split()))
     return entry.value if entry else word
 
 
@@ -190,15 +214,37 @@ def _sentence(doc: SegmentedDoc, start: int, end: int) -> tuple[int, int]:
     return s0, ahead.start() if ahead.group() == "\n" else ahead.start() + 1
 
 
-def _relation(text: str, sent_start: int, start: int) -> str:
-    """The nearest strong cue before the mention in its sentence; a `mentions` cue only right before it."""
+def _relation(text: str, sent_start: int, start: int, opening: bool) -> str:
+    """The nearest strong cue before the mention in its sentence; a `mentions` cue only right before it.
+    `implements` only in an opening sentence and with no `mentions` cue between ('Thực hiện Kết luận
+    số 75-KL/TW …' implements; '… theo quy định tại khoản 4 Điều 23 Nghị định 32/2024/NĐ-CP' mentions)."""
+    between = False
     for n, cue in enumerate(CUE.finditer(text, max(sent_start, start - SENTENCE_MAX), start)):
         rel = _CUES[cue.group().lower()]
-        if rel != "mentions":
-            return rel
-        if n == 0 and not text[cue.end():start].strip():
+        if rel == "mentions":
+            if n == 0 and not text[cue.end():start].strip():
+                return rel
+            between = True
+        elif rel == "implements" and (between or not opening):
+            return "mentions"
+        else:
             return rel
     return "mentions"
+
+
+_IMPLEMENTS = _alt(k for k, v in _CUES.items() if v == "implements")
+# An opening sentence: 'Thực hiện Kết luận số 75-KL/TW …', '- Triển khai Kế hoạch số 12/KH-UBND …'
+OPENING = regex.compile(rf"[ *_\-+•]{{0,6}}(?i:{_IMPLEMENTS})(?!\p{{L}})")
+
+
+def _opening(doc: SegmentedDoc, sent_start: int) -> bool:
+    """Whether the sentence states what the document implements: the title, or a sentence of the
+    body before its first section that opens with an `implements` cue."""
+    if doc.title and doc.title.start <= sent_start < doc.title.end:
+        return True
+    # without sections the body is all preamble; an unsegmented text, all of it
+    first = doc.sections[0].start if doc.sections else (doc.body.end if doc.body else len(doc.text))
+    return sent_start < first and OPENING.match(doc.text, sent_start) is not None
 
 
 def _date_at(text: str, pos: int) -> tuple[Optional[str], int]:
@@ -246,26 +292,43 @@ def _finish(doc: SegmentedDoc, c: Citation, key: Optional[str], date, issuer) ->
     s0, s1 = _sentence(doc, c.start, c.end)
     lo = max(s0, min(c.start - EVIDENCE_MAX // 2, s1 - EVIDENCE_MAX))
     return replace(c, cited_key=key, cited_date=c.cited_date or date, cited_issuer=c.cited_issuer or issuer,
-                   relation=_relation(text, s0, c.start), evidence=" ".join(text[lo:min(s1, lo + EVIDENCE_MAX)].split()))
+                   relation=_relation(text, s0, c.start, _opening(doc, s0)), evidence=" ".join(text[lo:min(s1, lo + EVIDENCE_MAX)].split()))
 
 
 def _symbol_mentions(doc: SegmentedDoc, own: dict, numbers: list[int]) -> list[tuple[Citation, Symbol]]:
     text, out = doc.text, []
     for m in matches_at(SYMBOL, text, numbers):
-        sym = parse(m)
-        if own["span"] and m.start() < own["span"][1] and own["span"][0] < m.end():
+        sym, sym_end = _symbol_at(text, m)
+        if own["span"] and m.start() < own["span"][1] and own["span"][0] < sym_end:
             continue
         tb = TYPE_BEFORE.match(text, max(0, m.start() - LOOKBACK), m.start())
+        if not tb and doc.header and doc.header.start <= m.start() < doc.header.end:
+            continue        # a number alone in the header is the document's own ('Số: 20/KH-UBND')
         known = DOC_TYPES.get(sym.type_code or "")
-        if not tb and not known:
+        if tb:
+            if FORM_BEFORE.match(text, max(0, tb.start() - LOOKBACK), tb.start()):
+                continue    # 'Mẫu báo cáo số 05/BC': a form to fill
+            ctype = _type_name(tb.group("tw"))
+        elif known:
+            ctype = known.value
+        elif sym.system == "state" and BARE_SO.match(text, max(0, m.start() - LOOKBACK), m.start()):
+            ctype = CONG_VAN     # 'tại số 123/UBND-VX'
+        else:
             continue        # an unknown code with no type word is an archive code, not a document
-        ctype = _type_name(tb.group("tw")) if tb else known.value
-        date, issuer, end = _tail(text, m.end())
+        date, issuer, end = _tail(text, sym_end)
         if symbol_key(sym.canonical) == own["key"] and (date is None or own["date"] in (None, date)):
             continue        # the document's own number (a different date would be an earlier namesake)
         start = tb.start() if tb else m.start()
         out.append((_record(doc, start, end, ctype, sym.number, sym.canonical, date, issuer), sym))
     return out
+
+
+def _symbol_at(text: str, m) -> tuple[Symbol, int]:
+    """The symbol of a SYMBOL match and where it ends, joined across a hyphenated line break
+    ('217/2025/NĐ-' + newline + 'CP' → 217/2025/NĐ-CP)."""
+    wrap = SYMBOL_WRAP.match(text, m.end())
+    joined = SYMBOL.fullmatch(f"{m.group()}-{wrap.group('rest')}") if wrap else None
+    return (parse(joined), wrap.end()) if joined else (parse(m), m.end())
 
 
 def _expand_truncated(found: list[tuple[Citation, Symbol]]) -> list[Citation]:
@@ -297,6 +360,8 @@ def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict, numbers: 
         tb = TYPE_BEFORE_BARE.match(text, max(0, m.start() - LOOKBACK), m.start())
         if not tb:
             continue
+        if FORM_BEFORE.match(text, max(0, tb.start() - LOOKBACK), tb.start()):
+            continue        # 'Mẫu báo cáo số 05': a form to fill
         num, year, tw = m.group("num"), m.group("year"), tb.group("tw")
         if not tb.group("so") and (not tw[0].isupper() or (not year and YEAR.fullmatch(num))):
             continue        # `kế hoạch 2024`: a bare number needs `số` or a capitalized type word

@@ -31,8 +31,10 @@ def iso(d, m, y) -> Optional[str]:
 # ---------------------------------------------------------------- deadline parts (commitments)
 # '16g00', '16h00', '7h30', '14 giờ 00'
 TIME = r"(?P<hh>\d{1,2})[ ]{0,1}(?:g|h|giờ)[ ]{0,1}(?P<mi>\d{2})?(?![\p{L}\d])"
-# 'Quý III/2024', 'quý I năm 2025', 'Quý 2'
-QUARTER = r"[Qq]uý[ ]{1,3}(?P<q>IV|I{1,3}|[1-4])(?![\p{L}\d])(?:[ ]{0,1}/[ ]{0,1}(?P<qy>(?:19|20)\d{2})|[ ]{1,3}năm[ ]{1,3}(?P<qy2>(?:19|20)\d{2}))?"
+# 'Quý III/2024', 'quý I năm 2025', 'Quý 2', 'Quí IV-2025' (QUARTER_REST: what follows the word)
+QUARTER_WORDS = ("quý", "quí")
+QUARTER_REST = r"[ ]{1,3}(?P<q>IV|I{1,3}|[1-4])(?![\p{L}\d])(?:[ ]{0,1}[/\-][ ]{0,1}(?P<qy>(?:19|20)\d{2})|[ ]{1,3}năm[ ]{1,3}(?P<qy2>(?:19|20)\d{2}))?"
+QUARTER = r"[Qq]u[ýí]" + QUARTER_REST
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 

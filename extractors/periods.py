@@ -10,7 +10,8 @@ from extractors.structure import matches_at, starts_of
 from extractors.vocab import PROGRAMME_PERIODS, RECURRENCE
 
 _REC = sorted(RECURRENCE, key=len, reverse=True)
-RECURRENCE_RX = regex.compile(r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, _REC)) + r")(?![\p{L}])",
+# not the "6 tháng" of "26 tháng 6"
+RECURRENCE_RX = regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(map(regex.escape, _REC)) + r")(?![\p{L}])",
                               regex.IGNORECASE)
 _YEAR = r"(?:19|20)\d{2}"
 _YEARS = rf"{_YEAR}[ ]{{0,3}}[-–][ ]{{0,3}}{_YEAR}"        # a range of years: '2011 - 2020'

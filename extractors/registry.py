@@ -5,14 +5,15 @@ returns records with offsets into the normalized text. Each declares what it `re
 earlier extractors fill) and the table it `provides` and the record type it returns, so that the
 order is checked when this module loads and the record's fields are checked against the table's
 schema in a test. A new extractor plugs in by adding an `Extractor` here and, if it fills a new
-table, a schema in `pipeline/tables.py`.
+table, a schema in `pipeline/tables.py`. A linking step (`replaces=True`) reads the records of
+earlier extractors and returns its table's records anew.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-from extractors import assignments, citations, deadlines, header, recipients, signature, targets
+from extractors import assignments, citations, deadlines, header, links, recipients, signature, targets
 from pipeline.models import FieldValue, Recipient, SegmentedDoc
 
 
@@ -23,6 +24,7 @@ class Extractor:
     run: Callable[[SegmentedDoc, Mapping[str, list]], list]
     record: type        # the record type it returns (its fields are the table's columns)
     requires: tuple[str, ...] = ()    # tables that must be complete before it runs
+    replaces: bool = False            # the records returned replace the table's records so far
 
 
 EXTRACTORS: list[Extractor] = [
@@ -31,9 +33,11 @@ EXTRACTORS: list[Extractor] = [
     Extractor("recipients", "recipients", recipients.extract, Recipient),
     Extractor("citations", "citations", citations.extract, citations.Citation, requires=("fields",)),
     Extractor("targets", "targets", targets.extract, targets.Target, requires=("fields",)),
+    Extractor("deadlines", "deadlines", deadlines.extract, deadlines.Deadline, requires=("fields",)),
     Extractor("assignments", "assignments", assignments.extract, assignments.Assignment, requires=("fields",)),
-    Extractor("deadlines", "deadlines", deadlines.extract, deadlines.Deadline,
-              requires=("fields", "assignments")),
+    # after both: each deadline gets the assignee of the assignment around it
+    Extractor("deadline assignees", "deadlines", links.deadline_assignees, deadlines.Deadline,
+              requires=("deadlines", "assignments"), replaces=True),
 ]
 
 
@@ -41,7 +45,7 @@ def check_order(extractors: list[Extractor]) -> None:
     """Every table an extractor requires is filled completely by extractors that run before it."""
     for i, ex in enumerate(extractors):
         for table in ex.requires:
-            later = [e.name for e in extractors[i:] if e.table == table]
+            later = [e.name for e in extractors[i + 1:] if e.table == table]
             if later or not any(e.table == table for e in extractors[:i]):
                 raise ValueError(f"extractor {ex.name!r} requires {table!r}, which "
                                  + (f"{', '.join(later)} still fill(s) after it" if later else "nothing fills before it"))

@@ -261,8 +261,25 @@ RELATION_CUES = _table(
     ("quán triệt", "implements", "quán triệt Nghị quyết 25"),
     ("cụ thể hóa", "implements", "cụ thể hóa Nghị quyết số 25-NQ/TW"),
     ("theo", "mentions", "đã được chỉ ra theo Kế hoạch số 15-KH/TU"),
+    ("tại", "mentions", "theo quy định tại khoản 4 Điều 23 Nghị định 32/2024/NĐ-CP"),
     ("trong", "mentions", "chỉ tiêu trong Kế hoạch 280-KH/TĐTN-TCKT"),
 )
+
+# ---- citations (issue 11)
+# Type words read only before a cited document's number (not type lines of this document).
+# Example: 'Văn bản số 4250/BNNMT-ĐCKS' → Văn bản.
+CITATION_TYPE_WORDS = _table(("văn bản", "Văn bản", "Văn bản số 4250/BNNMT-ĐCKS ngày 12/5/2025"))
+# A number after `số` with a State symbol whose code is no type code is a công văn (NĐ 30/2020/NĐ-CP:
+# a công văn's symbol is the issuer's and the drafting unit's abbreviations). Example: 'tại số 123/UBND-VX'.
+CONG_VAN = "Công văn"
+# Words before a type word that make it a form to fill, not a document. Example: 'Mẫu báo cáo số 05'.
+FORM_WORDS = _table(("mẫu", "form", "theo Mẫu báo cáo số 05"), ("biểu mẫu", "form", "Biểu mẫu báo cáo số 02"))
+# Words that end a cited issuer's noun phrase (lower-case words after a capitalized one are read as the
+# rest of its name: 'Bộ Giáo dục và Đào tạo', 'Sở Y tế'). Example: 'của UBND tỉnh | về việc …'.
+ISSUER_STOP_WORDS = frozenset({
+    "về", "ngày", "số", "tại", "đã", "theo", "năm", "để", "và", "của", "khóa", "khoá", "trong", "với", "nhằm",
+    "được", "là", "có", "cho", "từ", "đến", "các", "những", "ban hành", "quy định", "phê duyệt", "hướng dẫn",
+})
 
 
 # ---------------------------------------------------------------- commitments (targets, deadlines, assignments)
@@ -395,6 +412,7 @@ RECURRENCE = _table(
     ("hàng tháng", "monthly", "trước ngày 10 hàng tháng"), ("hằng tháng", "monthly", "ngày 5 hằng tháng"),
     ("hàng quý", "quarterly", "báo cáo hàng quý"), ("hằng quý", "quarterly", "hằng quý"),
     ("6 tháng", "semiannual", "báo cáo 6 tháng"), ("sáu tháng", "semiannual", "sơ kết sáu tháng"),
+    ("hàng tuần", "weekly", "trước 16 giờ thứ Sáu hàng tuần"), ("hằng tuần", "weekly", "báo cáo hằng tuần"),
 )
 # Cues that make the date after them a deadline of this document. Example: 'chậm nhất là ngày 30/10'.
 DEADLINE_CUES = _table(*((w, "cue", ex) for w, ex in (
@@ -406,6 +424,54 @@ DEADLINE_CUES = _table(*((w, "cue", ex) for w, ex in (
 )))
 # Programme periods that are named, not committed to. Example: 'giai đoạn 2011 - 2020', 'nhiệm kỳ 2022 - 2027'.
 PROGRAMME_PERIODS = frozenset({"giai đoạn", "nhiệm kỳ", "năm học", "tầm nhìn", "định hướng", "khóa", "khoá"})
+# ---- deadlines (issue 11): what makes a date a deadline of this document, and what does not.
+# Line labels whose value is this document's date or time frame. Example: 'Thời gian thực hiện: Quý III/2024'.
+DEADLINE_LABELS = _table(*((w, "label", ex) for w, ex in (
+    ("thời gian", "Thời gian thực hiện: Quý III/2024"), ("thời hạn", "Thời hạn: trước ngày 30/6/2025"),
+    ("hạn nộp", "Hạn nộp báo cáo: 15/11/2024"), ("hạn chót", "Hạn chót: 01/6/2025"),
+    ("thời điểm", "Thời điểm hoàn thành: tháng 9/2025"), ("tiến độ", "Tiến độ: Quý IV/2025"),
+)))
+# Words right before a cue that make the date a reporting point, not an obligation.
+# Example: 'tính đến ngày 31/10/2025 đã giải ngân 70%'.
+STATUS_WORDS = _table(*((w, "status", ex) for w, ex in (
+    ("tính", "tính đến ngày 31/10/2025"), ("cập nhật", "cập nhật đến ngày 27/11/2025"),
+    ("cập nhật kết quả", "cập nhật kết quả đến ngày 27/11/2025"), ("lũy kế", "lũy kế đến tháng 9/2025"),
+    ("số liệu", "số liệu đến hết quý III/2025"),
+)))
+# Words of a sentence that states a forecast or a status, not a duty. Example: 'Theo dự báo, mưa lớn từ nay đến ngày 18/11'.
+STATEMENT_WORDS = _table(("dự báo", "forecast", "Theo dự báo, từ đêm nay đến ngày 20/10/2025 mưa lớn"),
+                         ("đến nay", "status", "Đến nay, tỉnh tổ chức 02 cuộc đối thoại trong năm 2025"))
+# Before a 'đến năm …' these name a horizon (of a plan, or in a cited title): never a deadline.
+# Example: 'Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050', 'Chiến lược … đến năm 2030'.
+HORIZON_WORDS = _table(*((w, "horizon", ex) for w, ex in (
+    ("tầm nhìn", "tầm nhìn đến năm 2045"), ("định hướng", "định hướng đến năm 2035"),
+    ("quy hoạch", "Quy hoạch phát triển điện lực đến năm 2030"), ("chiến lược", "Chiến lược phát triển thanh niên đến năm 2030"),
+    ("đề án", "Đề án phát triển đô thị thông minh đến năm 2030"),
+)))
+# Words that make a later 'trong năm 2025' in their clause the period it describes, not a date it
+# commits to. Example: 'báo cáo tình hình thực hiện các chỉ số trong năm 2025', 'các hoạt động dự kiến
+# thực hiện trong năm 2026' (but: 'thành lập ít nhất 02 chi đoàn trong năm 2021' is a deadline).
+DESCRIBED_PERIOD_WORDS = _table(*((w, "described", ex) for w, ex in (
+    ("tình hình", "tình hình thực hiện các chỉ số trong năm 2025"),
+    ("dự kiến", "11 hoạt động dự kiến thực hiện trong năm 2026"),
+    ("đang", "các nhiệm vụ còn lại đang triển khai trong năm 2025"),
+)))
+# Relative years → offset from the document's own year. Example: 'trước ngày 31 tháng 12 cùng năm'.
+RELATIVE_YEARS = _table(
+    ("cùng năm", "0", "trước ngày 31 tháng 12 cùng năm"), ("năm nay", "0", "trước ngày 15/12 năm nay"),
+    ("năm sau", "1", "trong tháng 01 năm sau"), ("năm tới", "1", "trong tháng 3 năm tới"),
+)
+# Weekdays → ISO number (1 = Monday). Example: 'trước 16 giờ thứ Sáu hằng tuần' → 5.
+WEEKDAYS = _table(
+    ("thứ hai", "1", "thứ Hai hằng tuần"), ("thứ ba", "2", "thứ Ba"), ("thứ tư", "3", "thứ Tư"),
+    ("thứ năm", "4", "thứ Năm"), ("thứ sáu", "5", "thứ Sáu hằng tuần"), ("thứ bảy", "6", "thứ Bảy"),
+    ("chủ nhật", "7", "Chủ nhật hằng tuần"), ("thứ 2", "1", "thứ 2"), ("thứ 3", "2", "thứ 3"), ("thứ 4", "3", "thứ 4"),
+    ("thứ 5", "4", "thứ 5"), ("thứ 6", "5", "thứ 6 hằng tuần"), ("thứ 7", "6", "thứ 7"),
+)
+# A recurrence word that names no period: it says annual only when no other word names one.
+# Example: 'Định kỳ hằng quý, báo cáo …' → quarterly; 'định kỳ trước ngày 15/5' → annual.
+GENERIC_RECURRENCE = frozenset({"định kỳ"})
+# ---- end of the deadlines block
 # Role cues in an assignment → CONTRACT `role`. Example: 'Làm cơ quan Thường trực' → lead.
 ROLE_CUES = _table(
     ("chủ trì", "lead", "Ban Tổ chức chủ trì, phối hợp"), ("thường trực", "lead", "là bộ phận thường trực"),

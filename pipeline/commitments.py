@@ -40,7 +40,8 @@ def commitment_rows(found: Mapping[str, list], text: str) -> list[dict]:
             "assignee": who[0].assignee if who else None, "section": t.section})
     for d in deadlines:
         if id(d) not in used and d.due:
-            rows.append({"target": d.task[:60], "scope": None, "when": d.due + (
+            span = f"{d.due_start} – {d.due}" if d.due_start else d.due     # a range: start – end
+            rows.append({"target": d.task[:60], "scope": None, "when": span + (
                 f" ({d.recurrence})" if d.recurrence != "none" else ""), "assignee": d.assignee, "section": d.section})
     return rows
 

@@ -19,10 +19,10 @@ def extract_all(doc: SegmentedDoc, problems: Optional[list[Problem]] = None) -> 
     found: dict[str, list] = {ex.table: [] for ex in EXTRACTORS}
     for ex in EXTRACTORS:
         if problems is None:
-            found[ex.table].extend(ex.run(doc, found))
+            _keep(found, ex, ex.run(doc, found))
             continue
         try:
-            found[ex.table].extend(ex.run(doc, found))
+            _keep(found, ex, ex.run(doc, found))
         except MemoryError:
             raise
         except Exception as exc:
@@ -31,6 +31,13 @@ def extract_all(doc: SegmentedDoc, problems: Optional[list[Problem]] = None) -> 
                                     f"{exc} ({Path(where.filename).name}:{where.lineno}); its rows are left out",
                                     severity="error"))
     return found
+
+
+def _keep(found: dict[str, list], ex, records: list) -> None:
+    if ex.replaces:
+        found[ex.table] = records
+    else:
+        found[ex.table].extend(records)
 
 
 def document_fields(fields: list[FieldValue]) -> dict[str, Optional[FieldValue]]:

@@ -1,7 +1,7 @@
 """Build a segmented plan from a few real lines, for the commitment extractor tests."""
 from __future__ import annotations
 
-from extractors import assignments, deadlines, targets
+from extractors import assignments, deadlines, links, targets
 from pipeline.models import FieldValue
 from pipeline.normalize import normalize
 from pipeline.segment import segment
@@ -14,4 +14,5 @@ def plan(text: str, issue_date: str | None = "2014-05-28", title: str = "Thực 
     found["targets"] = targets.extract(doc, found)
     found["assignments"] = assignments.extract(doc, found)
     found["deadlines"] = deadlines.extract(doc, found)
+    found["deadlines"] = links.deadline_assignees(doc, found)
     return doc, found

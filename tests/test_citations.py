@@ -69,10 +69,10 @@ CASES = [
      dict(cited_type="Luật", cited_symbol="72/2025/QH15", cited_number="72")),
     ("Căn cứ Luật Thanh niên số 57/2020/QH14 ngày 16/6/2020",
      dict(cited_type="Luật", cited_symbol="57/2020/QH14", cited_date="2020-06-16", relation="based_on")),
-    # without a symbol, nothing to resolve to
+    # without a symbol, nothing to resolve to; a task naming a document is no opening: mentions
     ("Tiếp tục thực hiện có hiệu quả Chỉ thị số 03 của Bộ Chính trị về đẩy mạnh việc học tập",
      dict(cited_type="Chỉ thị", cited_number="03", cited_symbol=None, cited_issuer="Bộ Chính trị",
-          cited_key="Chỉ thị 3", relation="implements")),
+          cited_key="Chỉ thị 3", relation="mentions")),
     ("Tăng cường tuyên truyền Nghị định 98/2014 về thành lập tổ chức chính trị - xã hội",
      dict(cited_type="Nghị định", cited_number="98/2014", cited_symbol=None, cited_key="Nghị định 98/2014")),
     ("(chỉ tiêu trong Kế hoạch 280-KH/TĐTN-TCKT)",
