@@ -359,3 +359,93 @@ ASSIGN_HEADINGS = frozenset({"tổ chức thực hiện", "phân công", "trách
 # Membership roles inside a working group. Example: '- Tổ trưởng', 'Trưởng ban: Đồng chí …'.
 MEMBERSHIP = frozenset({"tổ trưởng", "tổ phó", "thành viên", "trưởng ban", "phó trưởng ban", "phó ban",
                         "thư ký", "ủy viên", "uỷ viên", "trưởng nhóm", "phó nhóm"})
+
+# ---------------------------------------------------------------- assignments (State, Party, Mặt trận units)
+# First words of the names of State, Party, Mặt trận and mass-organisation units, beyond UNIT_HEADS
+# (key → kind, example). structure.UNIT_START reads both.
+UNIT_NAMES = _table(
+    ("bộ", "state", "Bộ Tài nguyên và Môi trường"), ("cục", "state", "Cục Thuế tỉnh"),
+    ("chi cục", "state", "Chi cục Kiểm lâm tỉnh"), ("tổng cục", "state", "Tổng cục Thống kê"),
+    ("công an", "state", "Công an tỉnh"), ("thanh tra", "state", "Thanh tra tỉnh"),
+    ("thuế", "state", "Thuế tỉnh Lâm Đồng"), ("kho bạc", "state", "Kho bạc Nhà nước tỉnh"),
+    ("bảo hiểm xã hội", "state", "Bảo hiểm xã hội Thành phố"), ("ngân hàng", "state", "Ngân hàng Nhà nước chi nhánh tỉnh"),
+    ("chi nhánh", "state", "Chi nhánh Ngân hàng Chính sách xã hội Thành phố"),
+    ("đài", "state", "Đài Phát thanh và Truyền hình tỉnh"), ("báo", "state", "Báo và Phát thanh, Truyền hình Lai Châu"),
+    ("thông tấn xã", "state", "Thông tấn xã Việt Nam"), ("viện", "state", "Viện Kiểm sát nhân dân tỉnh"),
+    ("tòa án", "state", "Tòa án nhân dân tỉnh"), ("toà án", "state", "Toà án nhân dân tỉnh"),
+    ("bộ chỉ huy", "state", "Bộ Chỉ huy Quân sự tỉnh"), ("bộ đội", "state", "Bộ đội Biên phòng tỉnh"),
+    ("chủ tịch", "state", "Chủ tịch Ủy ban nhân dân các tỉnh"), ("giám đốc", "state", "Giám đốc Sở Y tế"),
+    ("thủ trưởng", "state", "Thủ trưởng các sở, ban, ngành"), ("hđnd", "state", "HĐND tỉnh"),
+    ("tỉnh ủy", "party", "Tỉnh ủy Lâm Đồng"), ("tỉnh uỷ", "party", "các tỉnh uỷ, thành uỷ"),
+    ("thành ủy", "party", "Thành ủy Hà Nội"), ("thành uỷ", "party", "Thành uỷ Huế"),
+    ("huyện ủy", "party", "Huyện ủy Đông Anh"), ("huyện uỷ", "party", "Huyện uỷ Đông Anh"),
+    ("quận ủy", "party", "Quận ủy Ba Đình"), ("quận uỷ", "party", "Quận uỷ Ba Đình"),
+    ("thị ủy", "party", "Thị ủy Sơn Tây"), ("thị uỷ", "party", "Thị uỷ Sơn Tây"),
+    ("đảng đoàn", "party", "Đảng đoàn Quốc hội"), ("đảng bộ", "party", "Đảng bộ các xã"),
+    ("mttq", "front", "MTTQ tỉnh"), ("đoàn thể", "front", "các đoàn thể chính trị - xã hội"),
+    ("liên minh", "mass", "Liên minh Hợp tác xã tỉnh"), ("hiệp hội", "mass", "Hiệp hội Doanh nghiệp tỉnh"),
+    ("học viện", "school", "Học viện Chính trị khu vực"), ("khoa", "school", "Khoa Công nghệ Thông tin"),
+    ("ban quản lý", "state", "Ban Quản lý các khu công nghiệp"),
+)
+# Generic unit nouns, a unit only after 'các'/'những'/'mỗi'. Example: 'Các cơ quan, đơn vị liên quan'.
+PLURAL_UNIT_NOUNS = _table(
+    ("cơ quan", "generic", "Các cơ quan, đơn vị liên quan"), ("đơn vị", "generic", "các đơn vị trực thuộc"),
+    ("địa phương", "generic", "các địa phương"), ("ngành", "generic", "các ngành"),
+)
+# Words after a unit's first word that make it no unit. Example: 'Báo cáo kết quả' is no 'Báo …',
+# 'Bộ tiêu chí' no 'Bộ …', 'Khoa học' no 'Khoa …'.
+NOT_UNIT_STARTS = _table(
+    ("báo cáo", "", "Báo cáo kết quả về Sở"), ("bộ máy", "", "Bộ máy tổ chức"), ("bộ tiêu chí", "", "Bộ tiêu chí"),
+    ("bộ công cụ", "", "Bộ công cụ đánh giá"), ("bộ chỉ số", "", "Bộ chỉ số"), ("bộ hồ sơ", "", "Bộ hồ sơ"),
+    ("khoa học", "", "Khoa học và công nghệ"), ("đài tưởng niệm", "", "Đài tưởng niệm"),
+    ("đoàn kết", "", "Đoàn kết các lực lượng"), ("hội nghị", "", "Hội nghị sơ kết"), ("hội thi", "", "Hội thi"),
+    ("hội thảo", "", "Hội thảo khoa học"), ("hội diễn", "", "Hội diễn văn nghệ"), ("hội trại", "", "Hội trại"),
+    ("hội nhập", "", "Hội nhập quốc tế"), ("phòng chống", "", "Phòng chống tham nhũng"),
+    ("phòng, chống", "", "Phòng, chống tham nhũng"), ("phòng ngừa", "", "Phòng ngừa rủi ro"),
+    ("trường hợp", "", "Trường hợp cần thiết"), ("cấp độ", "", "cấp độ 3"), ("thanh tra,", "", "thanh tra, kiểm tra"),
+    ("thanh tra việc", "", "thanh tra việc thực hiện"), ("chủ tịch hồ chí minh", "", "Chủ tịch Hồ Chí Minh"),
+    ("thuế suất", "", "thuế suất"), ("ngân hàng dữ liệu", "", "ngân hàng dữ liệu"),
+)
+# 'Label:' lines that name the units of a task by their role (label → role). Example:
+# '- Cơ quan chủ trì: Sở Khoa học và Công nghệ.'
+ROLE_LABELS = _table(
+    ("cơ quan chủ trì", "lead", "Cơ quan chủ trì: Sở Tư pháp"), ("đơn vị chủ trì", "lead", "Đơn vị chủ trì: Sở Y tế"),
+    ("chủ trì", "lead", "Chủ trì: Sở Nội vụ"), ("cơ quan tham mưu", "lead", "Cơ quan tham mưu: Sở Nội vụ"),
+    ("cơ quan thường trực", "lead", "Cơ quan thường trực: Công an tỉnh"),
+    ("cơ quan phối hợp", "support", "Cơ quan phối hợp: Các sở, ngành"),
+    ("đơn vị phối hợp", "support", "Đơn vị phối hợp: UBND các xã"), ("phối hợp", "support", "Phối hợp: Sở Tài chính"),
+    ("cơ quan thực hiện", "execute", "Cơ quan thực hiện: Sở Nội vụ chủ trì; Sở Tư pháp phối hợp"),
+    ("đơn vị thực hiện", "execute", "Đơn vị thực hiện: Sở Y tế"), ("trách nhiệm thực hiện", "execute", "Trách nhiệm thực hiện: Sở Y tế"),
+    ("cơ quan, đơn vị thực hiện", "execute", "Cơ quan, đơn vị thực hiện: Sở Y tế"),
+)
+# Column headers of a task table (header words → column kind). Example:
+# 'Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành'.
+TABLE_COLUMNS = _table(
+    ("chủ trì", "lead", "Cơ quan chủ trì"), ("phối hợp", "support", "Cơ quan phối hợp"),
+    ("thực hiện", "execute", "Đơn vị thực hiện"), ("phụ trách", "execute", "Người phụ trách"),
+    ("nội dung", "task", "Nội dung công việc"), ("nhiệm vụ", "task", "Tên nhiệm vụ"), ("công việc", "task", "Công việc"),
+    ("hoạt động", "task", "Hoạt động"), ("thời gian", "time", "Thời gian hoàn thành"), ("thời hạn", "time", "Thời hạn"),
+    ("tiến độ", "time", "Tiến độ"),
+)
+# Verbs that hand work to the unit named after them (the giver is not the assignee). Example:
+# 'Giao Sở Tài chính chủ trì …', 'Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phối hợp …'.
+GIVE_VERBS = _table(
+    ("giao", "give", "Giao Sở Tài chính chủ trì"), ("giao cho", "give", "giao cho Văn phòng theo dõi"),
+    ("đề nghị", "ask", "Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phối hợp"),
+    ("yêu cầu", "ask", "Yêu cầu Công an tỉnh chỉ đạo"),
+)
+# Titles before a person's name in a list of duties. Example: 'Ông Hoàng Văn An – Trưởng đoàn: phụ trách chung'.
+PERSON_TITLES = _table(
+    ("Đ/c", "", "Đ/c Phạm Văn Linh"), ("Đ/C", "", "Đ/C Phạm Văn Linh"), ("Đồng chí", "", "Đồng chí Huỳnh Văn Phẩm"),
+    ("Ông", "", "Ông Hoàng Văn An – Trưởng đoàn"), ("Bà", "", "Bà Nguyễn Thị Hoa - Thành viên"),
+)
+# Duty verbs of State and Party documents, beyond DUTY_VERBS: they end the unit that is their subject.
+# Example: 'Bộ Nội vụ | theo chức năng …', 'UBKT Quận Đoàn | lồng ghép …'.
+MORE_DUTY_VERBS = frozenset({
+    "theo chức năng", "khẩn trương", "lồng ghép", "ban hành", "bố trí", "phổ biến", "tuyên truyền", "cung cấp",
+    "hoàn thành", "tích cực", "sẵn sàng", "đề nghị", "yêu cầu", "được giao", "được phân công", "trên cơ sở",
+    "căn cứ", "hướng dẫn", "giám sát", "tổ chức", "nghiêm", "kịp thời", "thẩm định", "cân đối", "bảo đảm",
+    "tiếp nhận", "chuẩn bị", "theo dõi", "đôn đốc", "tham dự", "điều hành", "điều phối", "ưu tiên", "huy động",
+    "cập nhật", "xử lý", "thông tin", "đăng tải", "mở", "dành", "biên tập", "tổng kết", "sơ kết", "đánh giá",
+    "hỗ trợ", "khảo sát", "tập huấn", "bồi dưỡng", "lập", "công bố", "chấp hành", "tăng", "thường xuyên",
+})
