@@ -70,12 +70,16 @@ _PERSON = regex.compile(
 _PERSON_FIRST = tuple(sorted({t[0] for t in PERSON_TITLES}))     # every _PERSON match starts with one
 # 'phối hợp với Sở Tư pháp …', 'phối hợp chặt chẽ với các sở, ngành …': the partners of a lead unit
 _PARTNERS = regex.compile(r"phối[ ]hợp(?:[ ]chặt[ ]chẽ)?[ ]với[ ]{1,3}", regex.IGNORECASE)
+# A line that addresses the text to its recipients: 'Kính gửi:', 'THỦ TƯỚNG CHÍNH PHỦ điện:'.
+_ADDRESS = regex.compile(r"^[ ]{0,12}(?:Kính[ ]gửi|\p{Lu}[^\n:]{0,60}[ ]điện)[ ]{0,2}:", regex.IGNORECASE)
 _CLOSING = regex.compile(r"^[ ]{0,12}Trên[ ]đây", regex.IGNORECASE)    # the closing formula ends the duties
 _WORDS = regex.compile(r"\S+")
 _LIST_SPLIT = regex.compile(r"[ ]{0,2}(?:[,;][ ]{0,3}(?:và[ ]{1,3})?|[ ]và[ ])[ ]{0,3}")
+_ASSIGN_WINDOW = 16         # 'Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, địa phương, chủ trì …'
 _LEAD_WINDOW = 8             # role verbs count among the first words of a duty
 _POSITION_WORDS = 30
 _MAX_UNIT_WORDS = 24         # 'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa' is 15
+_TOPIC_WORDS = 12           # a heading of more words without a colon is a duty
 _LABEL_WORDS = 16            # a unit's label may hold a person's post: 'Đồng chí Trưởng Ban … - Trưởng Tiểu ban:'
 _SAME_UNIT_NOISE = frozenset({"các", "những", "mỗi", "đối", "với"})
 _TOKEN = regex.compile(r"[\w/]+")
@@ -168,8 +172,15 @@ def role_of(task: str) -> str:
     return "lead" if "lead" in hits else "support" if hits else "execute"
 
 
+def _topic(heading: str) -> bool:
+    """A heading that names a topic or a unit ('2. Bộ Nông nghiệp và Môi trường:', '1. Tỉnh Đoàn'), not
+    a duty ('a) Chỉ đạo cơ quan dự báo theo dõi chặt chẽ diễn biến mưa lũ.')."""
+    text = heading.rstrip(" *")
+    return text.endswith(":") or not text.endswith((".", ";")) and len(text.split()) < _TOPIC_WORDS
+
+
 def _assigning(duty: str) -> bool:
-    head = " ".join(duty.split(None, 4)[:4]).casefold()
+    head = " ".join(duty.split(None, _ASSIGN_WINDOW)[:_ASSIGN_WINDOW]).casefold()
     return any(v in head for v in _ASSIGNING)
 
 
@@ -268,22 +279,25 @@ def _columns(cells: list[str]) -> Optional[list[Optional[str]]]:
 
 
 def _table_rows(d: _Doc) -> tuple[list[Assignment], list[tuple[int, int]]]:
-    """The rows of task tables, and the spans of every table row (their lines are read here only)."""
+    """The rows of task tables, and the spans of their table rows (whose lines are read here only)."""
     out: list[Assignment] = []
     spans: list[tuple[int, int]] = []
     kinds: Optional[list[Optional[str]]] = None
     last_end = 0
     text = d.doc.text
     for cells, start, end in structure.table_rows(d.lines):
-        spans.append((start, end))
         if kinds is not None and text[last_end:start].strip(" \n|"):    # text between: another table
             kinds = None
         last_end = end
         header = _columns(cells)
         if header:
             kinds = header
+            spans.append((start, end))
             continue
-        if kinds is None or len(cells) != len(kinds):     # a group row ('I. NÂNG CAO NHẬN THỨC')
+        if kinds is None:           # another table's row: its lines are read as lines
+            continue
+        spans.append((start, end))
+        if len(cells) != len(kinds):     # a group row ('I. NÂNG CAO NHẬN THỨC')
             continue
         task = " ".join(c for c, k in zip(cells, kinds) if k == "task") or None
         for cell, kind in zip(cells, kinds):
@@ -369,6 +383,8 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
     own = sec.index if sec and sec.start == ln.start else None
     context = _context_unit(d.doc, sec, own, d.above)
     _, text = structure.strip_marker(ln.text)
+    if text.startswith("*"):         # Markdown bold around the marker: '**3. **Sở Tài chính …'
+        text = structure.strip_marker(ln.text.replace("*", ""))[1]
     if not text.strip():
         return [], 1
     lab, after = structure.label_at(text, _LABEL_WORDS)
@@ -390,8 +406,8 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
             rows, used = _member_rows(d, i, cand_lab, cand, context)
             if rows and (in_zone or context or rows[0].position):
                 return rows, used
-    if own is not None and sec.kind in HEADING_KINDS and (not lab or not task.strip()):
-        return [], 1            # a heading: its lines below carry the duties
+    if own is not None and sec.kind in HEADING_KINDS and (not lab or not task.strip()) and _topic(text):
+        return [], 1            # a topic heading: its lines below carry the duties
     if not task.strip():
         return [], 1
     # 4. hand-over: 'Giao Sở Tài chính …', 'Đề nghị Ủy ban MTTQ tỉnh …'
@@ -423,6 +439,22 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
     return [d.row(who, role_of(task), task, ln.start, ln.end)], 1
 
 
+def _after_address(lines: list[Line], i: int) -> int:
+    """The line after the recipients that an address line ('Kính gửi:', 'THỦ TƯỚNG CHÍNH PHỦ điện:')
+    lists: its dash items and their run-on lines. They receive the text, they are not assigned work."""
+    prev = lines[i].text
+    i += 1
+    while i < len(lines):
+        text = lines[i].text.strip()
+        if text and not (text.startswith(("-", "+", "•")) or not prev.rstrip().endswith((".", ";", ":"))
+                         and structure.strip_marker(text)[0] == 0):
+            break
+        if text:
+            prev = text
+        i += 1
+    return i
+
+
 def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
     lines = structure.body_lines(doc)
     year = structure.doc_year(doc, found)
@@ -444,6 +476,9 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
             continue
         if _CLOSING.match(ln.text):   # the closing formula ('Trên đây …') ends the duties
             break
+        if _ADDRESS.match(ln.text):
+            i = _after_address(lines, i)
+            continue
         rows, used = _line_rows(d, i)
         out += rows
         i += used

@@ -448,4 +448,5 @@ MORE_DUTY_VERBS = frozenset({
     "tiếp nhận", "chuẩn bị", "theo dõi", "đôn đốc", "tham dự", "điều hành", "điều phối", "ưu tiên", "huy động",
     "cập nhật", "xử lý", "thông tin", "đăng tải", "mở", "dành", "biên tập", "tổng kết", "sơ kết", "đánh giá",
     "hỗ trợ", "khảo sát", "tập huấn", "bồi dưỡng", "lập", "công bố", "chấp hành", "tăng", "thường xuyên",
+    "tiến hành", "kiểm soát", "rà soát", "tiếp tục", "nghiên cứu", "thông báo", "trực tiếp", "phân công",
 })
