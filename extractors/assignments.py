@@ -29,8 +29,8 @@ from typing import Iterator, Mapping, Optional
 import regex
 
 from extractors import deadlines, structure
-from extractors.vocab import (ASSIGN_HEADINGS, DUTY_VERBS, GIVE_VERBS, MEMBERSHIP, MORE_DUTY_VERBS,
-                              PERSON_TITLES, PLURAL_UNIT_NOUNS, ROLE_CUES, ROLE_LABELS, TABLE_COLUMNS)
+from extractors.vocab import (ASSIGN_HEADINGS, CLAUSE_OPENERS, DUTY_VERBS, GIVE_VERBS, LEVEL_NOUNS, MEMBERSHIP,
+                              MORE_DUTY_VERBS, NOT_IN_NAMES, PERSON_TITLES, ROLE_CUES, ROLE_LABELS, TABLE_COLUMNS)
 from pipeline.models import Line, SegmentedDoc, Section
 
 
@@ -67,6 +67,7 @@ _PERSON = regex.compile(
     (?:[ ]{{0,6}}[-–][ ]{{0,3}}(?P<pos>[^\n:]{{1,200}}?))?                  # – Trưởng đoàn
     (?:[ ]{{0,3}}:[ ]{{0,3}}(?P<duty>[^\n]{{1,2000}}?)|[ .;]{{0,3}})$        # : phụ trách chung""",
     regex.VERBOSE)
+_TITLES = frozenset(t.casefold() for t in PERSON_TITLES)
 _PERSON_FIRST = tuple(sorted({t[0] for t in PERSON_TITLES}))     # every _PERSON match starts with one
 # 'phối hợp với Sở Tư pháp …', 'phối hợp chặt chẽ với các sở, ngành …': the partners of a lead unit
 _PARTNERS = regex.compile(r"phối[ ]hợp(?:[ ]chặt[ ]chẽ)?[ ]với[ ]{1,3}", regex.IGNORECASE)
@@ -99,14 +100,13 @@ def _verb_len(words: list[str], i: int) -> int:
     if not words[i][:1].islower():
         return 0
     for n in (3, 2, 1):
-        if i + n <= len(words) and " ".join(w.strip(",;.:") for w in words[i:i + n]) in _VERBS:
+        inner = words[i:i + n - 1]          # a verb of several words has no punctuation inside
+        if i + n <= len(words) and not any(w[-1] in ",;.:" for w in inner) \
+                and " ".join(w.strip(",;.:") for w in words[i:i + n]) in _VERBS:
             return n
     return 0
 
 
-def _continues_list(word: str, rest: str) -> bool:
-    """A lower-case word after a comma that goes on with a list of units ('các sở, ban, ngành')."""
-    return word.strip(",;.") in PLURAL_UNIT_NOUNS or structure.UNIT_START.match(rest) is not None
 
 
 def unit_phrase(text: str, at_end: bool = False) -> Optional[tuple[str, str]]:
@@ -130,8 +130,10 @@ def unit_phrase(text: str, at_end: bool = False) -> Optional[tuple[str, str]]:
             if i <= 2 and word[:1].isupper():        # 'Các Bộ: Quốc phòng, Công an': a list follows
                 continue
             return cut(i)
-        if prev.endswith(",") and word[:1].islower() and not _continues_list(word, text[spans[i][0]:]):
+        if prev.endswith(",") and word.strip(",;.") in CLAUSE_OPENERS:
             return cut(i)                           # 'Sở Tài chính, trên cơ sở …'
+        if word.strip(",;.") in NOT_IN_NAMES:        # 'Bộ Chính trị, Ban Bí thư cơ bản nhất trí với …': no subject
+            return None
         if _verb_len(words, i) and prev.casefold() not in _NAMING:
             return cut(i)
     if at_end and len(words) <= _MAX_UNIT_WORDS:
@@ -156,7 +158,7 @@ def split_units(name: str) -> list[str]:
     for m in _LIST_SPLIT.finditer(name):
         rest = name[m.end():]
         nxt = rest[:1]
-        if not (nxt.isupper() or rest[:4].casefold() == "các ") or not structure.UNIT_START.match(rest):
+        if not (nxt.isupper() or rest[:4].casefold() == "các ") or not _named(rest):
             continue
         piece = name[pos:m.start()].strip()
         if len(piece.split()) >= 2 or not out and ":" in piece:
@@ -164,6 +166,20 @@ def split_units(name: str) -> list[str]:
             pos = m.end()
     out.append(name[pos:].strip(" ,;."))
     return [u for u in out if u]
+
+
+def _named(text: str) -> bool:
+    """`text` starts with a unit's own name: a head word followed by a capital ('Sở Tư pháp'), a
+    level ('Công an tỉnh'), or a head of two words or an acronym ('Ủy ban nhân dân', 'UBND các xã');
+    'Đoàn trực thuộc' is a qualifier of the list before it."""
+    m = structure.UNIT_START.match(text)
+    if not m:
+        return False
+    head = m.group()
+    nxt = text[m.end():].split(None, 1)
+    word = nxt[0].strip(",;.") if nxt else ""
+    return (not word or word[:1].isupper() or word in LEVEL_NOUNS or " " in head.strip()
+            or head.isupper() or head.casefold().startswith(("các", "những")))
 
 
 def role_of(task: str) -> str:
@@ -198,10 +214,20 @@ def _zones(doc: SegmentedDoc) -> list[int]:
     return bounds
 
 
+def _label_unit(lab: str) -> Optional[str]:
+    """The unit a 'Label:' names, or None: not a clause ('Văn phòng Chính phủ đề nghị:'), not a
+    person's title alone ('Đồng chí: ……')."""
+    name = structure.unit_name(lab)
+    if name is None or name.casefold() in _TITLES:
+        return None
+    found = unit_phrase(name)
+    return None if found and found[1] else name
+
+
 def _section_unit(sec: Section) -> Optional[str]:
     """The unit the section's heading or bullet label names, or None."""
     lab = structure.label_at(sec.heading, _LABEL_WORDS)[0]
-    return structure.unit_name(lab) if lab else (
+    return _label_unit(lab) if lab else (
         structure.unit_name(sec.heading) if sec.kind in HEADING_KINDS else None)
 
 
@@ -411,15 +437,16 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
     if not task.strip():
         return [], 1
     # 4. hand-over: 'Giao Sở Tài chính …', 'Đề nghị Ủy ban MTTQ tỉnh …'
-    give = _GIVE.search(task)
-    if give and (in_zone or give.start() == 0):
+    give = _GIVE.match(task)
+    if give:
         found = _handed(task, give)
         if found:
             return _unit_rows(d, found[0], found[1], ln.start, ln.end, task[give.end():]), 1
     # 5. subject: 'Sở Tài chính chủ trì …', '3. Bộ Xây dựng chỉ đạo …'
-    found = unit_phrase(task)
-    if found and lab is None:
-        who, duty = found
+    found = unit_phrase(text)
+    if found and (lab is None or len(found[0]) > len(lab)) and not found[1].startswith("được"):
+        who, duty = found           # 'Các Bộ: Quốc phòng, Công an chủ động …'; not 'Các cơ quan được giao …'
+        task = text
         give = _GIVE.match(duty)
         if give and (in_zone or own is not None):       # 'Ban Thường vụ đề nghị các đơn vị …': the units asked
             asked = _handed(duty, give)
@@ -431,7 +458,7 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
                 return [d.row(who, role_of(duty), task, ln.start, ln.end)], 1
             return _unit_rows(d, who, duty, ln.start, ln.end, task), 1
     # 6. unit label or heading: '+ Cấp Quận: thành lập …', the lines under '2. Bộ Nông nghiệp …:'
-    labelled = structure.unit_name(lab) if lab else None
+    labelled = _label_unit(lab) if lab else None
     who = labelled or context
     if who is None:
         return [], 1

@@ -404,7 +404,7 @@ NOT_UNIT_STARTS = _table(
     ("phòng, chống", "", "Phòng, chống tham nhũng"), ("phòng ngừa", "", "Phòng ngừa rủi ro"),
     ("trường hợp", "", "Trường hợp cần thiết"), ("cấp độ", "", "cấp độ 3"), ("thanh tra,", "", "thanh tra, kiểm tra"),
     ("thanh tra việc", "", "thanh tra việc thực hiện"), ("chủ tịch hồ chí minh", "", "Chủ tịch Hồ Chí Minh"),
-    ("thuế suất", "", "thuế suất"), ("ngân hàng dữ liệu", "", "ngân hàng dữ liệu"),
+    ("thuế suất", "", "thuế suất"), ("ban hành", "", "ban hành Kế hoạch"), ("ngân hàng dữ liệu", "", "ngân hàng dữ liệu"),
 )
 # 'Label:' lines that name the units of a task by their role (label → role). Example:
 # '- Cơ quan chủ trì: Sở Khoa học và Công nghệ.'
@@ -448,5 +448,12 @@ MORE_DUTY_VERBS = frozenset({
     "tiếp nhận", "chuẩn bị", "theo dõi", "đôn đốc", "tham dự", "điều hành", "điều phối", "ưu tiên", "huy động",
     "cập nhật", "xử lý", "thông tin", "đăng tải", "mở", "dành", "biên tập", "tổng kết", "sơ kết", "đánh giá",
     "hỗ trợ", "khảo sát", "tập huấn", "bồi dưỡng", "lập", "công bố", "chấp hành", "tăng", "thường xuyên",
-    "tiến hành", "kiểm soát", "rà soát", "tiếp tục", "nghiên cứu", "thông báo", "trực tiếp", "phân công",
+    "tiến hành", "trân trọng", "kiểm soát", "rà soát", "tiếp tục", "nghiên cứu", "thông báo", "trực tiếp", "phân công",
 })
+# Words that open a clause after a unit's name and a comma: the name ended before the comma.
+# Example: 'Sở Tài chính, | trên cơ sở đề xuất của các cơ quan, chủ trì …'.
+CLAUSE_OPENERS = frozenset({"trên", "theo", "căn", "trong", "sau", "khi", "tùy", "tuỳ", "với", "ngoài", "bên",
+                            "nhằm", "để", "đồng", "thông", "qua", "từ", "tại", "nếu", "hằng", "hàng", "định"})
+# Words no unit's name holds: a subject that reaches one is no unit. Example: 'Bộ Chính trị, Ban Bí thư
+# cơ bản | nhất trí với Tờ trình' (a view, not a duty).
+NOT_IN_NAMES = frozenset({"với", "đã", "sẽ", "đang", "cũng", "nhất"})
