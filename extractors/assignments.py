@@ -82,12 +82,12 @@ _POSITION_WORDS = 30
 _MAX_UNIT_WORDS = 24         # 'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa' is 15
 _TOPIC_WORDS = 12           # a heading of more words without a colon is a duty
 _LABEL_WORDS = 16            # a unit's label may hold a person's post: 'Đồng chí Trưởng Ban … - Trưởng Tiểu ban:'
-_SAME_UNIT_NOISE = frozenset({"các", "những", "mỗi", "đối", "với"})
+_SAME_UNIT_NOISE = frozenset({"các", "những", "mỗi", "đối", "với", "và"})
 _TOKEN = regex.compile(r"[\w/]+")
 _ROLE_CUES = tuple((cue, e.value) for cue, e in ROLE_CUES.items())
 _VERBS = DUTY_VERBS | MORE_DUTY_VERBS
 # Verbs that assign work wherever they stand; other duty verbs only in the parts that assign work.
-_ASSIGNING = frozenset({"chủ trì", "phối hợp", "có trách nhiệm", "chịu trách nhiệm", "tham mưu", "theo chức năng",
+_ASSIGNING = frozenset({"chủ trì", "có trách nhiệm", "chịu trách nhiệm", "tham mưu", "theo chức năng",
                         "được giao", "được phân công", "khẩn trương", "chủ động"})
 # Words that name a body with the verb after them: 'Ban chỉ đạo', 'Ban tổ chức', 'Tổ công tác'.
 _NAMING = frozenset({"ban", "tiểu ban", "tổ", "hội đồng", "nhóm"})
@@ -114,8 +114,10 @@ def unit_phrase(text: str, at_end: bool = False) -> Optional[tuple[str, str]]:
     ends before its first duty verb. 'Sở Tài chính chủ trì, phối hợp …' → ('Sở Tài chính', 'chủ trì, …');
     'Các Bộ: Quốc phòng, Công an chủ động …' → ('Các Bộ: Quốc phòng, Công an', 'chủ động …').
     With `at_end`, a phrase that ends with the text is one too ('phối hợp với Sở Tư pháp.')."""
-    if not structure.UNIT_START.match(text):
+    head = structure.UNIT_START.match(text)
+    if not head:
         return None
+    head_end = head.end()
     spans = [m.span() for m in islice(_WORDS.finditer(text), _MAX_UNIT_WORDS + 3)]
     words = [text[a:b] for a, b in spans]
 
@@ -127,7 +129,7 @@ def unit_phrase(text: str, at_end: bool = False) -> Optional[tuple[str, str]]:
         if prev.endswith((".", ";")):
             return cut(i)
         if prev.endswith(":"):
-            if i <= 2 and word[:1].isupper():        # 'Các Bộ: Quốc phòng, Công an': a list follows
+            if head_end >= spans[i - 1][1] - 1 and word[:1].isupper():   # 'Các Bộ: Quốc phòng, Công an': a list follows
                 continue
             return cut(i)
         if prev.endswith(",") and word.strip(",;.") in CLAUSE_OPENERS:
