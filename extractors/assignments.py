@@ -222,15 +222,15 @@ def _label_unit(lab: str) -> Optional[str]:
     name = structure.unit_name(lab)
     if name is None or name.casefold() in _TITLES:
         return None
-    found = unit_phrase(name)
-    return None if found and found[1] else name
+    found = unit_phrase(name)        # a one-word rest is a name's last word ('Tiểu ban hậu | cần')
+    return None if found and len(found[1].split()) > 1 else name
 
 
 def _section_unit(sec: Section) -> Optional[str]:
     """The unit the section's heading or bullet label names, or None."""
     lab = structure.label_at(sec.heading, _LABEL_WORDS)[0]
     return _label_unit(lab) if lab else (
-        structure.unit_name(sec.heading) if sec.kind in HEADING_KINDS else None)
+        _label_unit(sec.heading) if sec.kind in HEADING_KINDS else None)
 
 
 def _context_unit(doc: SegmentedDoc, at: Optional[Section], own: Optional[int],
@@ -314,7 +314,7 @@ def _table_rows(d: _Doc) -> tuple[list[Assignment], list[tuple[int, int]]]:
     last_end = 0
     text = d.doc.text
     for cells, start, end in structure.table_rows(d.lines):
-        if kinds is not None and text[last_end:start].strip(" \n|"):    # text between: another table
+        if kinds is not None and text[last_end:start].strip(" \n|-:"):    # text between (not a rule line): another table
             kinds = None
         last_end = end
         header = _columns(cells)
