@@ -73,6 +73,7 @@ _PERSON_FIRST = tuple(sorted({t[0] for t in PERSON_TITLES}))     # every _PERSON
 _PARTNERS = regex.compile(r"phối[ ]hợp(?:[ ]chặt[ ]chẽ)?[ ]với[ ]{1,3}", regex.IGNORECASE)
 # A line that addresses the text to its recipients: 'Kính gửi:', 'THỦ TƯỚNG CHÍNH PHỦ điện:'.
 _ADDRESS = regex.compile(r"^[ ]{0,12}(?:Kính[ ]gửi|\p{Lu}[^\n:]{0,60}[ ]điện)[ ]{0,2}:", regex.IGNORECASE)
+_ADDRESS_REACH = 12 + 1 + 60 + 5 + 2 + 1      # an _ADDRESS match's colon stands within its reach
 _CLOSING = regex.compile(r"^[ ]{0,12}Trên[ ]đây", regex.IGNORECASE)    # the closing formula ends the duties
 _WORDS = regex.compile(r"\S+")
 _LIST_SPLIT = regex.compile(r"[ ]{0,2}(?:[,;][ ]{0,3}(?:và[ ]{1,3})?|[ ]và[ ])[ ]{0,3}")
@@ -188,6 +189,19 @@ def role_of(task: str) -> str:
     head = " ".join(task.split(None, _LEAD_WINDOW)[:_LEAD_WINDOW]).casefold()     # only the head folded
     hits = [role for cue, role in _ROLE_CUES if cue in head]
     return "lead" if "lead" in hits else "support" if hits else "execute"
+
+
+def _first_word(text: str) -> str:
+    return text.split(None, 1)[0].strip(",;:.*").casefold() if text.strip() else ""
+
+
+# The first words of every unit head, hand-over verb and person title: a line that opens with none
+# of them matches none of UNIT_START, _GIVE or _PERSON (tests/test_assignments_shapes.py checks it).
+_OPENERS = frozenset(_first_word(w) for w in (*structure.UNIT_HEAD_WORDS, *GIVE_VERBS, *PERSON_TITLES))
+
+
+def _may_open(text: str) -> bool:
+    return _first_word(text) in _OPENERS
 
 
 def _topic(heading: str) -> bool:
@@ -415,6 +429,10 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
         text = structure.strip_marker(ln.text.replace("*", ""))[1]
     if not text.strip():
         return [], 1
+    # outside the parts that assign work and any unit's heading, only a line that opens with a
+    # unit, a hand-over or a person, or holds a label, can give a row (most lines of a long text)
+    if not (in_zone or context or _may_open(text) or ":" in text[:structure.LABEL_REACH]):
+        return [], 1
     lab, after = structure.label_at(text, _LABEL_WORDS)
     task = text[after:]
     plain_lab = lab.replace("*", "").strip().casefold() if lab else None
@@ -505,7 +523,7 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
             continue
         if _CLOSING.match(ln.text):   # the closing formula ('Trên đây …') ends the duties
             break
-        if _ADDRESS.match(ln.text):
+        if ":" in ln.text[:_ADDRESS_REACH] and _ADDRESS.match(ln.text):
             i = _after_address(lines, i)
             continue
         rows, used = _line_rows(d, i)

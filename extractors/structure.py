@@ -33,6 +33,7 @@ def _alt(words) -> str:
 
 # The start of a unit's name: a head word ('Ban', 'Sở', 'Bộ', 'Tỉnh ủy'), or a generic unit noun
 # after 'các' ('Các cơ quan, đơn vị'); not a head word that starts another phrase ('Báo cáo', 'Bộ máy').
+UNIT_HEAD_WORDS = ("các", "những", "mỗi", *UNIT_HEADS, *UNIT_NAMES)      # every word a UNIT_START match opens with
 UNIT_START = regex.compile(
     rf"""^(?:
         (?:các|những|mỗi)[ ]{{1,3}}(?:{_alt(PLURAL_UNIT_NOUNS)})    # 'các cơ quan, đơn vị'
@@ -42,7 +43,7 @@ UNIT_START = regex.compile(
     regex.IGNORECASE | regex.VERBOSE)
 MAX_UNIT_WORDS = 14
 _START = operator.itemgetter(0)     # a span's start
-_LABEL_REACH = _LABEL_LONGEST + 3      # a LABEL's colon stands within its label and the spaces before it
+LABEL_REACH = _LABEL_LONGEST + 3      # a LABEL's colon stands within its label and the spaces before it
 
 
 def body_lines(doc: SegmentedDoc) -> list[Line]:
@@ -59,7 +60,7 @@ def strip_marker(text: str) -> tuple[int, str]:
 def label_at(text: str, max_words: int = 8) -> tuple[Optional[str], int]:
     """(label, where the text after it starts), or (None, 0). See label_of. A label has at most
     `max_words` words (a unit's name with a person's post may be longer than a topic's)."""
-    if ":" not in text[:_LABEL_REACH]:      # most lines: no need to try the lazy LABEL at all
+    if ":" not in text[:LABEL_REACH]:      # most lines: no need to try the lazy LABEL at all
         return None, 0
     m = LABEL.match(text)
     if not m or len(m.group("label").split()) > max_words:

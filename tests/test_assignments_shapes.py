@@ -169,4 +169,21 @@ def test_person_prefilter_is_exact(text):
 
 @pytest.mark.parametrize("text", PREFILTER_EXAMPLES)
 def test_label_reach_is_exact(text):
-    assert (structure.LABEL.match(text) is not None) <= (":" in text[:structure._LABEL_REACH])
+    assert (structure.LABEL.match(text) is not None) <= (":" in text[:structure.LABEL_REACH])
+
+
+OPENER_EXAMPLES = PREFILTER_EXAMPLES + [
+    "Sở Tài chính chủ trì", "các sở, ngành", "UBND các xã", "Giao Văn phòng theo dõi", "Đề nghị Hội Nông dân",
+    "Mỗi cơ sở Đoàn", "Báo cáo kết quả", "Tổ chức hội thi", "Thực hiện nghiêm túc", "Công an tỉnh", "Kính gửi: Bộ Y tế",
+]
+
+
+@pytest.mark.parametrize("text", OPENER_EXAMPLES)
+def test_opener_prefilter_is_exact(text):
+    matched = any(p.match(text) for p in (structure.UNIT_START, assignments._GIVE, assignments._PERSON))
+    assert matched <= assignments._may_open(text)
+
+
+@pytest.mark.parametrize("text", OPENER_EXAMPLES)
+def test_address_reach_is_exact(text):
+    assert (assignments._ADDRESS.match(text) is not None) <= (":" in text[:assignments._ADDRESS_REACH])
