@@ -87,6 +87,7 @@ _SAME_UNIT_NOISE = frozenset({"các", "những", "mỗi", "đối", "với", "v�
 _TOKEN = regex.compile(r"[\w/]+")
 _ROLE_CUES = tuple((cue, e.value) for cue, e in ROLE_CUES.items())
 _VERBS = DUTY_VERBS | MORE_DUTY_VERBS
+_VERB_FIRST = frozenset(v.split()[0] for v in _VERBS)
 # Verbs that assign work wherever they stand; other duty verbs only in the parts that assign work.
 _ASSIGNING = frozenset({"chủ trì", "có trách nhiệm", "chịu trách nhiệm", "tham mưu", "theo chức năng",
                         "được giao", "được phân công", "khẩn trương", "chủ động"})
@@ -98,7 +99,7 @@ _EMPTY_CELLS = frozenset({"", "-", "x", "–"})
 # ---------------------------------------------------------------- names of units
 def _verb_len(words: list[str], i: int) -> int:
     """How many words (1-3) of a duty verb start at words[i], or 0. 'theo chức năng' → 3."""
-    if not words[i][:1].islower():
+    if not words[i][:1].islower() or words[i].strip(",;.:") not in _VERB_FIRST:   # most words: no verb's first
         return 0
     for n in (3, 2, 1):
         inner = words[i:i + n - 1]          # a verb of several words has no punctuation inside
@@ -115,7 +116,7 @@ def unit_phrase(text: str, at_end: bool = False) -> Optional[tuple[str, str]]:
     ends before its first duty verb. 'Sở Tài chính chủ trì, phối hợp …' → ('Sở Tài chính', 'chủ trì, …');
     'Các Bộ: Quốc phòng, Công an chủ động …' → ('Các Bộ: Quốc phòng, Công an', 'chủ động …').
     With `at_end`, a phrase that ends with the text is one too ('phối hợp với Sở Tư pháp.')."""
-    head = structure.UNIT_START.match(text)
+    head = structure.UNIT_START.match(text) if _may_open(text) else None
     if not head:
         return None
     head_end = head.end()
