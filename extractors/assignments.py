@@ -30,7 +30,8 @@ import regex
 
 from extractors import deadlines, structure
 from extractors.vocab import (ASSIGN_HEADINGS, CLAUSE_OPENERS, DUTY_VERBS, GIVE_VERBS, LEVEL_NOUNS, MEMBERSHIP,
-                              MORE_DUTY_VERBS, NOT_IN_NAMES, PERSON_TITLES, ROLE_CUES, ROLE_LABELS, TABLE_COLUMNS)
+                              MORE_DUTY_VERBS, NOT_IN_NAMES, PERSON_TITLES, PLURAL_UNIT_NOUNS, ROLE_CUES,
+                              ROLE_LABELS, TABLE_COLUMNS)
 from pipeline.models import Line, SegmentedDoc, Section
 
 
@@ -87,6 +88,7 @@ _SAME_UNIT_NOISE = frozenset({"các", "những", "mỗi", "đối", "với", "v�
 _TOKEN = regex.compile(r"[\w/]+")
 _ROLE_CUES = tuple((cue, e.value) for cue, e in ROLE_CUES.items())
 _VERBS = DUTY_VERBS | MORE_DUTY_VERBS
+_GENERIC_PAIRS = frozenset(n for n in PLURAL_UNIT_NOUNS if " " in n)     # 'cơ quan', 'đơn vị', 'địa phương'
 _VERB_FIRST = frozenset(v.split()[0] for v in _VERBS)
 # Verbs that assign work wherever they stand; other duty verbs only in the parts that assign work.
 _ASSIGNING = frozenset({"chủ trì", "có trách nhiệm", "chịu trách nhiệm", "tham mưu", "theo chức năng",
@@ -128,7 +130,7 @@ def unit_phrase(text: str, at_end: bool = False) -> Optional[tuple[str, str]]:
 
     for i in range(1, min(len(words), _MAX_UNIT_WORDS + 1)):
         prev, word = words[i - 1], words[i]
-        if prev.endswith((".", ";")):
+        if prev.endswith((".", ";")) or word.startswith("("):    # 'Sở Nội vụ (Cơ quan Thường trực …)'
             return cut(i)
         if prev.endswith(":"):
             if head_end >= spans[i - 1][1] - 1 and word[:1].isupper():   # 'Các Bộ: Quốc phòng, Công an': a list follows
@@ -157,19 +159,29 @@ def split_units(name: str) -> list[str]:
     'Sở Văn hóa, Thể thao và Du lịch', 'Các sở, ban, ngành' → one."""
     if "," not in name and ";" not in name and " và " not in name:     # most names: one unit
         return [name]
+    if ":" in name:                 # 'Các Bộ: Quốc phòng, Công an': the list shares its head
+        return [name]
     out: list[str] = []
     pos = 0
     for m in _LIST_SPLIT.finditer(name):
         rest = name[m.end():]
-        nxt = rest[:1]
-        if not (nxt.isupper() or rest[:4].casefold() == "các ") or not _named(rest):
-            continue
         piece = name[pos:m.start()].strip()
+        if not _starts_unit(piece, rest):
+            continue
         if len(piece.split()) >= 2 or not out and ":" in piece:
             out.append(piece)
             pos = m.end()
     out.append(name[pos:].strip(" ,;."))
     return [u for u in out if u]
+
+
+def _starts_unit(before: str, rest: str) -> bool:
+    """After a separator, `rest` starts another unit: a name of its own ('UBND các xã', 'các sở'),
+    or a generic unit noun after a proper name ('Đài Phát thanh Thành phố, cơ quan báo chí')."""
+    if rest[:1].isupper() or rest[:4].casefold() == "các ":
+        return _named(rest)
+    return (rest.split(None, 2)[:2] and " ".join(rest.split(None, 2)[:2]).strip(",;.") in _GENERIC_PAIRS
+            and before[:1].isupper() and not before.casefold().startswith(("các", "những")) and _named(before))
 
 
 def _named(text: str) -> bool:
@@ -205,6 +217,21 @@ def _may_open(text: str) -> bool:
     return _first_word(text) in _OPENERS
 
 
+_ROLE_LABEL_KEYS = sorted(ROLE_LABELS, key=len, reverse=True)
+
+
+def _label_role(lab: str) -> Optional[str]:
+    """The role a label gives the units after it ('Đơn vị chủ trì tham mưu thực hiện' → lead), 'give'
+    for a hand-over verb ('Đề nghị'), or None."""
+    plain = lab.replace("*", "").strip().casefold()
+    if plain in GIVE_VERBS:
+        return "give"
+    # a label of a unit noun and a role may say more ('Đơn vị chủ trì tham mưu thực hiện'); a bare
+    # verb may not ('Phối hợp tổ chức các sân chơi:' is a duty)
+    return next((ROLE_LABELS[k].value for k in _ROLE_LABEL_KEYS
+                 if plain == k or len(k.split()) >= 3 and plain.startswith(k)), None)
+
+
 def _topic(heading: str) -> bool:
     """A heading that names a topic or a unit ('2. Bộ Nông nghiệp và Môi trường:', '1. Tỉnh Đoàn'), not
     a duty ('a) Chỉ đạo cơ quan dự báo theo dõi chặt chẽ diễn biến mưa lũ.')."""
@@ -234,6 +261,10 @@ def _zones(doc: SegmentedDoc) -> list[int]:
 def _label_unit(lab: str) -> Optional[str]:
     """The unit a 'Label:' names, or None: not a clause ('Văn phòng Chính phủ đề nghị:'), not a
     person's title alone ('Đồng chí: ……')."""
+    give = _GIVE.match(lab)             # '2. Giao Sở Nội vụ (Cơ quan Thường trực …):'
+    if give:
+        found = unit_phrase(lab[give.end():], at_end=True)
+        return found[0] if found else None
     name = structure.unit_name(lab)
     if name is None or name.casefold() in _TITLES:
         return None
@@ -281,6 +312,7 @@ class _Doc:
     """What the cases share while one document is read."""
     doc: SegmentedDoc
     lines: list[Line]
+    tail: list[Line]            # the body and what follows it: a task table may stand in an appendix
     zones: list[int]
     dated: list
     due_starts: list[int]
@@ -328,7 +360,7 @@ def _table_rows(d: _Doc) -> tuple[list[Assignment], list[tuple[int, int]]]:
     kinds: Optional[list[Optional[str]]] = None
     last_end = 0
     text = d.doc.text
-    for cells, start, end in structure.table_rows(d.lines):
+    for cells, start, end in structure.table_rows(d.tail):
         if kinds is not None and text[last_end:start].strip(" \n|-:"):    # text between (not a rule line): another table
             kinds = None
         last_end = end
@@ -436,17 +468,20 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
         return [], 1
     lab, after = structure.label_at(text, _LABEL_WORDS)
     task = text[after:]
-    plain_lab = lab.replace("*", "").strip().casefold() if lab else None
-    # 2. role label: '- Cơ quan chủ trì: Sở Tư pháp'; the list may run on to the next line
-    if plain_lab in ROLE_LABELS:
+    role = _label_role(lab) if lab else None
+    # 2. role label: '- Cơ quan chủ trì: Sở Tư pháp', '6. Đề nghị: Hội Nông dân tỉnh, …'; the list
+    # may run on to the next line
+    if role:
         value, used = task, 1
         nxt = d.lines[i + 1] if i + 1 < len(d.lines) else None
         if nxt is not None and nxt.text.strip() and not value.rstrip().endswith((".", ";")) \
                 and structure.strip_marker(nxt.text)[0] == 0 and structure.label_of(nxt.text) is None:
             value, used = f"{value.rstrip()} {nxt.text.strip()}", 2
-        rows = _role_label_rows(d, ROLE_LABELS[plain_lab].value, value.replace("*", ""),
-                                _heading_task(d.doc, sec, own), ln.start, d.lines[i + used - 1].end)
-        return rows, used
+        value, end = value.replace("*", ""), d.lines[i + used - 1].end
+        if role == "give":
+            found = unit_phrase(value, at_end=True)
+            return (_unit_rows(d, found[0], found[1], ln.start, end, value) if found else []), used
+        return _role_label_rows(d, role, value, _heading_task(d.doc, sec, own), ln.start, end), used
     # 3. person: '- Đ/c Phạm Văn Linh', 'Ông Hoàng Văn An – Trưởng đoàn: phụ trách chung'
     for cand, cand_lab in ((text, None), (task, lab)):
         if cand.lstrip().startswith(_PERSON_FIRST):
@@ -487,6 +522,10 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
     return [d.row(who, role_of(task), task, ln.start, ln.end)], 1
 
 
+def _START(ln: Line) -> int:
+    return ln.start
+
+
 def _after_address(lines: list[Line], i: int) -> int:
     """The line after the recipients that an address line ('Kính gửi:', 'THỦ TƯỚNG CHÍNH PHỦ điện:')
     lists: its dash items and their run-on lines. They receive the text, they are not assigned work."""
@@ -507,7 +546,8 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
     lines = structure.body_lines(doc)
     year = structure.doc_year(doc, found)
     dated = [dl for dl in deadlines.in_body(doc, year) if dl.due]
-    d = _Doc(doc, lines, _zones(doc), dated, [dl.start for dl in dated])
+    tail = doc.lines[bisect.bisect_left(doc.lines, lines[0].start, key=_START):] if lines else []
+    d = _Doc(doc, lines, tail, _zones(doc), dated, [dl.start for dl in dated])
     table, spans = _table_rows(d)
     out: list[Assignment] = []
     k = 0           # the next table row span
