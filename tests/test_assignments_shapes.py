@@ -89,6 +89,23 @@ SHAPES = {
         "Khảo sát mức độ hài lòng\n|\nSở Nội vụ\n|\nCác sở, ban, ngành\n|\n",
         [("Sở Nội vụ", "lead", "Khảo sát mức độ hài lòng", None, None, None),
          ("Các sở, ban, ngành", "support", "Khảo sát mức độ hài lòng", None, None, None)]),
+    "hand-over label, list on the next line": (
+        "IV. TỔ CHỨC THỰC HIỆN\n5. Đề nghị: Hội Cựu chiến binh tỉnh,\nHội Nông dân tỉnh phối hợp tuyên truyền.\n",
+        [("Hội Cựu chiến binh tỉnh", "support", "Hội Cựu chiến binh tỉnh, Hội Nông dân tỉnh phối hợp tuyên truyền.", None, None, None),
+         ("Hội Nông dân tỉnh", "support", "Hội Cựu chiến binh tỉnh, Hội Nông dân tỉnh phối hợp tuyên truyền.", None, None, None)]),
+    "hand-over heading with an aside, lettered tasks": (
+        "IV. TỔ CHỨC THỰC HIỆN\n2. Giao Sở Y tế (cơ quan thường trực của Ban Chỉ đạo):\n"
+        "a) Theo dõi, đôn đốc các đơn vị thực hiện Kế hoạch.\n",
+        [("Sở Y tế", "execute", "Theo dõi, đôn đốc các đơn vị thực hiện Kế hoạch.", None, None, None)]),
+    "role label with more words": (
+        "II. NHIỆM VỤ\n1. Hoàn thiện thể chế\n- Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.\n",
+        [("Sở Tư pháp", "lead", "Hoàn thiện thể chế", None, None, None)]),
+    "a generic unit after a proper name": (
+        "IV. TỔ CHỨC THỰC HIỆN\n3. Đài Phát thanh và Truyền hình tỉnh, cơ quan báo chí có trách nhiệm đưa tin.\n",
+        [("Đài Phát thanh và Truyền hình tỉnh", "execute",
+          "Đài Phát thanh và Truyền hình tỉnh, cơ quan báo chí có trách nhiệm đưa tin.", None, None, None),
+         ("cơ quan báo chí", "execute",
+          "Đài Phát thanh và Truyền hình tỉnh, cơ quan báo chí có trách nhiệm đưa tin.", None, None, None)]),
     # named people with position and duty
     "named people": (
         "III. PHÂN CÔNG NHIỆM VỤ\n- Ông Lê Văn Bình – Trưởng đoàn: phụ trách chung.\n"
@@ -115,6 +132,8 @@ NEGATIVES = {
     "back-reference": "IV. TỔ CHỨC THỰC HIỆN\n1. Các cơ quan được giao chủ trì có trách nhiệm báo cáo tiến độ.\n",
     # a table without a unit column is no task table
     "data table": "II. KINH PHÍ\nTT | Nội dung | Số tiền\n1 | Sở Tài chính | 20.000.000\n",
+    # a bare verb as a label is a duty, not a role label
+    "a duty with a colon": "I. NỘI DUNG\n- Phối hợp tổ chức các sân chơi: văn nghệ, thể thao cho công nhân.\n",
     # a person's title alone is nobody
     "blank name": "IV. TỔ CHỨC THỰC HIỆN\nĐồng chí: …………\n",
 }
@@ -139,6 +158,9 @@ def test_negative(name):
     ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
     ("Báo và Phát thanh, Truyền hình tỉnh", ["Báo và Phát thanh, Truyền hình tỉnh"]),
     ("Các huyện, thị, thành Đoàn và Đoàn trực thuộc", ["Các huyện, thị, thành Đoàn và Đoàn trực thuộc"]),
+    ("Các Bộ: Quốc phòng, Công an", ["Các Bộ: Quốc phòng, Công an"]),
+    ("Các cơ quan, đơn vị, địa phương", ["Các cơ quan, đơn vị, địa phương"]),
+    ("Văn phòng Tỉnh ủy, các đơn vị liên quan", ["Văn phòng Tỉnh ủy", "các đơn vị liên quan"]),
 ])
 def test_split_units(text, expected):
     assert assignments.split_units(text) == expected
