@@ -95,6 +95,7 @@ _ASSIGNING = frozenset({"chủ trì", "có trách nhiệm", "chịu trách nhi�
                         "được giao", "được phân công", "khẩn trương", "chủ động"})
 # Words that name a body with the verb after them: 'Ban chỉ đạo', 'Ban tổ chức', 'Tổ công tác'.
 _NAMING = frozenset({"ban", "tiểu ban", "tổ", "hội đồng", "nhóm"})
+_UNIT_COLUMN_KEYS = tuple(k for k, e in TABLE_COLUMNS.items() if e.value in ("lead", "support", "execute"))
 _EMPTY_CELLS = frozenset({"", "-", "x", "–"})
 
 
@@ -218,12 +219,15 @@ def _may_open(text: str) -> bool:
 
 
 _ROLE_LABEL_KEYS = sorted(ROLE_LABELS, key=len, reverse=True)
+_ROLE_LABEL_FIRST = frozenset(_first_word(k) for k in (*ROLE_LABELS, *GIVE_VERBS))
 
 
 def _label_role(lab: str) -> Optional[str]:
     """The role a label gives the units after it ('Đơn vị chủ trì tham mưu thực hiện' → lead), 'give'
     for a hand-over verb ('Đề nghị'), or None."""
     plain = lab.replace("*", "").strip().casefold()
+    if _first_word(plain) not in _ROLE_LABEL_FIRST:       # most labels: a topic
+        return None
     if plain in GIVE_VERBS:
         return "give"
     # a label of a unit noun and a role may say more ('Đơn vị chủ trì tham mưu thực hiện'); a bare
@@ -344,6 +348,8 @@ def _same_unit_key(name: str) -> frozenset:
 def _columns(cells: list[str]) -> Optional[list[Optional[str]]]:
     """The kind of each column of a header row ('lead', 'support', 'execute', 'task', 'time' or None),
     or None for a row that is no task table's header: it needs a unit column and a task column."""
+    if not any(key in " ".join(cells).casefold() for key in _UNIT_COLUMN_KEYS):    # most rows: data
+        return None
     kinds = []
     for cell in cells:
         text = cell.casefold().replace("*", "")

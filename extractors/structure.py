@@ -246,7 +246,7 @@ def table_cells(text: str) -> Optional[list[str]]:
 
 
 def _lone_pipe(ln: Line) -> bool:
-    return ln.text.strip() == "|"
+    return "|" in ln.text and ln.text.strip() == "|"
 
 
 def table_rows(lines: list[Line]) -> Iterator[tuple[list[str], int, int]]:

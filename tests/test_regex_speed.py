@@ -29,6 +29,11 @@ ADVERSARIAL = [
     "“" + "x " * 50_000,
     ("- Đ/c Nguyễn Văn " * 6_000)[:100_000],
     "(" * 50_000 + ":",
+    ("Ông Nguyễn Văn An - " * 5_000)[:100_000],     # assignments._PERSON: a name and a post, no colon
+    "|---" * 25_000,                                  # structure._RULE_ROW
+    "| a " * 25_000,
+    ("Các Bộ: Sở " * 10_000)[:100_000],             # structure.UNIT_START, assignments.unit_phrase
+    ("phối hợp với " * 8_000)[:100_000],
 ]
 
 
