@@ -79,9 +79,11 @@ _CLOSING = regex.compile(r"^[ ]{0,12}Trên[ ]đây", regex.IGNORECASE)    # the 
 _WORDS = regex.compile(r"\S+")
 _LIST_SPLIT = regex.compile(r"[ ]{0,2}(?:[,;][ ]{0,3}(?:và[ ]{1,3})?|[ ]và[ ])[ ]{0,3}")
 _ASSIGN_WINDOW = 16         # 'Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, địa phương, chủ trì …'
+_MARKER_REACH = 12           # Markdown bold near a line's start wraps its marker
 _LEAD_WINDOW = 8             # role verbs count among the first words of a duty
 _POSITION_WORDS = 30
-_MAX_UNIT_WORDS = 24         # 'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa' is 15
+_MAX_UNIT_WORDS = 36         # a list of units: 'Sở Tư pháp và các sở, ban, ngành Thành phố, Đài …, cơ quan báo chí và Ủy ban nhân dân xã, phường'
+_LIST_WORDS = 16             # a role label's clause without a verb is a list of units up to this length
 _TOPIC_WORDS = 12           # a heading of more words without a colon is a duty
 _LABEL_WORDS = 16            # a unit's label may hold a person's post: 'Đồng chí Trưởng Ban … - Trưởng Tiểu ban:'
 _SAME_UNIT_NOISE = frozenset({"các", "những", "mỗi", "đối", "với", "và"})
@@ -276,11 +278,24 @@ def _label_unit(lab: str) -> Optional[str]:
     return None if found and len(found[1].split()) > 1 else name
 
 
-def _section_unit(sec: Section) -> Optional[str]:
+def _section_unit(doc: SegmentedDoc, sec: Section) -> Optional[str]:
     """The unit the section's heading or bullet label names, or None."""
     lab = structure.label_at(sec.heading, _LABEL_WORDS)[0]
     return _label_unit(lab) if lab else (
-        _label_unit(sec.heading) if sec.kind in HEADING_KINDS else None)
+        _label_unit(_heading_text(doc, sec)) if sec.kind in HEADING_KINDS else None)
+
+
+def _heading_text(doc: SegmentedDoc, sec: Section) -> str:
+    """The heading with the line it runs on to: a short line with no marker after a heading with no
+    final punctuation ('4. Đề nghị Ủy ban Mặt trận' / 'Tổ quốc Việt Nam thành phố và các Đoàn thể')."""
+    head = sec.heading.rstrip()
+    if head.endswith((".", ":", ";")):
+        return head
+    nl = doc.text.find("\n", sec.heading_end + 1)
+    nxt = doc.text[sec.heading_end + 1:nl if nl >= 0 else len(doc.text)].strip()
+    if nxt[:1].isupper() and len(nxt.split()) <= _TOPIC_WORDS and structure.strip_marker(nxt)[0] == 0:
+        return f"{head} {nxt}"
+    return head
 
 
 def _context_unit(doc: SegmentedDoc, at: Optional[Section], own: Optional[int],
@@ -298,7 +313,7 @@ def _context_unit(doc: SegmentedDoc, at: Optional[Section], own: Optional[int],
         at = doc.sections[at.parent] if at.parent is not None else None
     name = above[at.index] if at is not None else None
     for sec in reversed(unread):        # outermost first: a section's own unit wins over its ancestors'
-        name = above[sec.index] = _section_unit(sec) or name
+        name = above[sec.index] = _section_unit(doc, sec) or name
     return name
 
 
@@ -399,7 +414,12 @@ def _role_label_rows(d: _Doc, role: str, value: str, task: Optional[str], start:
     for clause in value.split(";"):
         clause = clause.strip(" .")
         found = unit_phrase(clause)
-        units, duty = (found[0], found[1]) if found and found[1] else (clause, "")
+        if found and found[1]:
+            units, duty = found
+        elif len(clause.split()) <= _LIST_WORDS:
+            units, duty = clause, ""
+        else:               # a sentence, not a list: no unit read from it
+            continue
         own = role_of(duty) if duty else role
         if role != "execute" and own == "execute":
             own = role
@@ -456,6 +476,15 @@ def _handed(text: str, give: regex.Match) -> Optional[tuple[str, str]]:
     return unit_phrase(text[give.end():])
 
 
+def _without_markers(line: str) -> str:
+    """The line without its numbering or bullet marker, Markdown bold around it ('**3. **Sở Tài chính',
+    '*- Đơn vị chủ trì: *Sở Tư pháp') and a bullet after a number."""
+    if "*" in line[:_MARKER_REACH]:
+        line = line[:_MARKER_REACH].replace("*", "") + line[_MARKER_REACH:]
+    text = structure.strip_marker(line)[1]
+    return structure.strip_marker(text)[1] if text[:1] in "-+•" and text[:1] else text
+
+
 def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
     """The rows of body line i, and how many lines they used."""
     ln = d.lines[i]
@@ -463,9 +492,7 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
     sec = structure.section_at(d.doc, ln.start)
     own = sec.index if sec and sec.start == ln.start else None
     context = _context_unit(d.doc, sec, own, d.above)
-    _, text = structure.strip_marker(ln.text)
-    if text.startswith("*"):         # Markdown bold around the marker: '**3. **Sở Tài chính …'
-        text = structure.strip_marker(ln.text.replace("*", ""))[1]
+    text = _without_markers(ln.text)
     if not text.strip():
         return [], 1
     # outside the parts that assign work and any unit's heading, only a line that opens with a

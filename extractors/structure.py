@@ -41,7 +41,7 @@ UNIT_START = regex.compile(
         (?:{_alt(UNIT_HEADS | set(UNIT_NAMES))})                    # 'Sở Tài chính', 'các Bộ'
     )(?![\p{{L}}])""",
     regex.IGNORECASE | regex.VERBOSE)
-MAX_UNIT_WORDS = 14
+MAX_UNIT_WORDS = 20          # 'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa' is 15
 _START = operator.itemgetter(0)     # a span's start
 LABEL_REACH = _LABEL_LONGEST + 3      # a LABEL's colon stands within its label and the spaces before it
 

@@ -456,4 +456,4 @@ CLAUSE_OPENERS = frozenset({"trên", "theo", "căn", "trong", "sau", "khi", "tù
                             "nhằm", "để", "đồng", "thông", "qua", "từ", "tại", "nếu", "hằng", "hàng", "định"})
 # Words no unit's name holds: a subject that reaches one is no unit. Example: 'Bộ Chính trị, Ban Bí thư
 # cơ bản | nhất trí với Tờ trình' (a view, not a duty).
-NOT_IN_NAMES = frozenset({"với", "đã", "sẽ", "đang", "cũng", "nhất"})
+NOT_IN_NAMES = frozenset({"với", "đã", "sẽ", "đang", "cũng", "nhất", "cho"})
