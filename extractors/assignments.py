@@ -31,7 +31,7 @@ import regex
 from extractors import deadlines, structure
 from extractors.vocab import (ASSIGN_HEADINGS, CLAUSE_OPENERS, DUTY_VERBS, GIVE_VERBS, LEVEL_NOUNS, MEMBERSHIP,
                               MORE_DUTY_VERBS, NOT_IN_NAMES, PERSON_TITLES, PLURAL_UNIT_NOUNS, ROLE_CUES,
-                              ROLE_LABELS, TABLE_COLUMNS)
+                              ROLE_LABELS, TABLE_COLUMNS, UNIT_ABBREVIATIONS)
 from pipeline.models import Line, SegmentedDoc, Section
 
 
@@ -88,6 +88,7 @@ _TOPIC_WORDS = 12           # a heading of more words without a colon is a duty
 _LABEL_WORDS = 16            # a unit's label may hold a person's post: 'Đồng chí Trưởng Ban … - Trưởng Tiểu ban:'
 _SAME_UNIT_NOISE = frozenset({"các", "những", "mỗi", "đối", "với", "và"})
 _TOKEN = regex.compile(r"[\w/]+")
+_ABBREVIATION = regex.compile(rf"(?<![\w&])(?:{_alt(UNIT_ABBREVIATIONS)})(?![\w&])")
 _ROLE_CUES = tuple((cue, e.value) for cue, e in ROLE_CUES.items())
 _VERBS = DUTY_VERBS | MORE_DUTY_VERBS
 _GENERIC_PAIRS = frozenset(n for n in PLURAL_UNIT_NOUNS if " " in n)     # 'cơ quan', 'đơn vị', 'địa phương'
@@ -355,8 +356,11 @@ class _Doc:
 
 
 def _same_unit_key(name: str) -> frozenset:
-    return frozenset(t for t in _TOKEN.findall(name.casefold().replace("–", "-"))
-                     if t not in _SAME_UNIT_NOISE)
+    """The words of a unit's name, abbreviations spelled out: 'UBND các xã' and 'Ủy ban nhân dân các xã'
+    are one unit."""
+    folded = name.casefold().replace("–", "-").replace("uỷ", "ủy")
+    folded = _ABBREVIATION.sub(lambda m: UNIT_ABBREVIATIONS[m.group()].value, folded)
+    return frozenset(t for t in _TOKEN.findall(folded) if t not in _SAME_UNIT_NOISE)
 
 
 # ---------------------------------------------------------------- case 1: task tables
@@ -495,6 +499,9 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
     text = _without_markers(ln.text)
     if not text.strip():
         return [], 1
+    if (own is None and sec is not None and sec.kind in HEADING_KINDS and ln.start == sec.heading_end + 1
+            and _heading_text(d.doc, sec) != sec.heading.rstrip()):
+        return [], 1            # the rest of a heading that runs on (read with it)
     # outside the parts that assign work and any unit's heading, only a line that opens with a
     # unit, a hand-over or a person, or holds a label, can give a row (most lines of a long text)
     if not (in_zone or context or _may_open(text) or ":" in text[:structure.LABEL_REACH]):

@@ -457,3 +457,13 @@ CLAUSE_OPENERS = frozenset({"trên", "theo", "căn", "trong", "sau", "khi", "tù
 # Words no unit's name holds: a subject that reaches one is no unit. Example: 'Bộ Chính trị, Ban Bí thư
 # cơ bản | nhất trí với Tờ trình' (a view, not a duty).
 NOT_IN_NAMES = frozenset({"với", "đã", "sẽ", "đang", "cũng", "nhất", "cho"})
+# Abbreviations in units' names (lower case → spelled out): two spellings of one unit are one assignee.
+# Example: 'UBND các xã' = 'Ủy ban nhân dân các xã', 'Sở KH&CN' = 'Sở Khoa học và Công nghệ'.
+UNIT_ABBREVIATIONS = _table(
+    ("ubnd", "ủy ban nhân dân", "UBND các xã, phường"), ("hđnd", "hội đồng nhân dân", "Thường trực HĐND"),
+    ("mttq", "mặt trận tổ quốc", "Ủy ban MTTQ tỉnh"), ("kh&cn", "khoa học và công nghệ", "Sở KH&CN"),
+    ("lhpn", "liên hiệp phụ nữ", "Hội LHPN tỉnh"), ("ccb", "cựu chiến binh", "Hội CCB huyện"),
+    ("ubkt", "ủy ban kiểm tra", "UBKT Quận Đoàn"), ("btv", "ban thường vụ", "BTV Tỉnh Đoàn"),
+    ("bch", "ban chấp hành", "BCH Đoàn xã"), ("tncs", "thanh niên cộng sản", "Đoàn TNCS Hồ Chí Minh"),
+    ("gd&đt", "giáo dục và đào tạo", "Sở GD&ĐT"), ("vhttdl", "văn hóa, thể thao và du lịch", "Sở VHTTDL"),
+)

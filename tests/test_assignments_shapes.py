@@ -106,6 +106,14 @@ SHAPES = {
           "Đài Phát thanh và Truyền hình tỉnh, cơ quan báo chí có trách nhiệm đưa tin.", None, None, None),
          ("cơ quan báo chí", "execute",
           "Đài Phát thanh và Truyền hình tỉnh, cơ quan báo chí có trách nhiệm đưa tin.", None, None, None)]),
+    # one unit spelled two ways is one assignee (the first spelling met)
+    "abbreviated and spelled out": (
+        "IV. TỔ CHỨC THỰC HIỆN\n1. UBND các huyện chủ trì rà soát.\n2. Ủy ban nhân dân các huyện có trách nhiệm báo cáo.\n",
+        [("UBND các huyện", "lead", "UBND các huyện chủ trì rà soát.", None, None, None),
+         ("UBND các huyện", "execute", "Ủy ban nhân dân các huyện có trách nhiệm báo cáo.", None, None, None)]),
+    "a heading that runs on to the next line": (
+        "IV. TỔ CHỨC THỰC HIỆN\n4. Đề nghị Ủy ban Mặt trận\nTổ quốc Việt Nam tỉnh\n- Vận động Nhân dân tham gia.\n",
+        [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "execute", "Vận động Nhân dân tham gia.", None, None, None)]),
     # named people with position and duty
     "named people": (
         "III. PHÂN CÔNG NHIỆM VỤ\n- Ông Lê Văn Bình – Trưởng đoàn: phụ trách chung.\n"
