@@ -275,8 +275,16 @@ def _label_unit(lab: str) -> Optional[str]:
     name = structure.unit_name(lab)
     if name is None or name.casefold() in _TITLES:
         return None
-    found = unit_phrase(name)        # a one-word rest is a name's last word ('Tiểu ban hậu | cần')
-    return None if found and len(found[1].split()) > 1 else name
+    found = unit_phrase(name)
+    if found and (name.endswith(".") or found[1].startswith("được") or _asks(found[1])):
+        return None                 # a sentence, a back-reference, a request: no unit's own heading
+    return name
+
+
+def _asks(duty: str) -> bool:
+    """A hand-over verb among the first words of a duty ('trân trọng đề nghị')."""
+    words = duty.casefold().split(None, 4)[:4]
+    return any(" ".join(words[k:k + n]) in GIVE_VERBS for k in range(len(words)) for n in (1, 2))
 
 
 def _section_unit(doc: SegmentedDoc, sec: Section) -> Optional[str]:

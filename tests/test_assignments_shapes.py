@@ -114,6 +114,9 @@ SHAPES = {
     "a heading that runs on to the next line": (
         "IV. TỔ CHỨC THỰC HIỆN\n4. Đề nghị Ủy ban Mặt trận\nTổ quốc Việt Nam tỉnh\n- Vận động Nhân dân tham gia.\n",
         [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "execute", "Vận động Nhân dân tham gia.", None, None, None)]),
+    "a heading naming units by what they do": (
+        "IV. TỔ CHỨC THỰC HIỆN\n3. Các trường tham gia hội thi\n- Cử đội tuyển dự thi đúng thời gian.\n",
+        [("Các trường tham gia hội thi", "execute", "Cử đội tuyển dự thi đúng thời gian.", None, None, None)]),
     # named people with position and duty
     "named people": (
         "III. PHÂN CÔNG NHIỆM VỤ\n- Ông Lê Văn Bình – Trưởng đoàn: phụ trách chung.\n"
@@ -142,6 +145,8 @@ NEGATIVES = {
     "data table": "II. KINH PHÍ\nTT | Nội dung | Số tiền\n1 | Sở Tài chính | 20.000.000\n",
     # a bare verb as a label is a duty, not a role label
     "a duty with a colon": "I. NỘI DUNG\n- Phối hợp tổ chức các sân chơi: văn nghệ, thể thao cho công nhân.\n",
+    # a heading that asks for something names no unit of its own
+    "a request heading": "IV. TỔ CHỨC THỰC HIỆN\nVăn phòng Ủy ban trân trọng đề nghị:\n- Đúng giờ, đúng thành phần.\n",
     # a person's title alone is nobody
     "blank name": "IV. TỔ CHỨC THỰC HIỆN\nĐồng chí: …………\n",
 }
