@@ -31,7 +31,7 @@ import regex
 from extractors import deadlines, structure
 from extractors.vocab import (ASSIGN_HEADINGS, CLAUSE_OPENERS, DUTY_VERBS, GIVE_VERBS, LEVEL_NOUNS, MEMBERSHIP,
                               MORE_DUTY_VERBS, NOT_IN_NAMES, PERSON_TITLES, PLURAL_UNIT_NOUNS, ROLE_CUES,
-                              ROLE_LABELS, TABLE_COLUMNS, UNIT_ABBREVIATIONS)
+                              ROLE_LABELS, TABLE_COLUMNS, UNIT_ABBREVIATIONS, DUTY_OF)
 from pipeline.models import Line, SegmentedDoc, Section
 
 
@@ -75,6 +75,11 @@ _PARTNERS = regex.compile(r"phối[ ]hợp(?:[ ]chặt[ ]chẽ)?[ ]với[ ]{1,3}
 # A line that addresses the text to its recipients: 'Kính gửi:', 'THỦ TƯỚNG CHÍNH PHỦ điện:'.
 _ADDRESS = regex.compile(r"^[ ]{0,12}(?:Kính[ ]gửi|\p{Lu}[^\n:]{0,60}[ ]điện)[ ]{0,2}:", regex.IGNORECASE)
 _ADDRESS_REACH = 12 + 1 + 60 + 5 + 2 + 1      # an _ADDRESS match's colon stands within its reach
+_ARTICLE_REACH = 12 + 4                         # an _ARTICLE match's 'Điều' stands within its reach
+# A title that names the unit whose duties follow: 'Nhiệm vụ của Đoàn Chủ tịch'.
+_DUTY_OF = regex.compile(rf"^(?:{_alt(DUTY_OF)})[ ]{{1,3}}", regex.IGNORECASE)
+# An article of a regulation, its title after it: 'Điều 13: Nhiệm vụ của Đoàn Chủ tịch'.
+_ARTICLE = regex.compile(r"^[ ]{0,12}Điều[ ]{1,3}\d{1,3}[ ]{0,2}[.:][ ]{0,3}")
 _CLOSING = regex.compile(r"^[ ]{0,12}Trên[ ]đây", regex.IGNORECASE)    # the closing formula ends the duties
 _WORDS = regex.compile(r"\S+")
 _LIST_SPLIT = regex.compile(r"[ ]{0,2}(?:[,;][ ]{0,3}(?:và[ ]{1,3})?|[ ]và[ ])[ ]{0,3}")
@@ -268,6 +273,9 @@ def _zones(doc: SegmentedDoc) -> list[int]:
 def _label_unit(lab: str) -> Optional[str]:
     """The unit a 'Label:' names, or None: not a clause ('Văn phòng Chính phủ đề nghị:'), not a
     person's title alone ('Đồng chí: ……')."""
+    duty_of = _DUTY_OF.match(lab)       # 'Nhiệm vụ của Đoàn Thư ký'
+    if duty_of:
+        lab = lab[duty_of.end():]
     give = _GIVE.match(lab)             # '2. Giao Sở Nội vụ (Cơ quan Thường trực …):'
     if give:
         found = unit_phrase(lab[give.end():], at_end=True)
@@ -347,6 +355,7 @@ class _Doc:
     names: dict = field(default_factory=dict)      # same-unit key → the spelling met first
     spelled: dict = field(default_factory=dict)    # a spelling met → the one kept for its unit
     above: dict = field(default_factory=dict)      # see _context_unit
+    article: Optional[str] = None                   # the unit the current 'Điều N: Nhiệm vụ của …' names
 
     def due(self, start: int, end: int) -> Optional[str]:
         """The first due date in [start, end)."""
@@ -503,7 +512,7 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
     in_zone = bisect.bisect_right(d.zones, ln.start) % 2 == 1
     sec = structure.section_at(d.doc, ln.start)
     own = sec.index if sec and sec.start == ln.start else None
-    context = _context_unit(d.doc, sec, own, d.above)
+    context = _context_unit(d.doc, sec, own, d.above) or d.article
     text = _without_markers(ln.text)
     if not text.strip():
         return [], 1
@@ -612,6 +621,9 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
             continue
         if _CLOSING.match(ln.text):   # the closing formula ('Trên đây …') ends the duties
             break
+        article = _ARTICLE.match(ln.text) if "Điều" in ln.text[:_ARTICLE_REACH] else None
+        if article:
+            d.article = _label_unit(ln.text[article.end():].strip(" :.*"))
         if ":" in ln.text[:_ADDRESS_REACH] and _ADDRESS.match(ln.text):
             i = _after_address(lines, i)
             continue

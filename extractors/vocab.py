@@ -467,3 +467,11 @@ UNIT_ABBREVIATIONS = _table(
     ("bch", "ban chấp hành", "BCH Đoàn xã"), ("tncs", "thanh niên cộng sản", "Đoàn TNCS Hồ Chí Minh"),
     ("gd&đt", "giáo dục và đào tạo", "Sở GD&ĐT"), ("vhttdl", "văn hóa, thể thao và du lịch", "Sở VHTTDL"),
 )
+# Titles that name the unit whose duties follow. Example: 'Điều 13: Nhiệm vụ của Đoàn Chủ tịch',
+# '2. Trách nhiệm của Sở Y tế'.
+DUTY_OF = _table(
+    ("nhiệm vụ của", "", "Nhiệm vụ của Đoàn Thư ký"), ("trách nhiệm của", "", "Trách nhiệm của Sở Y tế"),
+    ("nhiệm vụ và quyền hạn của", "", "Nhiệm vụ và quyền hạn của Ban Kiểm phiếu"),
+    ("nhiệm vụ, quyền hạn của", "", "Nhiệm vụ, quyền hạn của Tổ giúp việc"),
+    ("chức năng, nhiệm vụ của", "", "Chức năng, nhiệm vụ của Ban Chỉ đạo"),
+)

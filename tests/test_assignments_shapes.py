@@ -117,6 +117,15 @@ SHAPES = {
     "a heading naming units by what they do": (
         "IV. TỔ CHỨC THỰC HIỆN\n3. Các trường tham gia hội thi\n- Cử đội tuyển dự thi đúng thời gian.\n",
         [("Các trường tham gia hội thi", "execute", "Cử đội tuyển dự thi đúng thời gian.", None, None, None)]),
+    # a regulation's article titled by the unit whose duties it lists
+    "article of duties": (
+        "Điều 5: Nhiệm vụ của Ban Kiểm phiếu\n1. Hướng dẫn đại biểu cách bỏ phiếu.\n2. Kiểm phiếu và công bố kết quả.\n"
+        "Điều 6: Thời gian\n1. Hội nghị diễn ra trong một ngày.\n",
+        [("Ban Kiểm phiếu", "execute", "Hướng dẫn đại biểu cách bỏ phiếu.", None, None, None),
+         ("Ban Kiểm phiếu", "execute", "Kiểm phiếu và công bố kết quả.", None, None, None)]),
+    "heading of a unit's duties": (
+        "IV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của Sở Xây dựng\n- Hướng dẫn thủ tục cấp phép.\n",
+        [("Sở Xây dựng", "execute", "Hướng dẫn thủ tục cấp phép.", None, None, None)]),
     # named people with position and duty
     "named people": (
         "III. PHÂN CÔNG NHIỆM VỤ\n- Ông Lê Văn Bình – Trưởng đoàn: phụ trách chung.\n"
@@ -222,3 +231,8 @@ def test_opener_prefilter_is_exact(text):
 @pytest.mark.parametrize("text", OPENER_EXAMPLES)
 def test_address_reach_is_exact(text):
     assert (assignments._ADDRESS.match(text) is not None) <= (":" in text[:assignments._ADDRESS_REACH])
+
+
+@pytest.mark.parametrize("text", ["Điều 5: Nhiệm vụ của Ban Kiểm phiếu", "            Điều 123. Hiệu lực", "Điều khoản"])
+def test_article_reach_is_exact(text):
+    assert (assignments._ARTICLE.match(text) is not None) <= ("Điều" in text[:assignments._ARTICLE_REACH])
