@@ -502,7 +502,8 @@ def _without_markers(line: str) -> str:
     '*- Đơn vị chủ trì: *Sở Tư pháp') and a bullet after a number."""
     if "*" in line[:_MARKER_REACH]:
         line = line[:_MARKER_REACH].replace("*", "") + line[_MARKER_REACH:]
-    text = structure.strip_marker(line)[1]
+    article = _ARTICLE.match(line) if "Điều" in line[:_ARTICLE_REACH] else None
+    text = line[article.end():] if article else structure.strip_marker(line)[1]   # 'Điều 3. Văn phòng …'
     return structure.strip_marker(text)[1] if text[:1] in "-+•" and text[:1] else text
 
 
@@ -624,6 +625,9 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
         article = _ARTICLE.match(ln.text) if "Điều" in ln.text[:_ARTICLE_REACH] else None
         if article:
             d.article = _label_unit(ln.text[article.end():].strip(" :.*"))
+            if d.article:
+                i += 1          # a title of duties: its items below carry them
+                continue
         if ":" in ln.text[:_ADDRESS_REACH] and _ADDRESS.match(ln.text):
             i = _after_address(lines, i)
             continue

@@ -123,6 +123,14 @@ SHAPES = {
         "Điều 6: Thời gian\n1. Hội nghị diễn ra trong một ngày.\n",
         [("Ban Kiểm phiếu", "execute", "Hướng dẫn đại biểu cách bỏ phiếu.", None, None, None),
          ("Ban Kiểm phiếu", "execute", "Kiểm phiếu và công bố kết quả.", None, None, None)]),
+    "article that assigns in its own line": (
+        "Điều 3. Văn phòng Hội đồng, Phòng Tài chính và các đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.\n",
+        [("Văn phòng Hội đồng", "execute", "Văn phòng Hội đồng, Phòng Tài chính và các đơn vị có liên quan chịu trách nhiệm"
+          " thi hành Quyết định này.", None, None, None),
+         ("Phòng Tài chính", "execute", "Văn phòng Hội đồng, Phòng Tài chính và các đơn vị có liên quan chịu trách nhiệm"
+          " thi hành Quyết định này.", None, None, None),
+         ("các đơn vị có liên quan", "execute", "Văn phòng Hội đồng, Phòng Tài chính và các đơn vị có liên quan chịu trách"
+          " nhiệm thi hành Quyết định này.", None, None, None)]),
     "heading of a unit's duties": (
         "IV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của Sở Xây dựng\n- Hướng dẫn thủ tục cấp phép.\n",
         [("Sở Xây dựng", "execute", "Hướng dẫn thủ tục cấp phép.", None, None, None)]),
