@@ -103,6 +103,7 @@ _ASSIGNING = frozenset({"chủ trì", "có trách nhiệm", "chịu trách nhi�
                         "được giao", "được phân công", "khẩn trương", "chủ động"})
 # Words that name a body with the verb after them: 'Ban chỉ đạo', 'Ban tổ chức', 'Tổ công tác'.
 _NAMING = frozenset({"ban", "tiểu ban", "tổ", "hội đồng", "nhóm"})
+_HEADER_WORDS = 10          # 'Cơ quan, đơn vị chủ trì thực hiện' is 7
 _UNIT_COLUMN_KEYS = tuple(k for k, e in TABLE_COLUMNS.items() if e.value in ("lead", "support", "execute"))
 _EMPTY_CELLS = frozenset({"", "-", "x", "–"})
 
@@ -386,6 +387,8 @@ def _columns(cells: list[str]) -> Optional[list[Optional[str]]]:
     or None for a row that is no task table's header: it needs a unit column and a task column."""
     if not any(key in " ".join(cells).casefold() for key in _UNIT_COLUMN_KEYS):    # most rows: data
         return None
+    if any(len(cell.split()) > _HEADER_WORDS for cell in cells):       # a header's cells are names
+        return None
     kinds = []
     for cell in cells:
         text = cell.casefold().replace("*", "")
@@ -497,12 +500,16 @@ def _handed(text: str, give: regex.Match) -> Optional[tuple[str, str]]:
     return unit_phrase(text[give.end():])
 
 
+def _is_article(line: str) -> bool:
+    return "Điều" in line[:_ARTICLE_REACH] and _ARTICLE.match(line) is not None
+
+
 def _without_markers(line: str) -> str:
     """The line without its numbering or bullet marker, Markdown bold around it ('**3. **Sở Tài chính',
     '*- Đơn vị chủ trì: *Sở Tư pháp') and a bullet after a number."""
     if "*" in line[:_MARKER_REACH]:
         line = line[:_MARKER_REACH].replace("*", "") + line[_MARKER_REACH:]
-    article = _ARTICLE.match(line) if "Điều" in line[:_ARTICLE_REACH] else None
+    article = _ARTICLE.match(line) if _is_article(line) else None
     text = line[article.end():] if article else structure.strip_marker(line)[1]   # 'Điều 3. Văn phòng …'
     return structure.strip_marker(text)[1] if text[:1] in "-+•" and text[:1] else text
 
@@ -566,7 +573,7 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
             asked = _handed(duty, give)
             if asked:
                 return _unit_rows(d, asked[0], asked[1], ln.start, ln.end, duty[give.end():]), 1
-        elif in_zone or _assigning(duty) or (own is not None and sec.kind in _NUMBERED):
+        elif in_zone or _assigning(duty) or (own is not None and sec.kind in _NUMBERED) or _is_article(ln.text):
             if in_zone and who.casefold().startswith("mỗi") and context:
                 who = context       # 'Mỗi cơ sở Đoàn phường …' under '2.2. Đối với cơ sở Đoàn 10 phường'
                 return [d.row(who, role_of(duty), task, ln.start, ln.end)], 1
@@ -622,7 +629,7 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
             continue
         if _CLOSING.match(ln.text):   # the closing formula ('Trên đây …') ends the duties
             break
-        article = _ARTICLE.match(ln.text) if "Điều" in ln.text[:_ARTICLE_REACH] else None
+        article = _ARTICLE.match(ln.text) if _is_article(ln.text) else None
         if article:
             d.article = _label_unit(ln.text[article.end():].strip(" :.*"))
             if d.article:

@@ -448,7 +448,7 @@ MORE_DUTY_VERBS = frozenset({
     "tiếp nhận", "chuẩn bị", "theo dõi", "đôn đốc", "tham dự", "điều hành", "điều phối", "ưu tiên", "huy động",
     "cập nhật", "xử lý", "thông tin", "đăng tải", "mở", "dành", "biên tập", "tổng kết", "sơ kết", "đánh giá",
     "hỗ trợ", "khảo sát", "tập huấn", "bồi dưỡng", "lập", "công bố", "chấp hành", "tăng", "thường xuyên",
-    "tiến hành", "trân trọng", "trong phạm vi", "kiểm soát", "rà soát", "tiếp tục", "nghiên cứu", "thông báo", "trực tiếp", "phân công",
+    "tiến hành", "lãnh đạo", "trân trọng", "trong phạm vi", "kiểm soát", "rà soát", "tiếp tục", "nghiên cứu", "thông báo", "trực tiếp", "phân công",
 })
 # Words that open a clause after a unit's name and a comma: the name ended before the comma.
 # Example: 'Sở Tài chính, | trên cơ sở đề xuất của các cơ quan, chủ trì …'.

@@ -164,6 +164,9 @@ NEGATIVES = {
     "a duty with a colon": "I. NỘI DUNG\n- Phối hợp tổ chức các sân chơi: văn nghệ, thể thao cho công nhân.\n",
     # a heading that asks for something names no unit of its own
     "a request heading": "IV. TỔ CHỨC THỰC HIỆN\nVăn phòng Ủy ban trân trọng đề nghị:\n- Đúng giờ, đúng thành phần.\n",
+    # a long cell that mentions 'chủ trì' is text, not a header
+    "text in a table cell": ("II. NỘI DUNG\nTT | Nội dung | Ghi chú\n1 | Nội dung do Sở Y tế chủ trì thực hiện trong năm"
+                             " theo kế hoạch | Sở Tài chính | x\n"),
     # a person's title alone is nobody
     "blank name": "IV. TỔ CHỨC THỰC HIỆN\nĐồng chí: …………\n",
 }
