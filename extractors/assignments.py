@@ -90,12 +90,14 @@ _POSITION_WORDS = 30
 _MAX_UNIT_WORDS = 36         # a list of units: 'Sở Tư pháp và các sở, ban, ngành Thành phố, Đài …, cơ quan báo chí và Ủy ban nhân dân xã, phường'
 _LIST_WORDS = 16             # a role label's clause without a verb is a list of units up to this length
 _TOPIC_WORDS = 12           # a heading of more words without a colon is a duty
+_HEADING_DUTY_WORDS = 4      # 'Các khoa | tham gia khảo sát' names units; a longer clause is a sentence
 _LABEL_WORDS = 16            # a unit's label may hold a person's post: 'Đồng chí Trưởng Ban … - Trưởng Tiểu ban:'
 _SAME_UNIT_NOISE = frozenset({"các", "những", "mỗi", "đối", "với", "và"})
 _TOKEN = regex.compile(r"[\w/]+")
 _ABBREVIATION = regex.compile(rf"(?<![\w&])(?:{_alt(UNIT_ABBREVIATIONS)})(?![\w&])")
 _ROLE_CUES = tuple((cue, e.value) for cue, e in ROLE_CUES.items())
 _VERBS = DUTY_VERBS | MORE_DUTY_VERBS
+_BARE_HEADS = frozenset(h for h in structure.UNIT_HEAD_WORDS if " " not in h)   # 'Sở' alone names no unit
 _GENERIC_PAIRS = frozenset(n for n in PLURAL_UNIT_NOUNS if " " in n)     # 'cơ quan', 'đơn vị', 'địa phương'
 _VERB_FIRST = frozenset(v.split()[0] for v in _VERBS)
 # Verbs that assign work wherever they stand; other duty verbs only in the parts that assign work.
@@ -167,8 +169,9 @@ def split_units(name: str) -> list[str]:
     """A list of units as its units: a comma, semicolon or 'và' starts a new one only before a unit's
     first word with a capital ('UBND') or 'các'. 'Sở Tài chính, Sở Nội vụ và UBND các xã' → three;
     'Sở Văn hóa, Thể thao và Du lịch', 'Các sở, ban, ngành' → one."""
+    name = name.strip(" ,;:.")
     if "," not in name and ";" not in name and " và " not in name:     # most names: one unit
-        return [name]
+        return [name] if name.casefold() not in _BARE_HEADS else []
     if ":" in name:                 # 'Các Bộ: Quốc phòng, Công an': the list shares its head
         return [name]
     out: list[str] = []
@@ -182,7 +185,7 @@ def split_units(name: str) -> list[str]:
             out.append(piece)
             pos = m.end()
     out.append(name[pos:].strip(" ,;."))
-    return [u for u in out if u]
+    return [u for u in out if u and u.casefold() not in _BARE_HEADS]
 
 
 def _starts_unit(before: str, rest: str) -> bool:
@@ -285,7 +288,8 @@ def _label_unit(lab: str) -> Optional[str]:
     if name is None or name.casefold() in _TITLES:
         return None
     found = unit_phrase(name)
-    if found and (name.endswith(".") or found[1].startswith("được") or _asks(found[1])):
+    if found and (name.endswith(".") or found[1].startswith("được") or _asks(found[1])
+                  or len(found[1].split()) > _HEADING_DUTY_WORDS):
         return None                 # a sentence, a back-reference, a request: no unit's own heading
     return name
 

@@ -404,7 +404,10 @@ NOT_UNIT_STARTS = _table(
     ("phòng, chống", "", "Phòng, chống tham nhũng"), ("phòng ngừa", "", "Phòng ngừa rủi ro"),
     ("trường hợp", "", "Trường hợp cần thiết"), ("cấp độ", "", "cấp độ 3"), ("thanh tra,", "", "thanh tra, kiểm tra"),
     ("thanh tra việc", "", "thanh tra việc thực hiện"), ("chủ tịch hồ chí minh", "", "Chủ tịch Hồ Chí Minh"),
-    ("thuế suất", "", "thuế suất"), ("ban hành", "", "ban hành Kế hoạch"), ("ngân hàng dữ liệu", "", "ngân hàng dữ liệu"),
+    ("thuế suất", "", "thuế suất"), ("ban hành", "", "ban hành Kế hoạch"), ("viện trợ", "", "Viện trợ đột xuất"),
+    ("viện phí", "", "viện phí"), ("thuế giá trị", "", "Thuế giá trị gia tăng"), ("thuế thu nhập", "", "Thuế thu nhập cá nhân"),
+    ("thuế tiêu thụ", "", "Thuế tiêu thụ đặc biệt"), ("thuế xuất", "", "Thuế xuất khẩu"), ("thuế nhập", "", "Thuế nhập khẩu"),
+    ("thuế sử dụng", "", "Thuế sử dụng đất"), ("thuế bảo vệ", "", "Thuế bảo vệ môi trường"), ("thuế tài nguyên", "", "Thuế tài nguyên"), ("ngân hàng dữ liệu", "", "ngân hàng dữ liệu"),
 )
 # 'Label:' lines that name the units of a task by their role (label → role). Example:
 # '- Cơ quan chủ trì: Sở Khoa học và Công nghệ.'
@@ -448,7 +451,7 @@ MORE_DUTY_VERBS = frozenset({
     "tiếp nhận", "chuẩn bị", "theo dõi", "đôn đốc", "tham dự", "điều hành", "điều phối", "ưu tiên", "huy động",
     "cập nhật", "xử lý", "thông tin", "đăng tải", "mở", "dành", "biên tập", "tổng kết", "sơ kết", "đánh giá",
     "hỗ trợ", "khảo sát", "tập huấn", "bồi dưỡng", "lập", "công bố", "chấp hành", "tăng", "thường xuyên",
-    "tiến hành", "lãnh đạo", "trân trọng", "trong phạm vi", "kiểm soát", "rà soát", "tiếp tục", "nghiên cứu", "thông báo", "trực tiếp", "phân công",
+    "tiến hành", "quy định", "quyết định", "tập hợp", "niêm yết", "bao gồm", "gồm", "lãnh đạo", "trân trọng", "trong phạm vi", "kiểm soát", "rà soát", "tiếp tục", "nghiên cứu", "thông báo", "trực tiếp", "phân công",
 })
 # Words that open a clause after a unit's name and a comma: the name ended before the comma.
 # Example: 'Sở Tài chính, | trên cơ sở đề xuất của các cơ quan, chủ trì …'.

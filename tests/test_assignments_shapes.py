@@ -167,6 +167,12 @@ NEGATIVES = {
     # a long cell that mentions 'chủ trì' is text, not a header
     "text in a table cell": ("II. NỘI DUNG\nTT | Nội dung | Ghi chú\n1 | Nội dung do Sở Y tế chủ trì thực hiện trong năm"
                              " theo kế hoạch | Sở Tài chính | x\n"),
+    # first words of units that start other phrases
+    "aid and taxes": ("IV. TỔ CHỨC THỰC HIỆN\n1. Viện trợ đột xuất có trách nhiệm giải ngân nhanh.\n"
+                      "2. Thuế giá trị gia tăng được hoàn theo quy định.\n"),
+    # a label that is a sentence names no unit
+    "a sentence as a label": ("I. NỘI DUNG\nTrường Chính trị tỉnh tổ chức bồi dưỡng các chương trình sau:\n"
+                              "- Lý luận chính trị.\n"),
     # a person's title alone is nobody
     "blank name": "IV. TỔ CHỨC THỰC HIỆN\nĐồng chí: …………\n",
 }
