@@ -287,10 +287,9 @@ def _label_unit(lab: str) -> Optional[str]:
     name = structure.unit_name(lab)
     if name is None or name.casefold() in _TITLES:
         return None
-    found = unit_phrase(name)
-    if found and (name.endswith(".") or found[1].startswith("được") or _asks(found[1])
-                  or len(found[1].split()) > _HEADING_DUTY_WORDS):
-        return None                 # a sentence, a back-reference, a request: no unit's own heading
+    found = unit_phrase(name, at_end=True)
+    if not found or name.endswith(".") or _asks(found[1]) or len(found[1].split()) > _HEADING_DUTY_WORDS:
+        return None                 # a sentence, a request: no unit's own heading
     return name
 
 

@@ -407,6 +407,9 @@ NOT_UNIT_STARTS = _table(
     ("thuế suất", "", "thuế suất"), ("ban hành", "", "ban hành Kế hoạch"), ("viện trợ", "", "Viện trợ đột xuất"),
     ("viện phí", "", "viện phí"), ("thuế giá trị", "", "Thuế giá trị gia tăng"), ("thuế thu nhập", "", "Thuế thu nhập cá nhân"),
     ("thuế tiêu thụ", "", "Thuế tiêu thụ đặc biệt"), ("thuế xuất", "", "Thuế xuất khẩu"), ("thuế nhập", "", "Thuế nhập khẩu"),
+    ("cấp lại", "", "Cấp lại Giấy chứng nhận"), ("cấp mới", "", "Cấp mới chứng chỉ"), ("cấp đổi", "", "Cấp đổi thẻ"),
+    ("cấp phép", "", "Cấp phép xây dựng"), ("cấp phát", "", "Cấp phát tài liệu"), ("cấp kinh phí", "", "Cấp kinh phí"),
+    ("cấp giấy", "", "Cấp giấy phép"), ("cấp bù", "", "Cấp bù thủy lợi phí"),
     ("thuế sử dụng", "", "Thuế sử dụng đất"), ("thuế bảo vệ", "", "Thuế bảo vệ môi trường"), ("thuế tài nguyên", "", "Thuế tài nguyên"), ("ngân hàng dữ liệu", "", "ngân hàng dữ liệu"),
 )
 # 'Label:' lines that name the units of a task by their role (label → role). Example:
@@ -459,7 +462,7 @@ CLAUSE_OPENERS = frozenset({"trên", "theo", "căn", "trong", "sau", "khi", "tù
                             "nhằm", "để", "đồng", "thông", "qua", "từ", "tại", "nếu", "hằng", "hàng", "định"})
 # Words no unit's name holds: a subject that reaches one is no unit. Example: 'Bộ Chính trị, Ban Bí thư
 # cơ bản | nhất trí với Tờ trình' (a view, not a duty).
-NOT_IN_NAMES = frozenset({"với", "đã", "sẽ", "đang", "cũng", "nhất", "cho"})
+NOT_IN_NAMES = frozenset({"với", "đã", "sẽ", "đang", "cũng", "nhất", "cho", "được", "như"})
 # Abbreviations in units' names (lower case → spelled out): two spellings of one unit are one assignee.
 # Example: 'UBND các xã' = 'Ủy ban nhân dân các xã', 'Sở KH&CN' = 'Sở Khoa học và Công nghệ'.
 UNIT_ABBREVIATIONS = _table(

@@ -173,6 +173,8 @@ NEGATIVES = {
     # a label that is a sentence names no unit
     "a sentence as a label": ("I. NỘI DUNG\nTrường Chính trị tỉnh tổ chức bồi dưỡng các chương trình sau:\n"
                               "- Lý luận chính trị.\n"),
+    "a statement as a label": ("I. TÌNH HÌNH\nPhường Tân An được chia thành 10 khu phố:\n- Khu phố 1.\n"
+                               "Cấp lại Giấy chứng nhận:\n- Hồ sơ gồm đơn đề nghị.\n"),
     # a person's title alone is nobody
     "blank name": "IV. TỔ CHỨC THỰC HIỆN\nĐồng chí: …………\n",
 }
