@@ -88,6 +88,7 @@ _MARKER_REACH = 12           # Markdown bold near a line's start wraps its marke
 _LEAD_WINDOW = 8             # role verbs count among the first words of a duty
 _POSITION_WORDS = 30
 _MAX_UNIT_WORDS = 36         # a list of units: 'Sở Tư pháp và các sở, ban, ngành Thành phố, Đài …, cơ quan báo chí và Ủy ban nhân dân xã, phường'
+_WORDS_AHEAD = 8             # words of a subject read at a time (most end within the first few)
 _LIST_WORDS = 16             # a role label's clause without a verb is a list of units up to this length
 _TOPIC_WORDS = 12           # a heading of more words without a colon is a duty
 _HEADING_DUTY_WORDS = 4      # 'Các khoa | tham gia khảo sát' names units; a longer clause is a sentence
@@ -134,13 +135,20 @@ def unit_phrase(text: str, at_end: bool = False) -> Optional[tuple[str, str]]:
     if not head:
         return None
     head_end = head.end()
-    spans = [m.span() for m in islice(_WORDS.finditer(text), _MAX_UNIT_WORDS + 3)]
-    words = [text[a:b] for a, b in spans]
+    found = _WORDS.finditer(text)
+    spans: list[tuple[int, int]] = []
+    words: list[str] = []
 
     def cut(i: int) -> tuple[str, str]:
         return text[:spans[i - 1][1]].rstrip(",;:."), text[spans[i][0]:]
 
-    for i in range(1, min(len(words), _MAX_UNIT_WORDS + 1)):
+    for i in range(1, _MAX_UNIT_WORDS + 1):
+        if len(words) < i + 3:           # words are read as far as the verbs of several words need
+            for m in islice(found, _WORDS_AHEAD):
+                spans.append(m.span())
+                words.append(m.group())
+        if i >= len(words):
+            break
         prev, word = words[i - 1], words[i]
         if prev.endswith((".", ";")) or word.startswith("("):    # 'Sở Nội vụ (Cơ quan Thường trực …)'
             return cut(i)
