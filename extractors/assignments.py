@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from typing import Iterator, Mapping, Optional
 
@@ -282,6 +283,7 @@ def _zones(doc: SegmentedDoc) -> list[int]:
     return bounds
 
 
+@lru_cache(maxsize=4096)        # labels and headings repeat ('Nhiệm vụ:', 'Ban Tổ chức:'): each read once
 def _label_unit(lab: str) -> Optional[str]:
     """The unit a 'Label:' names, or None: not a clause ('Văn phòng Chính phủ đề nghị:'), not a
     person's title alone ('Đồng chí: ……')."""
