@@ -83,6 +83,9 @@ _DUTY_OF = regex.compile(rf"^(?:{_alt(DUTY_OF)})[ ]{{1,3}}", regex.IGNORECASE)
 _ARTICLE = regex.compile(r"^[ ]{0,12}Điều[ ]{1,3}\d{1,3}[ ]{0,2}[.:][ ]{0,3}")
 _CLOSING = regex.compile(r"^[ ]{0,12}Trên[ ]đây", regex.IGNORECASE)    # the closing formula ends the duties
 _WORDS = regex.compile(r"\S+")
+# The words around generic unit nouns: 'các | cơ quan, đơn vị | có liên quan'
+_GENERIC_TAIL = regex.compile(r"^(?:các|những)[ ]{1,3}|[ ]{1,3}(?:có[ ])?(?:liên[ ]quan|khác)[ .]{0,2}$")
+_GENERIC_NOUNS = frozenset({"tổ chức", "cá nhân", "cơ quan chức năng"})
 _LIST_SPLIT = regex.compile(r"[ ]{0,2}(?:[,;][ ]{0,3}(?:và[ ]{1,3})?|[ ]và[ ])[ ]{0,3}")
 _ASSIGN_WINDOW = 16         # 'Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, địa phương, chủ trì …'
 _MARKER_REACH = 12           # Markdown bold near a line's start wraps its marker
@@ -438,7 +441,7 @@ def _table_rows(d: _Doc) -> tuple[list[Assignment], list[tuple[int, int]]]:
                 continue
             for part in regex.split(r"[;\n]", cell.replace("*", "")):
                 for who in split_units(part.strip(" .,")):
-                    if who.casefold() not in _EMPTY_CELLS:
+                    if who.casefold() not in _EMPTY_CELLS and not (kind == "support" and _unnamed(who)):
                         out.append(d.row(who, kind, task, start, end))
     return out, spans
 
@@ -497,15 +500,22 @@ def _member_rows(d: _Doc, i: int, lab: Optional[str], rest: str, group: Optional
 
 def _unit_rows(d: _Doc, units: str, duty: str, start: int, end: int, task: str,
                role: Optional[str] = None) -> list[Assignment]:
-    """A row per unit of the list, and, after a lead, a support row per partner it names."""
+    """A row per unit of the list, and, after a lead, a support row per partner it names (but not
+    'các cơ quan, đơn vị liên quan': partners left unnamed)."""
     role = role or role_of(duty)
     out = [d.row(who, role, task, start, end) for who in split_units(units)]
     if role == "lead":
         m = _PARTNERS.search(duty)
         found = unit_phrase(duty[m.end():], at_end=True) if m else None
         if found:
-            out += [d.row(who, "support", task, start, end) for who in split_units(found[0])]
+            out += [d.row(who, "support", task, start, end) for who in split_units(found[0]) if not _unnamed(who)]
     return out
+
+
+def _unnamed(name: str) -> bool:
+    """Units named only by generic nouns: 'các cơ quan, đơn vị có liên quan', 'các đơn vị liên quan'."""
+    words = _GENERIC_TAIL.sub("", name.casefold())
+    return all(p in PLURAL_UNIT_NOUNS or p in _GENERIC_NOUNS for p in _LIST_SPLIT.split(words) if p)
 
 
 def _handed(text: str, give: regex.Match) -> Optional[tuple[str, str]]:

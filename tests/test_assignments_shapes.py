@@ -38,6 +38,10 @@ SHAPES = {
           "Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Xây dựng và Công an tỉnh thẩm định hồ sơ.", None, None, None),
          ("Công an tỉnh", "support",
           "Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Xây dựng và Công an tỉnh thẩm định hồ sơ.", None, None, None)]),
+    "partners left unnamed": (
+        "II. KINH PHÍ\nSở Tài chính chủ trì, phối hợp với các cơ quan, đơn vị có liên quan bố trí kinh phí.\n",
+        [("Sở Tài chính", "lead", "Sở Tài chính chủ trì, phối hợp với các cơ quan, đơn vị có liên quan bố trí kinh phí.",
+          None, None, None)]),
     "a list of units with a comma clause": (
         "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương, Sở Nội vụ và UBND các huyện có trách nhiệm triển khai Kế hoạch.\n"
         "2. Sở Lao động, trên cơ sở đề xuất của các huyện, chủ trì tổng hợp danh sách.\n",
@@ -75,7 +79,7 @@ SHAPES = {
     "task table, docx rows": (
         "II. NHIỆM VỤ\nTT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
         "1 | Xây dựng cơ sở dữ liệu đất đai | Sở Tài nguyên và Môi trường | Sở Tài chính; UBND các huyện | Trước 30/6/2025\n"
-        "2 | Đào tạo kỹ năng số | Sở Thông tin và Truyền thông | - | Trong Quý IV/2025\n",
+        "2 | Đào tạo kỹ năng số | Sở Thông tin và Truyền thông | các đơn vị liên quan | Trong Quý IV/2025\n",
         [("Sở Tài nguyên và Môi trường", "lead", "Xây dựng cơ sở dữ liệu đất đai", "2025-06-30", None, None),
          ("Sở Tài chính", "support", "Xây dựng cơ sở dữ liệu đất đai", "2025-06-30", None, None),
          ("UBND các huyện", "support", "Xây dựng cơ sở dữ liệu đất đai", "2025-06-30", None, None),
