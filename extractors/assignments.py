@@ -25,7 +25,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
-from typing import Iterator, Mapping, Optional
+from typing import Mapping, Optional
 
 import regex
 
@@ -665,8 +665,3 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
         out += rows
         i += used
     return sorted(out + table, key=lambda a: a.start) if table else out
-
-
-def rows_of(rows: Iterator[Assignment]) -> list[tuple[str, str]]:
-    """(assignee, role) of each row: what the scorer reads."""
-    return [(a.assignee, a.role) for a in rows]

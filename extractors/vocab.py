@@ -457,12 +457,38 @@ MORE_DUTY_VERBS = frozenset({
     "tiến hành", "quy định", "quyết định", "tập hợp", "niêm yết", "bao gồm", "gồm", "lãnh đạo", "trân trọng", "trong phạm vi", "kiểm soát", "rà soát", "tiếp tục", "nghiên cứu", "thông báo", "trực tiếp", "phân công",
 })
 # Words that open a clause after a unit's name and a comma: the name ended before the comma.
-# Example: 'Sở Tài chính, | trên cơ sở đề xuất của các cơ quan, chủ trì …'.
-CLAUSE_OPENERS = frozenset({"trên", "theo", "căn", "trong", "sau", "khi", "tùy", "tuỳ", "với", "ngoài", "bên",
-                            "nhằm", "để", "đồng", "thông", "qua", "từ", "tại", "nếu", "hằng", "hàng", "định"})
-# Words no unit's name holds: a subject that reaches one is no unit. Example: 'Bộ Chính trị, Ban Bí thư
-# cơ bản | nhất trí với Tờ trình' (a view, not a duty).
-NOT_IN_NAMES = frozenset({"với", "đã", "sẽ", "đang", "cũng", "nhất", "cho", "được", "như"})
+CLAUSE_OPENERS = _table(*((w, "", ex) for w, ex in (
+    ("trên", "Sở Tài chính, trên cơ sở đề xuất của các đơn vị, chủ trì tổng hợp"),
+    ("theo", "Sở Y tế, theo chức năng được giao, chủ trì kiểm tra"),
+    ("căn", "Sở Nội vụ, căn cứ kết quả rà soát, chủ trì tổng hợp"),
+    ("trong", "Sở Công Thương, trong phạm vi quản lý, chủ trì kiểm tra"),
+    ("sau", "Sở Xây dựng, sau khi có ý kiến, chủ trì hoàn thiện"),
+    ("khi", "Công an tỉnh, khi phát hiện vi phạm, chủ trì xử lý"),
+    ("tùy", "Sở Y tế, tùy tình hình thực tế, chủ trì điều chỉnh"),
+    ("tuỳ", "Sở Y tế, tuỳ tình hình thực tế, chủ trì điều chỉnh"),
+    ("với", "Sở Tư pháp, với vai trò thường trực, chủ trì tổng hợp"),
+    ("ngoài", "Sở Y tế, ngoài nhiệm vụ trên, chủ trì kiểm tra"),
+    ("bên", "Sở Y tế, bên cạnh đó, chủ trì kiểm tra"),
+    ("nhằm", "Sở Y tế, nhằm bảo đảm tiến độ, chủ trì đôn đốc"),
+    ("để", "Sở Y tế, để bảo đảm tiến độ, chủ trì đôn đốc"),
+    ("đồng", "Sở Y tế, đồng thời, chủ trì kiểm tra"),
+    ("thông", "Sở Y tế, thông qua các kênh, chủ trì tuyên truyền"),
+    ("qua", "Sở Y tế, qua kiểm tra, chủ trì xử lý"),
+    ("từ", "Sở Y tế, từ năm 2025, chủ trì tổng hợp"),
+    ("tại", "Sở Y tế, tại cuộc họp, chủ trì báo cáo"),
+    ("nếu", "Sở Y tế, nếu có vướng mắc, chủ trì báo cáo"),
+    ("hằng", "Sở Y tế, hằng quý, chủ trì tổng hợp"),
+    ("hàng", "Sở Y tế, hàng quý, chủ trì tổng hợp"),
+    ("định", "Sở Y tế, định kỳ, chủ trì tổng hợp"),
+)))
+# Words no unit's name holds: a subject that reaches one is no unit (a view, a statement).
+NOT_IN_NAMES = _table(*((w, "", ex) for w, ex in (
+    ("với", "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với đề xuất"),
+    ("đã", "Sở Y tế đã hoàn thành kế hoạch"), ("sẽ", "Sở Y tế sẽ báo cáo sau"),
+    ("đang", "Sở Nội vụ đang phối hợp lập danh sách"), ("cũng", "Sở Y tế cũng báo cáo"),
+    ("nhất", "Ban Bí thư nhất trí thông qua"), ("cho", "Hội đồng cho ý kiến"),
+    ("được", "Phường Tân An được chia thành 10 khu phố"), ("như", "Nhóm nhiệm vụ hợp tác quốc tế như sau"),
+)))
 # Abbreviations in units' names (lower case → spelled out): two spellings of one unit are one assignee.
 # Example: 'UBND các xã' = 'Ủy ban nhân dân các xã', 'Sở KH&CN' = 'Sở Khoa học và Công nghệ'.
 UNIT_ABBREVIATIONS = _table(

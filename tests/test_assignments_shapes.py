@@ -1,8 +1,9 @@
 """Assignments in the shapes Party and State documents write them: input lines (written for these
 tests) → the whole list of (assignee, role, task, deadline, person_name, position)."""
 import pytest
+import regex
 
-from extractors import assignments, structure
+from extractors import assignments, structure, vocab
 from extractors.vocab import PERSON_TITLES
 from tests.plans import plan
 
@@ -259,3 +260,56 @@ def test_address_reach_is_exact(text):
 @pytest.mark.parametrize("text", ["Điều 5: Nhiệm vụ của Ban Kiểm phiếu", "            Điều 123. Hiệu lực", "Điều khoản"])
 def test_article_reach_is_exact(text):
     assert (assignments._ARTICLE.match(text) is not None) <= ("Điều" in text[:assignments._ARTICLE_REACH])
+
+
+# Every vocabulary entry's example goes through the code that reads it.
+@pytest.mark.parametrize("entry", list(vocab.UNIT_NAMES.values()), ids=lambda e: e.key)
+def test_unit_name_examples_start_units(entry):
+    assert structure.UNIT_START.match(entry.example)
+
+
+@pytest.mark.parametrize("entry", list(vocab.NOT_UNIT_STARTS.values()), ids=lambda e: e.key)
+def test_not_unit_examples_start_none(entry):
+    assert not structure.UNIT_START.match(entry.example)
+
+
+@pytest.mark.parametrize("entry", list(vocab.ROLE_LABELS.values()), ids=lambda e: e.key)
+def test_role_label_examples(entry):
+    assert assignments._label_role(entry.example.split(":")[0]) == entry.value
+
+
+@pytest.mark.parametrize("entry", list(vocab.GIVE_VERBS.values()), ids=lambda e: e.key)
+def test_give_verb_examples(entry):
+    assert assignments._GIVE.search(entry.example)
+
+
+@pytest.mark.parametrize("entry", list(PERSON_TITLES.values()), ids=lambda e: e.key)
+def test_person_title_examples(entry):
+    assert assignments._PERSON.match(entry.example)
+
+
+@pytest.mark.parametrize("entry", list(vocab.UNIT_ABBREVIATIONS.values()), ids=lambda e: e.key)
+def test_abbreviation_examples(entry):
+    spelled = regex.sub(regex.escape(entry.key), entry.value, entry.example, flags=regex.IGNORECASE)
+    assert assignments._same_unit_key(entry.example) == assignments._same_unit_key(spelled)
+
+
+@pytest.mark.parametrize("entry", list(vocab.TABLE_COLUMNS.values()), ids=lambda e: e.key)
+def test_table_column_examples(entry):
+    kinds = assignments._columns([entry.example, "Nội dung", "Cơ quan chủ trì"])
+    assert kinds is not None and kinds[0] == entry.value
+
+
+@pytest.mark.parametrize("entry", list(vocab.DUTY_OF.values()), ids=lambda e: e.key)
+def test_duty_of_examples(entry):
+    assert assignments._label_unit(entry.example) == entry.example[len(entry.key) + 1:]
+
+
+@pytest.mark.parametrize("entry", list(vocab.CLAUSE_OPENERS.values()), ids=lambda e: e.key)
+def test_clause_opener_examples(entry):
+    assert assignments.subject(entry.example) == entry.example.split(",")[0]
+
+
+@pytest.mark.parametrize("entry", list(vocab.NOT_IN_NAMES.values()), ids=lambda e: e.key)
+def test_not_in_names_examples(entry):
+    assert assignments.subject(entry.example) is None
