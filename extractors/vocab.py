@@ -449,7 +449,7 @@ PERSON_TITLES = _table(
 # Example: 'Bộ Nội vụ | theo chức năng …', 'UBKT Quận Đoàn | lồng ghép …'.
 MORE_DUTY_VERBS = frozenset({
     "theo chức năng", "khẩn trương", "lồng ghép", "ban hành", "bố trí", "phổ biến", "tuyên truyền", "cung cấp",
-    "hoàn thành", "tích cực", "sẵn sàng", "đề nghị", "yêu cầu", "được giao", "được phân công", "trên cơ sở",
+    "hoàn thành", "tích cực", "sẵn sàng", "đề nghị", "yêu cầu", "trên cơ sở",
     "căn cứ", "hướng dẫn", "giám sát", "tổ chức", "nghiêm", "kịp thời", "thẩm định", "cân đối", "bảo đảm",
     "tiếp nhận", "chuẩn bị", "theo dõi", "đôn đốc", "tham dự", "điều hành", "điều phối", "ưu tiên", "huy động",
     "cập nhật", "xử lý", "thông tin", "đăng tải", "mở", "dành", "biên tập", "tổng kết", "sơ kết", "đánh giá",

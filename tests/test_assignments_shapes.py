@@ -313,3 +313,16 @@ def test_clause_opener_examples(entry):
 @pytest.mark.parametrize("entry", list(vocab.NOT_IN_NAMES.values()), ids=lambda e: e.key)
 def test_not_in_names_examples(entry):
     assert assignments.subject(entry.example) is None
+
+
+@pytest.mark.parametrize("entry", list(vocab.PLURAL_UNIT_NOUNS.values()), ids=lambda e: e.key)
+def test_plural_unit_noun_examples(entry):
+    assert structure.UNIT_START.match(entry.example)
+    assert not structure.UNIT_START.match(entry.key)          # without 'các' no unit
+
+
+@pytest.mark.parametrize("verb", sorted(vocab.MORE_DUTY_VERBS))
+def test_duty_verbs_end_a_subject(verb):
+    assert assignments.unit_phrase(f"Sở Y tế {verb} các nội dung trên") == ("Sở Y tế", f"{verb} các nội dung trên")
+    # a capitalised word is part of a name, not a verb
+    assert assignments.subject(f"Sở Y tế {verb.title()} Việt Nam chủ trì") == f"Sở Y tế {verb.title()} Việt Nam"
