@@ -12,25 +12,38 @@ from typing import Iterable, Iterator, Mapping, Optional
 
 import regex
 
-from extractors.vocab import UNIT_HEADS
+from extractors.vocab import NOT_UNIT_STARTS, PLURAL_UNIT_NOUNS, UNIT_HEADS, UNIT_NAMES
 from pipeline.models import Line, SegmentedDoc, Section
 
 # A bullet or numbering marker at a line start, and a short 'Label:' after it.
 # Example: '+ Cấp Quận: thành lập …' → label 'Cấp Quận'; '2.2. Đối với cơ sở Đoàn 10 phường:'.
 MARKER = regex.compile(r"^[ ]{0,12}(?:[IVX]{1,5}[ ]{0,2}[./\-)]|\d{1,2}(?:\.\d{1,2}){0,3}\.?[ ]{0,2}[\-)/.]?|[a-zđ][).]|[-+*•·])[ ]{0,6}")
-LABEL = regex.compile(r"^(?P<label>[^:;.()\n]{2,80}?)[ ]{0,2}:(?!\d)[ ]{0,4}")
+_LABEL_LONGEST = 80
+LABEL = regex.compile(rf"^(?P<label>[^:;.()\n]{{2,{_LABEL_LONGEST}}}?)[ ]{{0,2}}:(?!\d)[ ]{{0,4}}")
 # Sentence ends inside a line: '. ' before a capital letter (not after a one-letter initial or 'TP').
 SENTENCE_END = regex.compile(r"(?<=[^\s.]{2}[.!?])[ ]{1,4}(?=[\p{Lu}\d\"“(])")
 YEAR_IN_TITLE = regex.compile(r"năm[ ]{1,3}((?:19|20)\d{2})(?![\d/])", regex.IGNORECASE)
 # Prefixes that introduce a unit in a heading. Example: 'Đối với cơ sở Đoàn 10 phường', 'Thành lập Ban Tổ chức'.
 UNIT_INTRO = regex.compile(r"^(?:đối[ ]với|thành[ ]lập(?:[ ]mới)?)[ ]{1,3}", regex.IGNORECASE)
-_HEADS = sorted(UNIT_HEADS, key=len, reverse=True)
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# The start of a unit's name: a head word ('Ban', 'Sở', 'Bộ', 'Tỉnh ủy'), or a generic unit noun
+# after 'các' ('Các cơ quan, đơn vị'); not a head word that starts another phrase ('Báo cáo', 'Bộ máy').
+UNIT_HEAD_WORDS = ("các", "những", "mỗi", *UNIT_HEADS, *UNIT_NAMES)      # every word a UNIT_START match opens with
 UNIT_START = regex.compile(
-    r"^(?:(?:các|những|mỗi)[ ]{1,3})?(?:" + "|".join(regex.escape(h) for h in _HEADS) + r")(?![\p{L}])",
-    regex.IGNORECASE)
-MAX_UNIT_WORDS = 14
+    rf"""^(?:
+        (?:các|những|mỗi)[ ]{{1,3}}(?:{_alt(PLURAL_UNIT_NOUNS)})    # 'các cơ quan, đơn vị'
+      | (?:(?:các|những|mỗi)[ ]{{1,3}})?(?!(?:{_alt(NOT_UNIT_STARTS)})(?!\p{{L}}))
+        (?:{_alt(UNIT_HEADS | set(UNIT_NAMES))})                    # 'Sở Tài chính', 'các Bộ'
+    )(?![\p{{L}}])""",
+    regex.IGNORECASE | regex.VERBOSE)
+MAX_UNIT_WORDS = 20          # 'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa' is 15
 _START = operator.itemgetter(0)     # a span's start
-_LABEL_REACH = 83          # a LABEL's colon stands within its first 80 + 2 characters
+LABEL_REACH = _LABEL_LONGEST + 3      # a LABEL's colon stands within its label and the spaces before it
 
 
 def body_lines(doc: SegmentedDoc) -> list[Line]:
@@ -44,12 +57,13 @@ def strip_marker(text: str) -> tuple[int, str]:
     return n, text[n:]
 
 
-def label_at(text: str) -> tuple[Optional[str], int]:
-    """(label, where the text after it starts), or (None, 0). See label_of."""
-    if ":" not in text[:_LABEL_REACH]:      # most lines: no need to try the lazy LABEL at all
+def label_at(text: str, max_words: int = 8) -> tuple[Optional[str], int]:
+    """(label, where the text after it starts), or (None, 0). See label_of. A label has at most
+    `max_words` words (a unit's name with a person's post may be longer than a topic's)."""
+    if ":" not in text[:LABEL_REACH]:      # most lines: no need to try the lazy LABEL at all
         return None, 0
     m = LABEL.match(text)
-    if not m or len(m.group("label").split()) > 8:
+    if not m or len(m.group("label").split()) > max_words:
         return None, 0
     return m.group("label").strip(), m.end()
 
@@ -209,3 +223,60 @@ def doc_year(doc: SegmentedDoc, found: Mapping[str, list]) -> Optional[int]:
         if years:
             return int(years[-1])
     return None
+
+
+# Table rows as the readers render them: docx gives a data table one line per row with its cells
+# joined by ' | ' (pipeline/ingest/docx.py::_table); a Markdown pipe table has the same cells between
+# an outer pair of pipes ('| a | b |'), and its '|---|---|' rule line is no row.
+CELL_SEP = " | "
+_RULE_ROW = regex.compile(r"^[ ]{0,3}\|?(?:[ ]{0,3}:?-{3,}:?[ ]{0,3}\|){1,40}[ ]{0,3}(?::?-{3,}:?[ ]{0,3})?$")
+
+
+def table_cells(text: str) -> Optional[list[str]]:
+    """The cells of a table row line, or None for a line that is no row.
+    'Nội dung | Cơ quan chủ trì | Thời gian' and '| Nội dung | Cơ quan chủ trì | Thời gian |' → the same 3 cells."""
+    s = text.strip()
+    if s.startswith("|") and s.endswith("|") and len(s) > 1:
+        s = s[1:-1].strip()
+    elif CELL_SEP not in s:
+        return None
+    if "|" not in s or _RULE_ROW.match(text):
+        return None
+    return [c.strip() for c in s.split("|")]
+
+
+def _lone_pipe(ln: Line) -> bool:
+    return "|" in ln.text and ln.text.strip() == "|"
+
+
+def table_rows(lines: list[Line]) -> Iterator[tuple[list[str], int, int]]:
+    """The rows of the tables in `lines`, as (cells, start, end): the one-line rows of table_cells, and
+    the rows of a pipe table whose every pipe stands on a line of its own (a converted Markdown
+    table: '|', 'Nội dung', '|', 'Sở Y tế', '|', '|', …, two pipes in a row ending a row; a cell may
+    run over several lines). An empty cell of that form cannot be told from a row's end."""
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if not _lone_pipe(ln):
+            cells = table_cells(ln.text) if "|" in ln.text else None
+            if cells:
+                yield cells, ln.start, ln.end
+            i += 1
+            continue
+        row: list[str] = []
+        cell: list[str] = []
+        start = ln.start
+        i += 1
+        while i < len(lines) and lines[i].text.strip():      # the table runs to a blank line
+            cur = lines[i]
+            if not _lone_pipe(cur):
+                cell.append(cur.text.strip())
+            elif cell:
+                row.append(" ".join(cell))
+                cell = []
+            elif row:                       # a second pipe in a row: the row ends
+                yield row, start, lines[i - 1].end
+                row, start = [], cur.start
+            i += 1
+        if row:
+            yield row, start, lines[i - 1].end

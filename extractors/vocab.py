@@ -502,3 +502,151 @@ ASSIGN_HEADINGS = frozenset({"tổ chức thực hiện", "phân công", "trách
 # Membership roles inside a working group. Example: '- Tổ trưởng', 'Trưởng ban: Đồng chí …'.
 MEMBERSHIP = frozenset({"tổ trưởng", "tổ phó", "thành viên", "trưởng ban", "phó trưởng ban", "phó ban",
                         "thư ký", "ủy viên", "uỷ viên", "trưởng nhóm", "phó nhóm"})
+
+# ---------------------------------------------------------------- assignments (State, Party, Mặt trận units)
+# First words of the names of State, Party, Mặt trận and mass-organisation units, beyond UNIT_HEADS
+# (key → kind, example). structure.UNIT_START reads both.
+UNIT_NAMES = _table(
+    ("bộ", "state", "Bộ Tài nguyên và Môi trường"), ("cục", "state", "Cục Thuế tỉnh"),
+    ("chi cục", "state", "Chi cục Kiểm lâm tỉnh"), ("tổng cục", "state", "Tổng cục Thống kê"),
+    ("công an", "state", "Công an tỉnh"), ("thanh tra", "state", "Thanh tra tỉnh"),
+    ("thuế", "state", "Thuế tỉnh Lâm Đồng"), ("kho bạc", "state", "Kho bạc Nhà nước tỉnh"),
+    ("bảo hiểm xã hội", "state", "Bảo hiểm xã hội Thành phố"), ("ngân hàng", "state", "Ngân hàng Nhà nước chi nhánh tỉnh"),
+    ("chi nhánh", "state", "Chi nhánh Ngân hàng Chính sách xã hội Thành phố"),
+    ("đài", "state", "Đài Phát thanh và Truyền hình tỉnh"), ("báo", "state", "Báo và Phát thanh, Truyền hình Lai Châu"),
+    ("thông tấn xã", "state", "Thông tấn xã Việt Nam"), ("viện", "state", "Viện Kiểm sát nhân dân tỉnh"),
+    ("tòa án", "state", "Tòa án nhân dân tỉnh"), ("toà án", "state", "Toà án nhân dân tỉnh"),
+    ("bộ chỉ huy", "state", "Bộ Chỉ huy Quân sự tỉnh"), ("bộ đội", "state", "Bộ đội Biên phòng tỉnh"),
+    ("chủ tịch", "state", "Chủ tịch Ủy ban nhân dân các tỉnh"), ("giám đốc", "state", "Giám đốc Sở Y tế"),
+    ("thủ trưởng", "state", "Thủ trưởng các sở, ban, ngành"), ("hđnd", "state", "HĐND tỉnh"),
+    ("tỉnh ủy", "party", "Tỉnh ủy Lâm Đồng"), ("tỉnh uỷ", "party", "các tỉnh uỷ, thành uỷ"),
+    ("thành ủy", "party", "Thành ủy Hà Nội"), ("thành uỷ", "party", "Thành uỷ Huế"),
+    ("huyện ủy", "party", "Huyện ủy Đông Anh"), ("huyện uỷ", "party", "Huyện uỷ Đông Anh"),
+    ("quận ủy", "party", "Quận ủy Ba Đình"), ("quận uỷ", "party", "Quận uỷ Ba Đình"),
+    ("thị ủy", "party", "Thị ủy Sơn Tây"), ("thị uỷ", "party", "Thị uỷ Sơn Tây"),
+    ("đảng đoàn", "party", "Đảng đoàn Quốc hội"), ("đảng bộ", "party", "Đảng bộ các xã"),
+    ("mttq", "front", "MTTQ tỉnh"), ("đoàn thể", "front", "các đoàn thể chính trị - xã hội"),
+    ("liên minh", "mass", "Liên minh Hợp tác xã tỉnh"), ("hiệp hội", "mass", "Hiệp hội Doanh nghiệp tỉnh"),
+    ("học viện", "school", "Học viện Chính trị khu vực"), ("khoa", "school", "Khoa Công nghệ Thông tin"),
+    ("ban quản lý", "state", "Ban Quản lý các khu công nghiệp"),
+)
+# Generic unit nouns, a unit only after 'các'/'những'/'mỗi'. Example: 'Các cơ quan, đơn vị liên quan'.
+PLURAL_UNIT_NOUNS = _table(
+    ("cơ quan", "generic", "Các cơ quan, đơn vị liên quan"), ("đơn vị", "generic", "các đơn vị trực thuộc"),
+    ("địa phương", "generic", "các địa phương"), ("ngành", "generic", "các ngành"),
+)
+# Words after a unit's first word that make it no unit. Example: 'Báo cáo kết quả' is no 'Báo …',
+# 'Bộ tiêu chí' no 'Bộ …', 'Khoa học' no 'Khoa …'.
+NOT_UNIT_STARTS = _table(
+    ("báo cáo", "", "Báo cáo kết quả về Sở"), ("bộ máy", "", "Bộ máy tổ chức"), ("bộ tiêu chí", "", "Bộ tiêu chí"),
+    ("bộ công cụ", "", "Bộ công cụ đánh giá"), ("bộ chỉ số", "", "Bộ chỉ số"), ("bộ hồ sơ", "", "Bộ hồ sơ"),
+    ("khoa học", "", "Khoa học và công nghệ"), ("đài tưởng niệm", "", "Đài tưởng niệm"),
+    ("đoàn kết", "", "Đoàn kết các lực lượng"), ("hội nghị", "", "Hội nghị sơ kết"), ("hội thi", "", "Hội thi"),
+    ("hội thảo", "", "Hội thảo khoa học"), ("hội diễn", "", "Hội diễn văn nghệ"), ("hội trại", "", "Hội trại"),
+    ("hội nhập", "", "Hội nhập quốc tế"), ("phòng chống", "", "Phòng chống tham nhũng"),
+    ("phòng, chống", "", "Phòng, chống tham nhũng"), ("phòng ngừa", "", "Phòng ngừa rủi ro"),
+    ("trường hợp", "", "Trường hợp cần thiết"), ("cấp độ", "", "cấp độ 3"), ("thanh tra,", "", "thanh tra, kiểm tra"),
+    ("thanh tra việc", "", "thanh tra việc thực hiện"), ("chủ tịch hồ chí minh", "", "Chủ tịch Hồ Chí Minh"),
+    ("thuế suất", "", "thuế suất"), ("ban hành", "", "ban hành Kế hoạch"), ("viện trợ", "", "Viện trợ đột xuất"),
+    ("viện phí", "", "viện phí"), ("thuế giá trị", "", "Thuế giá trị gia tăng"), ("thuế thu nhập", "", "Thuế thu nhập cá nhân"),
+    ("thuế tiêu thụ", "", "Thuế tiêu thụ đặc biệt"), ("thuế xuất", "", "Thuế xuất khẩu"), ("thuế nhập", "", "Thuế nhập khẩu"),
+    ("cấp lại", "", "Cấp lại Giấy chứng nhận"), ("cấp mới", "", "Cấp mới chứng chỉ"), ("cấp đổi", "", "Cấp đổi thẻ"),
+    ("cấp phép", "", "Cấp phép xây dựng"), ("cấp phát", "", "Cấp phát tài liệu"), ("cấp kinh phí", "", "Cấp kinh phí"),
+    ("cấp giấy", "", "Cấp giấy phép"), ("cấp bù", "", "Cấp bù thủy lợi phí"),
+    ("thuế sử dụng", "", "Thuế sử dụng đất"), ("thuế bảo vệ", "", "Thuế bảo vệ môi trường"), ("thuế tài nguyên", "", "Thuế tài nguyên"), ("ngân hàng dữ liệu", "", "ngân hàng dữ liệu"),
+)
+# 'Label:' lines that name the units of a task by their role (label → role). Example:
+# '- Cơ quan chủ trì: Sở Khoa học và Công nghệ.'
+ROLE_LABELS = _table(
+    ("cơ quan chủ trì", "lead", "Cơ quan chủ trì: Sở Tư pháp"), ("đơn vị chủ trì", "lead", "Đơn vị chủ trì: Sở Y tế"),
+    ("chủ trì", "lead", "Chủ trì: Sở Nội vụ"), ("cơ quan tham mưu", "lead", "Cơ quan tham mưu: Sở Nội vụ"),
+    ("cơ quan thường trực", "lead", "Cơ quan thường trực: Công an tỉnh"),
+    ("cơ quan phối hợp", "support", "Cơ quan phối hợp: Các sở, ngành"),
+    ("đơn vị phối hợp", "support", "Đơn vị phối hợp: UBND các xã"), ("phối hợp", "support", "Phối hợp: Sở Tài chính"),
+    ("cơ quan thực hiện", "execute", "Cơ quan thực hiện: Sở Nội vụ chủ trì; Sở Tư pháp phối hợp"),
+    ("đơn vị thực hiện", "execute", "Đơn vị thực hiện: Sở Y tế"), ("trách nhiệm thực hiện", "execute", "Trách nhiệm thực hiện: Sở Y tế"),
+    ("cơ quan, đơn vị thực hiện", "execute", "Cơ quan, đơn vị thực hiện: Sở Y tế"),
+)
+# Column headers of a task table (header words → column kind). Example:
+# 'Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành'.
+TABLE_COLUMNS = _table(
+    ("chủ trì", "lead", "Cơ quan chủ trì"), ("phối hợp", "support", "Cơ quan phối hợp"),
+    ("thực hiện", "execute", "Đơn vị thực hiện"), ("phụ trách", "execute", "Người phụ trách"),
+    ("nội dung", "task", "Nội dung công việc"), ("nhiệm vụ", "task", "Tên nhiệm vụ"), ("công việc", "task", "Công việc"),
+    ("hoạt động", "task", "Hoạt động"), ("thời gian", "time", "Thời gian hoàn thành"), ("thời hạn", "time", "Thời hạn"),
+    ("tiến độ", "time", "Tiến độ"),
+)
+# Verbs that hand work to the unit named after them (the giver is not the assignee). Example:
+# 'Giao Sở Tài chính chủ trì …', 'Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phối hợp …'.
+GIVE_VERBS = _table(
+    ("giao", "give", "Giao Sở Tài chính chủ trì"), ("giao cho", "give", "giao cho Văn phòng theo dõi"),
+    ("đề nghị", "ask", "Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phối hợp"),
+    ("yêu cầu", "ask", "Yêu cầu Công an tỉnh chỉ đạo"),
+)
+# Titles before a person's name in a list of duties. Example: 'Ông Hoàng Văn An – Trưởng đoàn: phụ trách chung'.
+PERSON_TITLES = _table(
+    ("Đ/c", "", "Đ/c Phạm Văn Linh"), ("Đ/C", "", "Đ/C Phạm Văn Linh"), ("Đồng chí", "", "Đồng chí Huỳnh Văn Phẩm"),
+    ("Ông", "", "Ông Hoàng Văn An – Trưởng đoàn"), ("Bà", "", "Bà Nguyễn Thị Hoa - Thành viên"),
+)
+# Duty verbs of State and Party documents, beyond DUTY_VERBS: they end the unit that is their subject.
+# Example: 'Bộ Nội vụ | theo chức năng …', 'UBKT Quận Đoàn | lồng ghép …'.
+MORE_DUTY_VERBS = frozenset({
+    "theo chức năng", "khẩn trương", "lồng ghép", "ban hành", "bố trí", "phổ biến", "tuyên truyền", "cung cấp",
+    "hoàn thành", "tích cực", "sẵn sàng", "đề nghị", "yêu cầu", "trên cơ sở",
+    "căn cứ", "hướng dẫn", "giám sát", "tổ chức", "nghiêm", "kịp thời", "thẩm định", "cân đối", "bảo đảm",
+    "tiếp nhận", "chuẩn bị", "theo dõi", "đôn đốc", "tham dự", "điều hành", "điều phối", "ưu tiên", "huy động",
+    "cập nhật", "xử lý", "thông tin", "đăng tải", "mở", "dành", "biên tập", "tổng kết", "sơ kết", "đánh giá",
+    "hỗ trợ", "khảo sát", "tập huấn", "bồi dưỡng", "lập", "công bố", "chấp hành", "tăng", "thường xuyên",
+    "tiến hành", "quy định", "quyết định", "tập hợp", "niêm yết", "bao gồm", "gồm", "lãnh đạo", "trân trọng", "trong phạm vi", "kiểm soát", "rà soát", "tiếp tục", "nghiên cứu", "thông báo", "trực tiếp", "phân công",
+})
+# Words that open a clause after a unit's name and a comma: the name ended before the comma.
+CLAUSE_OPENERS = _table(*((w, "", ex) for w, ex in (
+    ("trên", "Sở Tài chính, trên cơ sở đề xuất của các đơn vị, chủ trì tổng hợp"),
+    ("theo", "Sở Y tế, theo chức năng được giao, chủ trì kiểm tra"),
+    ("căn", "Sở Nội vụ, căn cứ kết quả rà soát, chủ trì tổng hợp"),
+    ("trong", "Sở Công Thương, trong phạm vi quản lý, chủ trì kiểm tra"),
+    ("sau", "Sở Xây dựng, sau khi có ý kiến, chủ trì hoàn thiện"),
+    ("khi", "Công an tỉnh, khi phát hiện vi phạm, chủ trì xử lý"),
+    ("tùy", "Sở Y tế, tùy tình hình thực tế, chủ trì điều chỉnh"),
+    ("tuỳ", "Sở Y tế, tuỳ tình hình thực tế, chủ trì điều chỉnh"),
+    ("với", "Sở Tư pháp, với vai trò thường trực, chủ trì tổng hợp"),
+    ("ngoài", "Sở Y tế, ngoài nhiệm vụ trên, chủ trì kiểm tra"),
+    ("bên", "Sở Y tế, bên cạnh đó, chủ trì kiểm tra"),
+    ("nhằm", "Sở Y tế, nhằm bảo đảm tiến độ, chủ trì đôn đốc"),
+    ("để", "Sở Y tế, để bảo đảm tiến độ, chủ trì đôn đốc"),
+    ("đồng", "Sở Y tế, đồng thời, chủ trì kiểm tra"),
+    ("thông", "Sở Y tế, thông qua các kênh, chủ trì tuyên truyền"),
+    ("qua", "Sở Y tế, qua kiểm tra, chủ trì xử lý"),
+    ("từ", "Sở Y tế, từ năm 2025, chủ trì tổng hợp"),
+    ("tại", "Sở Y tế, tại cuộc họp, chủ trì báo cáo"),
+    ("nếu", "Sở Y tế, nếu có vướng mắc, chủ trì báo cáo"),
+    ("hằng", "Sở Y tế, hằng quý, chủ trì tổng hợp"),
+    ("hàng", "Sở Y tế, hàng quý, chủ trì tổng hợp"),
+    ("định", "Sở Y tế, định kỳ, chủ trì tổng hợp"),
+)))
+# Words no unit's name holds: a subject that reaches one is no unit (a view, a statement).
+NOT_IN_NAMES = _table(*((w, "", ex) for w, ex in (
+    ("với", "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với đề xuất"),
+    ("đã", "Sở Y tế đã hoàn thành kế hoạch"), ("sẽ", "Sở Y tế sẽ báo cáo sau"),
+    ("đang", "Sở Nội vụ đang phối hợp lập danh sách"), ("cũng", "Sở Y tế cũng báo cáo"),
+    ("nhất", "Ban Bí thư nhất trí thông qua"), ("cho", "Hội đồng cho ý kiến"),
+    ("được", "Phường Tân An được chia thành 10 khu phố"), ("như", "Nhóm nhiệm vụ hợp tác quốc tế như sau"),
+)))
+# Abbreviations in units' names (lower case → spelled out): two spellings of one unit are one assignee.
+# Example: 'UBND các xã' = 'Ủy ban nhân dân các xã', 'Sở KH&CN' = 'Sở Khoa học và Công nghệ'.
+UNIT_ABBREVIATIONS = _table(
+    ("ubnd", "ủy ban nhân dân", "UBND các xã, phường"), ("hđnd", "hội đồng nhân dân", "Thường trực HĐND"),
+    ("mttq", "mặt trận tổ quốc", "Ủy ban MTTQ tỉnh"), ("kh&cn", "khoa học và công nghệ", "Sở KH&CN"),
+    ("lhpn", "liên hiệp phụ nữ", "Hội LHPN tỉnh"), ("ccb", "cựu chiến binh", "Hội CCB huyện"),
+    ("ubkt", "ủy ban kiểm tra", "UBKT Quận Đoàn"), ("btv", "ban thường vụ", "BTV Tỉnh Đoàn"),
+    ("bch", "ban chấp hành", "BCH Đoàn xã"), ("tncs", "thanh niên cộng sản", "Đoàn TNCS Hồ Chí Minh"),
+    ("gd&đt", "giáo dục và đào tạo", "Sở GD&ĐT"), ("vhttdl", "văn hóa, thể thao và du lịch", "Sở VHTTDL"),
+)
+# Titles that name the unit whose duties follow. Example: 'Điều 13: Nhiệm vụ của Đoàn Chủ tịch',
+# '2. Trách nhiệm của Sở Y tế'.
+DUTY_OF = _table(
+    ("nhiệm vụ của", "", "Nhiệm vụ của Đoàn Thư ký"), ("trách nhiệm của", "", "Trách nhiệm của Sở Y tế"),
+    ("nhiệm vụ và quyền hạn của", "", "Nhiệm vụ và quyền hạn của Ban Kiểm phiếu"),
+    ("nhiệm vụ, quyền hạn của", "", "Nhiệm vụ, quyền hạn của Tổ giúp việc"),
+    ("chức năng, nhiệm vụ của", "", "Chức năng, nhiệm vụ của Ban Chỉ đạo"),
+)

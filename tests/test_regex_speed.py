@@ -40,6 +40,11 @@ ADVERSARIAL = [
     "của Bộ Giáo dục và " * 5_000,
     "số 1/UBND-\n" * 9_000,
     "tháng 1 - tháng " * 6_000,
+    ("Ông Nguyễn Văn An - " * 5_000)[:100_000],     # assignments._PERSON: a name and a post, no colon
+    "|---" * 25_000,                                  # structure._RULE_ROW
+    "| a " * 25_000,
+    ("Các Bộ: Sở " * 10_000)[:100_000],             # structure.UNIT_START, assignments.unit_phrase
+    ("phối hợp với " * 8_000)[:100_000],
 ]
 
 
