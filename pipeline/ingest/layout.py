@@ -1,0 +1,147 @@
+"""One layout model for every reader: lines that know their column.
+
+An administrative document sets two zones in two columns: the header (issuer | national motto,
+`Số:` | place and date) and the foot (Nơi nhận | signature). Every reader hands them over the same
+way, as a person reads them: the left column top to bottom, then the right column top to bottom.
+Tables do the same when they are layout tables (at most two columns that hold text); data tables
+give one line per row with cells joined by ` | `. Page furniture (page numbers) is dropped here
+for every format.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+import regex
+
+HEAD_LINES = 40          # the type line (KẾ HOẠCH, CHỈ THỊ …) stands within the first lines of page 1
+SPACED_GAP = 3           # a run of this many spaces (or a tab) separates two columns in plain text
+TAB = 8
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text on one visual line: left edge x, top (growing downwards) and its text."""
+
+    x: float
+    top: float
+    text: str
+
+
+def columns(pieces: Sequence[Piece], middle: float) -> list[str]:
+    """Lines of a two-column zone: pieces left of `middle` top to bottom, then the right ones."""
+    ordered = sorted(pieces, key=lambda p: (p.x >= middle, p.top, p.x))
+    return [p.text for p in ordered]
+
+
+def zone_bounds(lines: Sequence[str], first_page: bool = True) -> tuple[Optional[int], Optional[int]]:
+    """(index of the type line, index of the last Nơi nhận line when a signing line follows it):
+    the header zone ends at the first, the foot zone starts at the second. Either may be None."""
+    from pipeline.segment import RECIPIENTS, SIGN_PREFIX, TYPE_LINE
+
+    head_end = None
+    if first_page:
+        head_end = next((i for i, ln in enumerate(lines[:HEAD_LINES]) if TYPE_LINE.match(ln)), None)
+    marks = [i for i, ln in enumerate(lines) if RECIPIENTS.match(ln)]
+    foot_start = None
+    if marks and any(SIGN_PREFIX.match(ln) for ln in lines[marks[-1]:]):
+        foot_start = marks[-1]
+    return head_end, foot_start
+
+
+# ---------------------------------------------------------------- tables
+
+# A cell that numbers a row of a data table: '1', '12', 'IV', 'a', '1.2'.
+_ROW_NUMBER = regex.compile(r"^[ ]{0,4}(?:\d{1,4}(?:\.\d{1,3}){0,3}|[IVXLC]{1,6}|[a-zđ])[.)]?[ ]{0,4}$")
+
+
+def _numbered(grid: list[list[list[str]]], col: int) -> bool:
+    """A column numbering the rows (STT) marks a data table even when it has only two columns."""
+    rows = [r for r in grid if col < len(r) and any(s.strip() for s in r[col])]
+    numbered = sum(1 for r in rows if len([s for s in r[col] if s.strip()]) == 1
+                   and _ROW_NUMBER.match(next(s for s in r[col] if s.strip())))
+    return len(rows) >= 3 and numbered * 2 > len(rows)
+
+
+def render_table(grid: list[list[list[str]]]) -> list[str]:
+    """Lines of a table given as rows of cells, each cell a list of lines.
+
+    Layout tables (at most two columns hold text: header, signature block) are read column by
+    column, a line per cell line; data tables (more columns, or a numbered column) give one line
+    per row with the cells joined by ` | `."""
+    width = max((len(r) for r in grid), default=0)
+    filled = [c for c in range(width) if any(c < len(r) and any(s.strip() for s in r[c]) for r in grid)]
+    if len(filled) <= 2 and not (filled and _numbered(grid, filled[0])):
+        return [s for c in filled for r in grid if c < len(r) for s in r[c]]
+    return [" | ".join(" ".join(s.strip() for s in cell if s.strip()) for cell in r) for r in grid]
+
+
+# ---------------------------------------------------------------- plain text laid out with spaces
+
+# A run of words with at most two spaces inside: one column's piece of a line.
+_RUN = regex.compile(r"\S+(?:[ ]{1,%d}\S+)*" % (SPACED_GAP - 1))
+
+
+def _spaced_pieces(lines: Sequence[str]) -> list[Piece]:
+    pieces = []
+    for row, line in enumerate(lines):
+        line = line.replace("\t", " " * SPACED_GAP + "\t").expandtabs(TAB)   # a tab always separates
+        pieces += [Piece(m.start(), row, m.group()) for m in _RUN.finditer(line)]
+    return pieces
+
+
+def spaced_columns(lines: Sequence[str]) -> Optional[list[str]]:
+    """Lines of a zone typed in two columns with runs of spaces or tabs (`pdftotext -layout`,
+    Word copies), left column first; None when no line holds two columns."""
+    if not any("\t" in ln.strip() or " " * SPACED_GAP in ln.strip() for ln in lines):
+        return None
+    pieces = _spaced_pieces(lines)
+    by_row: dict[float, list[Piece]] = {}
+    for p in pieces:
+        by_row.setdefault(p.top, []).append(p)
+    right_starts = [row[1].x for row in by_row.values() if len(row) == 2]
+    if not right_starts or any(len(row) > 2 for row in by_row.values()):
+        return None         # no line in two columns, or a row of three: a data table, not columns
+    # the right column starts where the second pieces start; a centred left line never gets that far
+    middle = 0.75 * min(right_starts)
+    return columns(pieces, middle)
+
+
+def reflow_spaced(text: str) -> str:
+    """Plain text with its header and foot zones split into columns (see `spaced_columns`)."""
+    lines = text.split("\n")
+    head_end, foot_start = zone_bounds(lines)
+    if head_end is None and foot_start is None:
+        return text
+    head = lines[:head_end] if head_end else []
+    foot = lines[foot_start:] if foot_start is not None else []
+    middle = lines[len(head):foot_start if foot_start is not None else len(lines)]
+    head = spaced_columns(head) or head
+    foot = spaced_columns(foot) or foot
+    return "\n".join([*head, *middle, *foot])
+
+
+# ---------------------------------------------------------------- page furniture
+
+# A line that is only a page number: '- 2 -', 'Trang 2', 'Trang 2/5', '2'.
+_PAGE_NUMBER = regex.compile(r"""(?ix)^[ \t]{0,60}(?:
+      -[ ]{0,2}\d{1,3}[ ]{0,2}-              # '- 2 -'
+    | trang[ ]{1,3}\d{1,3}(?:[ ]{0,2}/[ ]{0,2}\d{1,3})?   # 'Trang 2', 'Trang 2/5'
+    | (?P<bare>\d{1,3})                       # '2' — only between blank lines
+    )[ \t]{0,60}$""")
+
+
+def drop_page_numbers(lines: list[str]) -> list[str]:
+    """Lines without page numbers: '- 2 -' and 'Trang 2' anywhere, a bare number only when it
+    stands alone between blank lines (or the text's edges, or a page break)."""
+    out = []
+    for i, line in enumerate(lines):
+        m = _PAGE_NUMBER.match(line)
+        if m and m.group("bare"):
+            before = i == 0 or not lines[i - 1].strip() or lines[i - 1].endswith("\f")
+            after = i + 1 == len(lines) or not lines[i + 1].strip() or lines[i + 1].startswith("\f")
+            if not (before and after):
+                m = None
+        if not m:
+            out.append(line)
+    return out
