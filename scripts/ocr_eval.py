@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import pathlib
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,7 +21,7 @@ from collections import Counter
 import regex
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
-from pipeline.ingest.ocr import lines_from_tsv  # noqa: E402
+from pipeline.ingest.ocr import lines_from_tsv, page_image, tesseract_tsv  # noqa: E402
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[/-][\p{L}\p{N}]+){0,4}")
 
@@ -65,42 +63,43 @@ def main(argv=None) -> int:
     ap.add_argument("--gold", required=True, type=pathlib.Path)
     ap.add_argument("--dpi", nargs="+", type=int, default=[200, 300])
     ap.add_argument("--psm", nargs="+", type=int, default=[3, 4, 6])
+    ap.add_argument("--gray", action="store_true", help="also read the grey rendering (default: red channel only)")
     a = ap.parse_args(argv)
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    totals: dict[tuple[int, int], list[float]] = {}
+    totals: dict[tuple, list[float]] = {}
     for pdf_path in a.pdfs:
         ref = reference(json.loads((a.gold / f"{pdf_path.stem}.json").read_text(encoding="utf-8")))
         pdf = pdfium.PdfDocument(str(pdf_path))
-        for dpi in a.dpi:
+        for dpi, channel in [(d, c) for d in a.dpi for c in (["red", "gray"] if a.gray else ["red"])]:
             with tempfile.TemporaryDirectory() as tmp:
                 pngs = []
                 for n in range(len(pdf)):
                     png = pathlib.Path(tmp) / f"{n}.png"
-                    pdf[n].render(scale=dpi / 72).to_pil().convert("L").save(png)
+                    image = page_image(pdf[n], dpi)
+                    if channel == "gray":
+                        image = pdf[n].render(scale=dpi / 72).to_pil().convert("L")
+                    image.save(png)
                     pngs.append(png)
                 for psm in a.psm:
                     t0, texts, confs = time.perf_counter(), [], []
-                    for png in pngs:
-                        tsv = subprocess.run(["tesseract", str(png), "stdout", "-l", "vie", "--psm", str(psm), "tsv"],
-                                             capture_output=True, text=True, env=env).stdout
-                        text, conf = lines_from_tsv(tsv)
+                    for n, png in enumerate(pngs):
+                        text, conf = lines_from_tsv(tesseract_tsv(png, psm), first_page=n == 0)
                         texts.append(text)
                         confs.append(conf)
                     secs = (time.perf_counter() - t0) / len(pngs)
                     found, total = accuracy(ref, "\n".join(texts))
-                    row = totals.setdefault((dpi, psm), [0, 0, 0.0, 0.0, 0])
+                    row = totals.setdefault((dpi, channel, psm), [0, 0, 0.0, 0.0, 0])
                     row[0] += found
                     row[1] += total
                     row[2] += secs * len(pngs)
                     row[3] += sum(confs)
                     row[4] += len(pngs)
-                    print(f"{pdf_path.stem[:30]:30s} dpi {dpi} psm {psm}: {found}/{total} words "
+                    print(f"{pdf_path.stem[:30]:30s} dpi {dpi} {channel} psm {psm}: {found}/{total} words "
                           f"{found / max(total, 1):.3f}, conf {sum(confs) / len(confs):.2f}, {secs:.1f} s/page",
                           flush=True)
         pdf.close()
     print("overall")
-    for (dpi, psm), (found, total, secs, conf, pages) in sorted(totals.items()):
-        print(f"dpi {dpi} psm {psm}: word accuracy {found / max(total, 1):.3f} ({found}/{total}), "
+    for (dpi, channel, psm), (found, total, secs, conf, pages) in sorted(totals.items()):
+        print(f"dpi {dpi} {channel} psm {psm}: word accuracy {found / max(total, 1):.3f} ({found}/{total}), "
               f"conf {conf / pages:.2f}, {secs / pages:.1f} s/page over {pages} pages")
     return 0
 

@@ -17,6 +17,7 @@ import regex
 HEAD_LINES = 40          # the type line (KẾ HOẠCH, CHỈ THỊ …) stands within the first lines of page 1
 SPACED_GAP = 3           # a run of this many spaces (or a tab) separates two columns in plain text
 TAB = 8
+NEAR_FOOT = 4            # a signing line this many lines above Nơi nhận still stands beside it
 
 
 @dataclass(frozen=True)
@@ -34,17 +35,32 @@ def columns(pieces: Sequence[Piece], middle: float) -> list[str]:
     return [p.text for p in ordered]
 
 
+# Where a line typed in two columns breaks: a tab or a run of spaces ('Nơi nhận:       KT. GIÁM ĐỐC').
+_COLUMN_BREAK = regex.compile(r"\t|[ ]{%d,}" % SPACED_GAP)
+# The place-and-date line of the header: 'Hà Nội, ngày 19 tháng 11 năm 2025'.
+_DATE_LINE = regex.compile(r"(?i)ngày[ ]{0,4}\d{0,2}[ ]{1,6}tháng")
+
+
 def zone_bounds(lines: Sequence[str], first_page: bool = True) -> tuple[Optional[int], Optional[int]]:
-    """(index of the type line, index of the last Nơi nhận line when a signing line follows it):
-    the header zone ends at the first, the foot zone starts at the second. Either may be None."""
-    from pipeline.segment import RECIPIENTS, SIGN_PREFIX, TYPE_LINE
+    """(end of the header zone, start of the foot zone) as line indexes, either may be None.
+
+    The header ends at the type line (KẾ HOẠCH, CHỈ THỊ …); a công văn has none, and its header
+    ends after its last `Số:`, date or `V/v` line among the first lines. The foot starts at the
+    last Nơi nhận line when a signing line stands near it (beside, above or below)."""
+    from pipeline.segment import RECIPIENTS, SIGN_PREFIX, SO_LINE, TYPE_LINE, VV_LINE
 
     head_end = None
     if first_page:
-        head_end = next((i for i, ln in enumerate(lines[:HEAD_LINES]) if TYPE_LINE.match(ln)), None)
+        head = lines[:HEAD_LINES]
+        head_end = next((i for i, ln in enumerate(head) if TYPE_LINE.match(ln)), None)
+        if head_end is None:
+            marks = [i + 1 for i, ln in enumerate(head[:HEAD_LINES // 2])
+                     if SO_LINE.match(ln) or VV_LINE.match(ln) or _DATE_LINE.search(ln)]
+            head_end = marks[-1] if marks else None
     marks = [i for i, ln in enumerate(lines) if RECIPIENTS.match(ln)]
     foot_start = None
-    if marks and any(SIGN_PREFIX.match(ln) for ln in lines[marks[-1]:]):
+    if marks and any(SIGN_PREFIX.match(part) for ln in lines[max(0, marks[-1] - NEAR_FOOT):]
+                     for part in _COLUMN_BREAK.split(ln.strip())):
         foot_start = marks[-1]
     return head_end, foot_start
 
@@ -131,17 +147,27 @@ _PAGE_NUMBER = regex.compile(r"""(?ix)^[ \t]{0,60}(?:
     )[ \t]{0,60}$""")
 
 
-def drop_page_numbers(lines: list[str]) -> list[str]:
-    """Lines without page numbers: '- 2 -' and 'Trang 2' anywhere, a bare number only when it
-    stands alone between blank lines (or the text's edges, or a page break)."""
-    out = []
+def is_page_number(line: str) -> bool:
+    """Whether the line reads as a page number ('- 2 -', 'Trang 2', or a bare '2')."""
+    return _PAGE_NUMBER.match(line) is not None
+
+
+def page_number_lines(lines: Sequence[str]) -> set[int]:
+    """Indexes of the page-number lines: '- 2 -' and 'Trang 2' anywhere, a bare number only
+    when it stands alone between blank lines (or the text's edges, or a page break)."""
+    found = set()
     for i, line in enumerate(lines):
         m = _PAGE_NUMBER.match(line)
         if m and m.group("bare"):
             before = i == 0 or not lines[i - 1].strip() or lines[i - 1].endswith("\f")
             after = i + 1 == len(lines) or not lines[i + 1].strip() or lines[i + 1].startswith("\f")
             if not (before and after):
-                m = None
-        if not m:
-            out.append(line)
-    return out
+                continue
+        if m:
+            found.add(i)
+    return found
+
+
+def drop_page_numbers(lines: list[str]) -> list[str]:
+    drop = page_number_lines(lines)
+    return [ln for i, ln in enumerate(lines) if i not in drop] if drop else lines

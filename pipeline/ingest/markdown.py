@@ -152,9 +152,9 @@ def _blocks(lines: list[str]) -> list[_Block]:
         elif not s or _RULE.match(s) or _FOOTNOTE_DEF.match(s):
             i += 1
         else:
-            j = i
-            while j < len(lines) and lines[j].strip() and lines[j].strip() != _LONE_PIPE \
-                    and not _pipe_row(lines[j]) and not _RULE.match(lines[j].strip()):
+            j = i + 1           # a paragraph; a heading is one of its own
+            while j < len(lines) and not _ATX.match(lines[i]) and lines[j].strip() and lines[j].strip() != _LONE_PIPE \
+                    and not _pipe_row(lines[j]) and not _RULE.match(lines[j].strip()) and not _ATX.match(lines[j]):
                 j += 1
             blocks.append(_Block(lines=lines[i:j]))
             i = j
@@ -222,7 +222,7 @@ def _paragraph_lines(lines: list[str]) -> list[str]:
 
 def _render(block: _Block) -> list[str]:
     if block.rows is None:
-        return _paragraph_lines(block.lines)
+        return drop_page_numbers(_paragraph_lines(block.lines))
     return render_table([[_cell_lines(c) for c in row] for row in block.rows])
 
 
@@ -288,13 +288,14 @@ def render(text: str) -> str:
             if out:
                 out.append("")
             out += lines
-    return "\n".join(drop_page_numbers(out))
+    return "\n".join(out)
 
 
 def read_markdown(path) -> RawDocument:
-    from pipeline.ingest.txt import read_txt
+    from pipeline.ingest.txt import decode_bytes
 
-    raw = read_txt(path)
+    with open(path, "rb") as fh:
+        raw = decode_bytes(fh.read())
     raw.text = render(raw.text)
     raw.source_format = "markdown"
     return raw

@@ -11,9 +11,13 @@ import os
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-DPI = 200                 # enough for 12–14 pt body text; 300 dpi doubles the time for little gain
+from pipeline.ingest.layout import Piece, columns, is_page_number, zone_bounds
+
+DPI = 300                 # measured on the dev scans (README, Formats): see scripts/ocr_eval.py
+PSM = 6                   # one uniform block: lines span both columns and are cut by x position
 TIMEOUT_S = 45
 HOW_TO_ENABLE = "install Tesseract with Vietnamese data (apt-get install tesseract-ocr tesseract-ocr-vie) for OCR"
 
@@ -30,27 +34,107 @@ def available() -> bool:
     return "vie" in langs.split()
 
 
-def lines_from_tsv(tsv: str) -> tuple[str, float]:
-    """Text (a line per Tesseract line) and the mean word confidence (0–1) from TSV output."""
-    lines: dict[tuple, list[str]] = {}
-    confs = []
+@dataclass(frozen=True)
+class Word:
+    line: tuple[int, int, int]      # Tesseract's (block, paragraph, line)
+    left: int
+    top: int
+    width: int
+    text: str
+    conf: float
+
+
+def words_from_tsv(tsv: str) -> list[Word]:
+    """The recognised words of Tesseract's TSV output, in its reading order."""
+    words = []
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
-        lines.setdefault((int(cols[2]), int(cols[3]), int(cols[4])), []).append(cols[11].strip())
-        confs.append(float(cols[10]))
-    text = "\n".join(" ".join(words) for _, words in sorted(lines.items()))
-    return text, (sum(confs) / len(confs) / 100 if confs else 0.0)
+        words.append(Word((int(cols[2]), int(cols[3]), int(cols[4])), int(cols[6]), int(cols[7]), int(cols[8]),
+                          cols[11].strip(), float(cols[10])))
+    return words
 
 
-def ocr_page(page) -> tuple[str, float]:
+def _pieces(words: list[Word], page_width: float) -> list[Piece]:
+    """A piece per Tesseract line, cut where a wide gap opens onto the right half of the page
+    (the same test as the PDF text layer: `pdf.COLUMN_GAP`, `pdf.MIDDLE`)."""
+    from pipeline.ingest.pdf import COLUMN_GAP, MIDDLE
+
+    pieces: list[Piece] = []
+    by_line: dict[tuple, list[Word]] = {}
+    for w in words:
+        by_line.setdefault(w.line, []).append(w)
+    for line in by_line.values():
+        line.sort(key=lambda w: w.left)
+        run = [line[0]]
+        for prev, w in zip(line, line[1:]):
+            if w.left - (prev.left + prev.width) > COLUMN_GAP * page_width and w.left >= MIDDLE * page_width:
+                pieces.append(_piece(run))
+                run = []
+            run.append(w)
+        pieces.append(_piece(run))
+    return pieces
+
+
+def _piece(run: list[Word]) -> Piece:
+    return Piece(run[0].left, min(w.top for w in run), " ".join(w.text for w in run))
+
+
+def lines_from_tsv(tsv: str, page_width: float = 0, first_page: bool = True) -> tuple[str, float]:
+    """Text and the mean word confidence (0–1) from Tesseract's TSV output. The header and the
+    Nơi nhận/signature zones are split into columns by the words' x positions (left column
+    first), as the PDF text-layer reader does; the rest keeps Tesseract's reading order."""
+    from pipeline.ingest.pdf import MIDDLE
+
+    words = words_from_tsv(tsv)
+    if not words:
+        return "", 0.0
+    width = page_width or max(w.left + w.width for w in words)
+    pieces = _pieces(words, width)
+    edges = (min(p.top for p in pieces), max(p.top for p in pieces))
+    pieces = [p for p in pieces if not (p.top in edges and is_page_number(p.text))]   # the page's number
+    if not pieces:
+        return "", 0.0
+    texts = [p.text for p in pieces]
+    head_end, foot_start = zone_bounds(texts, first_page)
+    if foot_start is not None:
+        foot_start = _foot_top(pieces, foot_start, MIDDLE * width)
+    head = columns(pieces[:head_end], MIDDLE * width) if head_end else []
+    body = texts[len(head):foot_start]
+    foot = columns(pieces[foot_start:], MIDDLE * width) if foot_start is not None else []
+    confs = [w.conf for w in words]
+    return "\n".join([*head, *body, *foot]), sum(confs) / len(confs) / 100
+
+
+def _foot_top(pieces: list[Piece], mark: int, middle: float) -> int:
+    """First piece of the foot zone: the signing lines set beside and a little above the
+    Nơi nhận line (right column, within a few lines of it) belong to it."""
+    heights = sorted(b.top - a.top for a, b in zip(pieces, pieces[1:]) if b.top > a.top)
+    step = heights[len(heights) // 2] if heights else 0
+    start = mark
+    while start > 0 and pieces[start - 1].x >= middle and pieces[start - 1].top >= pieces[mark].top - 4 * step:
+        start -= 1
+    return start
+
+
+def page_image(page, dpi: int = DPI):
+    """The page as Tesseract reads it best: the red channel of the rendering, in which red seals
+    and signatures stamped over the signing block vanish while black text stays."""
+    return page.render(scale=dpi / 72).to_pil().convert("RGB").getchannel("R")
+
+
+def tesseract_tsv(png, psm: int = PSM) -> str:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}   # one core per worker: --jobs decides
+    return subprocess.run(["tesseract", str(png), "stdout", "-l", "vie", "--psm", str(psm), "tsv"],
+                          capture_output=True, text=True, timeout=TIMEOUT_S, env=env).stdout
+
+
+def ocr_page(page, first_page: bool = True) -> tuple[str, float]:
     """OCR one pypdfium2 page; returns (text, confidence)."""
-    image = page.render(scale=DPI / 72).to_pil().convert("L")
+    image = page_image(page)
     with tempfile.TemporaryDirectory() as tmp:
         png = Path(tmp) / "page.png"
         image.save(png)
-        env = {**os.environ, "OMP_THREAD_LIMIT": "1"}   # one core per worker: --jobs decides
-        out = subprocess.run(["tesseract", str(png), "stdout", "-l", "vie", "tsv"], capture_output=True,
-                             text=True, timeout=TIMEOUT_S, env=env)
-    return lines_from_tsv(out.stdout)
+        tsv = tesseract_tsv(png)
+    return lines_from_tsv(tsv, image.width, first_page)

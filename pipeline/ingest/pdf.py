@@ -274,7 +274,7 @@ def _ocr_pages(path: Path, numbers: list[int]) -> dict[int, tuple[str, float]]:
 
     pdf = pdfium.PdfDocument(str(path))
     try:
-        return {n: ocr_page(pdf[n - 1]) for n in numbers}
+        return {n: ocr_page(pdf[n - 1], first_page=n == 1) for n in numbers}
     finally:
         pdf.close()
 

@@ -99,5 +99,11 @@ def _repair_legacy(raw: RawDocument) -> RawDocument:
 
 
 def read_txt(path) -> RawDocument:
+    """A plain-text file: decoded, page numbers dropped, two-column zones typed with spaces or
+    tabs split into columns (`layout.reflow_spaced`)."""
+    from pipeline.ingest.layout import drop_page_numbers, reflow_spaced
+
     with open(path, "rb") as fh:
-        return decode_bytes(fh.read())
+        raw = decode_bytes(fh.read())
+    raw.text = reflow_spaced("\n".join(drop_page_numbers(raw.text.split("\n"))))
+    return raw
