@@ -106,14 +106,15 @@ def test_ocr_word_boxes_split_into_columns():
     assert conf == pytest.approx(0.9)
 
 
-def test_html_tables_read_like_word_tables_and_footnotes_dropped():
+def test_html_tables_read_like_word_tables_and_footnote_marks_dropped():
     page = ("<html><body><table><tr><td><p>SỞ Y TẾ TỈNH ĐÔNG HẢI</p></td>"
             "<td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p></td></tr>"
             "<tr><td>Số: 12/KH-SYT</td><td>Đông Hải, ngày 5 tháng 6 năm 2025</td></tr></table>"
             "<p>KẾ HOẠCH</p><p>Căn cứ Luật Phòng bệnh<a href='#_ftn1' name='_ftnref1'>[1]</a>;</p>"
             "<div style='mso-element:footnote-list'><div style='mso-element:footnote' id=ftn1>"
             "<p>[1] Luật số 5/2025/QH15.</p></div></div></body></html>").encode("utf-8")
-    assert read_html(page).text.split("\n") == [*LEFT_FIRST, "KẾ HOẠCH", "Căn cứ Luật Phòng bệnh;"]
+    assert read_html(page).text.split("\n") == [*LEFT_FIRST, "KẾ HOẠCH", "Căn cứ Luật Phòng bệnh;",
+                                                 "[1] Luật số 5/2025/QH15."]
 
 
 @pytest.mark.parametrize("lines, expected", [

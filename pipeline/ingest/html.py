@@ -2,8 +2,7 @@
 Word's "Save as Web Page" `.htm`.
 
 Tables are rendered by `layout.render_table`, like the Word reader's: a header or signature
-table reads column by column. Word's footnotes (the `mso-element:footnote` list and the `[1]`
-marks that point to it) are page furniture and left out.
+table reads column by column. Word's footnote marks (`[1]`) are left out of the sentences.
 """
 from __future__ import annotations
 
@@ -16,11 +15,9 @@ _BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "ti
 _SKIP = {"script", "style", "head"}
 
 
-def _is_footnote(tag: str, attrs: dict) -> bool:
-    """Word's footnote list (`<div style='mso-element:footnote-list'>`) and a footnote mark
-    (`<a href="#_ftn1">`)."""
-    if tag == "div":
-        return "mso-element:footnote" in (attrs.get("style") or "").replace(" ", "")
+def _is_footnote_mark(tag: str, attrs: dict) -> bool:
+    """A footnote mark in the text (`<a href="#_ftn1">[1]</a>`); the notes themselves stay at
+    the end, after the signature, where Word puts them: they cite documents."""
     return tag == "a" and (attrs.get("href") or "").startswith(("#_ftn", "#_edn"))
 
 
@@ -43,7 +40,7 @@ class _Text(HTMLParser):
             if tag == self.skipping[-1]:
                 self.depth[tag] = self.depth.get(tag, 0) + 1
             return
-        if tag in _SKIP or _is_footnote(tag, dict(attrs)):
+        if tag in _SKIP or _is_footnote_mark(tag, dict(attrs)):
             self.skipping.append(tag)
         elif tag == "table":
             self.tables.append([])

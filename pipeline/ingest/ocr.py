@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.ingest.layout import Piece, columns, is_page_number, zone_bounds
+from pipeline.ingest.layout import NEAR_FOOT, Piece, columns, is_page_number, zone_bounds
 
 DPI = 300                 # measured on the dev scans (README, Formats): see scripts/ocr_eval.py
 PSM = 6                   # one uniform block: lines span both columns and are cut by x position
@@ -56,25 +56,29 @@ def words_from_tsv(tsv: str) -> list[Word]:
     return words
 
 
-def _pieces(words: list[Word], page_width: float) -> list[Piece]:
-    """A piece per Tesseract line, cut where a wide gap opens onto the right half of the page
-    (the same test as the PDF text layer: `pdf.COLUMN_GAP`, `pdf.MIDDLE`)."""
-    from pipeline.ingest.pdf import COLUMN_GAP, MIDDLE
+OCR_GAP = 0.03            # share of the page width: a wider gap between two words parts the columns
 
-    pieces: list[Piece] = []
+
+def _line_pieces(words: list[Word], page_width: float) -> list[list[Piece]]:
+    """Each Tesseract line as its pieces: it is cut where a gap wider than OCR_GAP opens onto the
+    right part of the page (right of `pdf.MIDDLE`, the text-layer reader's test)."""
+    from pipeline.ingest.pdf import MIDDLE
+
     by_line: dict[tuple, list[Word]] = {}
     for w in words:
         by_line.setdefault(w.line, []).append(w)
+    out = []
     for line in by_line.values():
         line.sort(key=lambda w: w.left)
-        run = [line[0]]
+        pieces, run = [], [line[0]]
         for prev, w in zip(line, line[1:]):
-            if w.left - (prev.left + prev.width) > COLUMN_GAP * page_width and w.left >= MIDDLE * page_width:
+            if w.left - (prev.left + prev.width) > OCR_GAP * page_width and w.left >= MIDDLE * page_width:
                 pieces.append(_piece(run))
                 run = []
             run.append(w)
         pieces.append(_piece(run))
-    return pieces
+        out.append(pieces)
+    return out
 
 
 def _piece(run: list[Word]) -> Piece:
@@ -84,36 +88,38 @@ def _piece(run: list[Word]) -> Piece:
 def lines_from_tsv(tsv: str, page_width: float = 0, first_page: bool = True) -> tuple[str, float]:
     """Text and the mean word confidence (0–1) from Tesseract's TSV output. The header and the
     Nơi nhận/signature zones are split into columns by the words' x positions (left column
-    first), as the PDF text-layer reader does; the rest keeps Tesseract's reading order."""
+    first), as the PDF text-layer reader does; the rest keeps Tesseract's lines and order."""
     from pipeline.ingest.pdf import MIDDLE
 
     words = words_from_tsv(tsv)
     if not words:
         return "", 0.0
     width = page_width or max(w.left + w.width for w in words)
-    pieces = _pieces(words, width)
-    edges = (min(p.top for p in pieces), max(p.top for p in pieces))
-    pieces = [p for p in pieces if not (p.top in edges and is_page_number(p.text))]   # the page's number
-    if not pieces:
+    lines = _line_pieces(words, width)
+    edges = (min(ln[0].top for ln in lines), max(ln[0].top for ln in lines))
+    lines = [ln for ln in lines if not (len(ln) == 1 and ln[0].top in edges and is_page_number(ln[0].text))]
+    if not lines:
         return "", 0.0
-    texts = [p.text for p in pieces]
-    head_end, foot_start = zone_bounds(texts, first_page)
+    # zones are found on the lines as plain text would type them, columns apart by spaces
+    head_end, foot_start = zone_bounds(["   ".join(p.text for p in ln) for ln in lines], first_page)
     if foot_start is not None:
-        foot_start = _foot_top(pieces, foot_start, MIDDLE * width)
-    head = columns(pieces[:head_end], MIDDLE * width) if head_end else []
-    body = texts[len(head):foot_start]
-    foot = columns(pieces[foot_start:], MIDDLE * width) if foot_start is not None else []
+        foot_start = _foot_top(lines, foot_start, MIDDLE * width)
+    head = columns([p for ln in lines[:head_end] for p in ln], MIDDLE * width) if head_end else []
+    body = [" ".join(p.text for p in ln) for ln in lines[head_end or 0:foot_start]]
+    foot = columns([p for ln in lines[foot_start:] for p in ln], MIDDLE * width) if foot_start is not None else []
     confs = [w.conf for w in words]
     return "\n".join([*head, *body, *foot]), sum(confs) / len(confs) / 100
 
 
-def _foot_top(pieces: list[Piece], mark: int, middle: float) -> int:
-    """First piece of the foot zone: the signing lines set beside and a little above the
-    Nơi nhận line (right column, within a few lines of it) belong to it."""
-    heights = sorted(b.top - a.top for a, b in zip(pieces, pieces[1:]) if b.top > a.top)
-    step = heights[len(heights) // 2] if heights else 0
+def _foot_top(lines: list[list[Piece]], mark: int, middle: float) -> int:
+    """First line of the foot zone: the signing lines set beside and a little above the
+    Nơi nhận line (right column only, within a few lines of it) belong to it."""
+    tops = [ln[0].top for ln in lines]
+    steps = sorted(b - a for a, b in zip(tops, tops[1:]) if b > a)
+    step = steps[len(steps) // 2] if steps else 0
     start = mark
-    while start > 0 and pieces[start - 1].x >= middle and pieces[start - 1].top >= pieces[mark].top - 4 * step:
+    while start > 0 and all(p.x >= middle for p in lines[start - 1]) \
+            and lines[start - 1][0].top >= lines[mark][0].top - NEAR_FOOT * step:
         start -= 1
     return start
 

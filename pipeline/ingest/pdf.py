@@ -13,6 +13,7 @@ from typing import Optional
 
 import regex
 
+from pipeline.ingest.layout import Piece, columns, zone_bounds
 from pipeline.models import Problem, RawDocument, StageError
 
 EDGE_LINES = 3               # page headers/footers are among the first/last lines of a page
@@ -21,6 +22,8 @@ MIDDLE = 0.42                # … that lands right of this share of the width s
 _VI_LETTERS = regex.compile(
     r"[A-Za-zÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯưẠ-ỹ]")
 _LETTER = regex.compile(r"\p{L}")
+# Latin-1 signs that stand for Vietnamese letters in a broken font map ('tr°¡ng' for 'trương')
+_FONT_SIGNS = regex.compile(r"[¡¿°¸¹²³µ¶¤¥¦¨ª¬®¯´º¼½¾]")
 _DIGIT_IN_WORD = regex.compile(r"\b\p{L}+\d+\p{L}*\b|\b\d+\p{L}+\d*\b")
 
 
@@ -28,12 +31,12 @@ def text_layer_quality(text: str) -> float:
     """Share of letters that belong to the Vietnamese alphabet (1.0 for good text).
 
     A broken ToUnicode map yields Cyrillic, symbols and letter-digit mixes
-    (`UBND 7ӌ1+ L¿O CAI` for `UBND TỈNH LÀO CAI`).
+    (`UBND 7ӌ1+ L¿O CAI` for `UBND TỈNH LÀO CAI`, `tr°¡ng` for `trương`).
     """
-    letters = _LETTER.findall(text)
+    letters = len(_LETTER.findall(text)) + len(_FONT_SIGNS.findall(text))
     if not letters:
         return 0.0
-    good = len(_VI_LETTERS.findall(text)) / len(letters)
+    good = len(_VI_LETTERS.findall(text)) / letters
     words = max(1, len(text.split()))
     mixed = len(_DIGIT_IN_WORD.findall(text)) / words
     return max(0.0, good - mixed)
@@ -71,10 +74,8 @@ def _segments(textpage, text: str, lo: int, hi: int, page_width: float) -> list[
 def _two_columns(textpage, text: str, lo: int, hi: int, page_width: float) -> str:
     """Text of a two-column zone (header: issuer | motto; foot: Nơi nhận | signature), left
     column first, each top to bottom — the content stream interleaves their rows."""
-    pieces = _segments(textpage, text, lo, hi, page_width)
-    mid = page_width * MIDDLE
-    pieces.sort(key=lambda p: (p[0] >= mid, -p[1], p[0]))
-    return "\n".join(p[2] for p in pieces)
+    pieces = [Piece(x, -y, s) for x, y, s in _segments(textpage, text, lo, hi, page_width)]  # y grows upwards
+    return "\n".join(columns(pieces, page_width * MIDDLE))
 
 
 _LINE_END = regex.compile(r"\r\n")
@@ -116,19 +117,15 @@ def _reflow(textpage, text: str, page_width: float, first: bool, spill: bool) ->
     """Reflow the header zone of the first page and a Nơi nhận/signature zone; a signature
     table that spills onto the next page (`spill`) makes that whole page a two-column zone.
     Returns the text and whether this page ends inside such a zone."""
-    from pipeline.segment import RECIPIENTS, SIGN_PREFIX, TYPE_LINE, split_lines
+    from pipeline.segment import split_lines
 
     text = text.replace("\r", "\n")   # pdfium ends lines with \r\n: keep one char per char box
     if spill:
         return _two_columns(textpage, text, 0, len(text), page_width), False
-    lines = text.split("\n")
-    starts = [ln.start for ln in split_lines(text)]
-    head_end = foot_start = None
-    if first:
-        head_end = next((starts[i] for i, ln in enumerate(lines[:40]) if TYPE_LINE.match(ln)), None)
-    marks = [i for i, ln in enumerate(lines) if RECIPIENTS.match(ln)]
-    if marks and any(SIGN_PREFIX.match(ln) for ln in lines[marks[-1]:]):
-        foot_start = starts[marks[-1]]
+    starts = [ln.start for ln in split_lines(text)] + [len(text)]
+    head_line, foot_line = zone_bounds(text.split("\n"), first)
+    head_end = starts[head_line] if head_line else None
+    foot_start = starts[foot_line] if foot_line is not None else None
     if head_end is None and foot_start is None:
         return text, False
     lo = head_end or 0
