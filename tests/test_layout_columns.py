@@ -59,9 +59,12 @@ def test_spaced_two_column_plain_text_is_split(tmp_path):
 
 
 @pytest.mark.parametrize("lines, expected", [
-    (["Mở đầu   và   giữa", "thân bài"], None),                 # one column with wide spaces: three pieces
+    (["Mở   đầu và giữa hai cột", "thân bài"], None),          # a gap that opens left of the middle
     (["Trụ sở chính", "Hà Nội"], None),                        # no gap at all
     (["SỞ Y TẾ      CỘNG HÒA", "   BAN A          Độc lập"], ["SỞ Y TẾ", "BAN A", "CỘNG HÒA", "Độc lập"]),
+    # blank places left for the number and the day stay inside their column
+    (["SỞ Y TẾ                  CỘNG HÒA XÃ HỘI", "Số:     /KH-SYT          Hà Nội, ngày      tháng 5"],
+     ["SỞ Y TẾ", "Số:     /KH-SYT", "CỘNG HÒA XÃ HỘI", "Hà Nội, ngày      tháng 5"]),
 ])
 def test_spaced_columns(lines, expected):
     assert spaced_columns(lines) == expected

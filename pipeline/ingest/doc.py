@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from pipeline.ingest import legacy
-from pipeline.ingest.layout import render_table
+from pipeline.ingest.layout import reflow_spaced, render_table
 from pipeline.models import Problem, RawDocument, StageError
 
 TIMEOUT = 60
@@ -24,7 +24,7 @@ def read_doc(path: Path) -> RawDocument:
     path = Path(path)
     problems: list[Problem] = []
     try:
-        text = _linearize_tables(_antiword(path))
+        text = _linearize_tables(reflow_spaced(_antiword(path)))   # tables are columned by their cells
     except StageError as exc:
         if not shutil.which("soffice"):
             raise

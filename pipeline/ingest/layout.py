@@ -17,6 +17,7 @@ import regex
 HEAD_LINES = 40          # the type line (KẾ HOẠCH, CHỈ THỊ …) stands within the first lines of page 1
 SPACED_GAP = 3           # a run of this many spaces (or a tab) separates two columns in plain text
 TAB = 8
+RIGHT_HALF = 0.4         # a piece of a spaced line starting right of this share of the width is the right column
 NEAR_FOOT = 4            # a signing line this many lines above Nơi nhận still stands beside it
 
 
@@ -37,8 +38,8 @@ def columns(pieces: Sequence[Piece], middle: float) -> list[str]:
 
 # Where a line typed in two columns breaks: a tab or a run of spaces ('Nơi nhận:       KT. GIÁM ĐỐC').
 _COLUMN_BREAK = regex.compile(r"\t|[ ]{%d,}" % SPACED_GAP)
-# The place-and-date line of the header: 'Hà Nội, ngày 19 tháng 11 năm 2025'.
-_DATE_LINE = regex.compile(r"(?i)ngày[ ]{0,4}\d{0,2}[ ]{1,6}tháng")
+# The place-and-date line of the header: 'Hà Nội, ngày 19 tháng 11 năm 2025', 'ngày …. tháng'.
+_DATE_LINE = regex.compile(r"(?i)ngày[ .…]{0,8}\d{0,2}[ .…]{1,8}tháng")
 
 
 def zone_bounds(lines: Sequence[str], first_page: bool = True) -> tuple[Optional[int], Optional[int]]:
@@ -98,28 +99,25 @@ def render_table(grid: list[list[list[str]]]) -> list[str]:
 _RUN = regex.compile(r"\S+(?:[ ]{1,%d}\S+)*" % (SPACED_GAP - 1))
 
 
-def _spaced_pieces(lines: Sequence[str]) -> list[Piece]:
-    pieces = []
-    for row, line in enumerate(lines):
-        line = line.replace("\t", " " * SPACED_GAP + "\t").expandtabs(TAB)   # a tab always separates
-        pieces += [Piece(m.start(), row, m.group()) for m in _RUN.finditer(line)]
-    return pieces
-
-
 def spaced_columns(lines: Sequence[str]) -> Optional[list[str]]:
     """Lines of a zone typed in two columns with runs of spaces or tabs (`pdftotext -layout`,
     Word copies), left column first; None when no line holds two columns."""
-    if not any("\t" in ln.strip() or " " * SPACED_GAP in ln.strip() for ln in lines):
+    if not any("\t" in ln.strip() or " " * SPACED_GAP in ln.strip() for ln in lines) \
+            or any(ln.lstrip().startswith("|") for ln in lines):
+        return None         # no wide gap, or a drawn table (its cells are the columns)
+    rows = [ln.replace("\t", " " * SPACED_GAP + "\t").expandtabs(TAB).rstrip() for ln in lines]  # a tab always parts
+    runs = [list(_RUN.finditer(row)) for row in rows]
+    width = max(len(row) for row in rows)
+    # a later piece far enough right starts the right column ('Số:      /TB-UBND' is one column)
+    right_starts = [next((m.start() for m in r[1:] if m.start() >= RIGHT_HALF * width), None) for r in runs]
+    right_starts = [x for x in right_starts if x is not None]
+    if not right_starts:
         return None
-    pieces = _spaced_pieces(lines)
-    by_row: dict[float, list[Piece]] = {}
-    for p in pieces:
-        by_row.setdefault(p.top, []).append(p)
-    right_starts = [row[1].x for row in by_row.values() if len(row) == 2]
-    if not right_starts or any(len(row) > 2 for row in by_row.values()):
-        return None         # no line in two columns, or a row of three: a data table, not columns
-    # the right column starts where the second pieces start; a centred left line never gets that far
-    middle = 0.75 * min(right_starts)
+    middle = 0.75 * min(right_starts)   # a centred right-column line starts a little left of the rest
+    pieces = []
+    for top, (row, found) in enumerate(zip(rows, runs)):
+        cut = next((m.start() for m in found if m.start() >= middle), len(row))
+        pieces += [Piece(x, top, part.strip()) for x, part in ((0, row[:cut]), (cut, row[cut:])) if part.strip()]
     return columns(pieces, middle)
 
 
