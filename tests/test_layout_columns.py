@@ -71,10 +71,10 @@ def test_spaced_columns(lines, expected):
 
 
 def _tsv(words):
-    """Tesseract TSV rows (level 5) for (block, par, line, left, top, text) words."""
+    """Tesseract TSV rows (level 5) for (block, par, line, left, top, text[, conf]) words."""
     head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
-    rows = [f"5\t1\t{b}\t{p}\t{ln}\t{i}\t{x}\t{y}\t{20 * len(t)}\t30\t90\t{t}"
-            for i, (b, p, ln, x, y, t) in enumerate(words, 1)]
+    rows = [f"5\t1\t{w[0]}\t{w[1]}\t{w[2]}\t{i}\t{w[3]}\t{w[4]}\t{20 * len(w[5])}\t30\t{w[6] if len(w) > 6 else 90}\t{w[5]}"
+            for i, w in enumerate(words, 1)]
     return "\n".join([head, *rows])
 
 
@@ -100,13 +100,14 @@ def test_ocr_word_boxes_split_into_columns():
              + _line(1, 7, 380, ["Nơi", "nhận:"], ["PHÓ", "GIÁM", "ĐỐC"])
              + _line(1, 8, 420, ["-", "Lưu:", "VT."])
              + _line(1, 9, 460, [], ["Lê", "Văn", "Bình"])
+             + [(1, 1, 9, 2000, 460, "ĐŨ®", 12), (1, 1, 9, 2100, 460, "Ò", 30)]   # the seal, read as noise
              + _line(1, 10, 520, ["2"]))
     text, conf = lines_from_tsv(_tsv(words), page_width=2480)
     assert text.split("\n") == [
         "SỞ Y TẾ", "Số: 12/KH-SYT", "CỘNG HÒA XÃ HỘI", "Độc lập", "Đông Hải, ngày 5 tháng 6",
         "KẾ HOẠCH", "Các khoa thực hiện.",
         "Nơi nhận:", "- Lưu: VT.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Lê Văn Bình"]
-    assert conf == pytest.approx(0.9)
+    assert conf == pytest.approx((90 * (len(words) - 2) + 12 + 30) / len(words) / 100)
 
 
 def test_html_tables_read_like_word_tables_and_footnote_marks_dropped():

@@ -57,6 +57,7 @@ def words_from_tsv(tsv: str) -> list[Word]:
 
 
 OCR_GAP = 0.03            # share of the page width: a wider gap between two words parts the columns
+MIN_PIECE_CONF = 50       # mean word confidence (0–100) under which a piece of a line is noise
 
 
 def _line_pieces(words: list[Word], page_width: float) -> list[list[Piece]]:
@@ -70,14 +71,18 @@ def _line_pieces(words: list[Word], page_width: float) -> list[list[Piece]]:
     out = []
     for line in by_line.values():
         line.sort(key=lambda w: w.left)
-        pieces, run = [], [line[0]]
+        runs, run = [], [line[0]]
         for prev, w in zip(line, line[1:]):
             if w.left - (prev.left + prev.width) > OCR_GAP * page_width and w.left >= MIDDLE * page_width:
-                pieces.append(_piece(run))
+                runs.append(run)
                 run = []
             run.append(w)
-        pieces.append(_piece(run))
-        out.append(pieces)
+        runs.append(run)
+        # what Tesseract makes of a seal, a signature or a smudge: low confidence, or hardly a letter
+        pieces = [_piece(r) for r in runs if sum(w.conf for w in r) / len(r) >= MIN_PIECE_CONF
+                  and sum(c.isalnum() for w in r for c in w.text) >= 2]
+        if pieces:
+            out.append(pieces)
     return out
 
 
