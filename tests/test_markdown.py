@@ -158,6 +158,8 @@ def test_the_motto_quoted_in_a_sentence_does_not_start_the_document():
     ("Có 3\nđơn vị tham gia", ["Có 3 đơn vị tham gia"]),
     ("Tổng số đơn vị tham gia năm nay của toàn tỉnh là\nBa mươi đơn vị.", ["Tổng số đơn vị tham gia năm nay của toàn tỉnh là Ba mươi đơn vị."]),
     ("TRƯỞNG PHÒNG\nNguyễn Văn An", ["TRƯỞNG PHÒNG", "Nguyễn Văn An"]),
+    ("VỀ\nVIỆC TỔ CHỨC NGÀY HỘI ĐỌC\nSÁCH NĂM 2025", ["VỀ VIỆC TỔ CHỨC NGÀY HỘI ĐỌC SÁCH NĂM 2025"]),
+    ("**KẾ HOẠCH**\nTỔ CHỨC NGÀY HỘI", ["KẾ HOẠCH", "TỔ CHỨC NGÀY HỘI"]),
     ("Các nội dung sau:\n1. Một\na) Hai", ["Các nội dung sau:", "1. Một", "a) Hai"]),
     ("# Tiêu đề\n\n---\n\nNội dung", ["Tiêu đề", "", "Nội dung"]),
 ])

@@ -23,11 +23,13 @@ NEAR_FOOT = 4            # a signing line this many lines above Nơi nhận stil
 
 @dataclass(frozen=True)
 class Piece:
-    """A run of text on one visual line: left edge x, top (growing downwards) and its text."""
+    """A run of text on one visual line: left edge x, top (growing downwards) and its text
+    (with OCR, the mean confidence of its words, 0–100)."""
 
     x: float
     top: float
     text: str
+    conf: float = 100.0
 
 
 def columns(pieces: Sequence[Piece], middle: float) -> list[str]:

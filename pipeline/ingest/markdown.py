@@ -195,12 +195,13 @@ def _cell_lines(text: str) -> list[str]:
 
 
 def _wrapped(prev: str, line: str) -> bool:
-    """Whether `line` continues the body line `prev` that the web page wrapped: not after a
-    sentence end or an all-caps line (titles, signature titles), not before a list marker."""
+    """Whether `line` continues the paragraph line `prev` that the web page wrapped: not after a
+    sentence end or the end of an emphasis, not before a list marker; an all-caps line goes on
+    in capitals only (a wrapped title: 'VỀ\nVIỆC TĂNG CƯỜNG …', not 'PHÓ CHỦ TỊCH\nTrần Văn A')."""
     if _SENTENCE_END.search(prev) or _EMPHASIS_END.search(prev) or _BLOCK_START.match(line):
         return False
     if not any(c.islower() for c in prev):
-        return False
+        return not any(c.islower() for c in line)
     return line[:1].islower() or line[:1].isdigit() or len(prev.strip()) >= 40
 
 

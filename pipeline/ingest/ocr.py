@@ -78,16 +78,20 @@ def _line_pieces(words: list[Word], page_width: float) -> list[list[Piece]]:
                 run = []
             run.append(w)
         runs.append(run)
-        # what Tesseract makes of a seal, a signature or a smudge: low confidence, or hardly a letter
-        pieces = [_piece(r) for r in runs if sum(w.conf for w in r) / len(r) >= MIN_PIECE_CONF
-                  and sum(c.isalnum() for w in r for c in w.text) >= 2]
-        if pieces:
-            out.append(pieces)
+        out.append([_piece(r) for r in runs])
     return out
 
 
 def _piece(run: list[Word]) -> Piece:
-    return Piece(run[0].left, min(w.top for w in run), " ".join(w.text for w in run))
+    return Piece(run[0].left, min(w.top for w in run), " ".join(w.text for w in run),
+                 sum(w.conf for w in run) / len(run))
+
+
+def _clean(pieces: list[Piece]) -> list[Piece]:
+    """The foot zone without what Tesseract makes of a seal or a signature over it: pieces read
+    with low confidence, or with hardly a letter. (Not in the header: a handwritten number there
+    is read with low confidence too, and it is the document's number.)"""
+    return [p for p in pieces if p.conf >= MIN_PIECE_CONF and sum(c.isalnum() for c in p.text) >= 2]
 
 
 def lines_from_tsv(tsv: str, page_width: float = 0, first_page: bool = True) -> tuple[str, float]:
@@ -111,7 +115,7 @@ def lines_from_tsv(tsv: str, page_width: float = 0, first_page: bool = True) -> 
         foot_start = _foot_top(lines, foot_start, MIDDLE * width)
     head = columns([p for ln in lines[:head_end] for p in ln], MIDDLE * width) if head_end else []
     body = [" ".join(p.text for p in ln) for ln in lines[head_end or 0:foot_start]]
-    foot = columns([p for ln in lines[foot_start:] for p in ln], MIDDLE * width) if foot_start is not None else []
+    foot = columns(_clean([p for ln in lines[foot_start:] for p in ln]), MIDDLE * width) if foot_start is not None else []
     confs = [w.conf for w in words]
     return "\n".join([*head, *body, *foot]), sum(confs) / len(confs) / 100
 
