@@ -144,6 +144,13 @@ def test_an_appendix_after_the_signature_is_kept_up_to_the_next_site_heading():
                                      "", "Kế hoạch 45/KH-SGDĐT năm 2025 tổ chức ngày hội đọc sách"]
 
 
+def test_a_text_issued_with_the_document_is_kept():
+    issued = "\n**QUY CHẾ**\n\nTHI ĐUA KHEN THƯỞNG\n\n*(Ban hành kèm theo Kế hoạch số 45/KH-SGDĐT)*\n\n**Điều 1.** Phạm vi\n\n"
+    lines = render(CELL_PER_LINE + issued + FOOTER).split("\n")
+    assert lines[len(EXPECTED):len(EXPECTED) + 8] == [
+        "", "QUY CHẾ", "", "THI ĐUA KHEN THƯỞNG", "", "(Ban hành kèm theo Kế hoạch số 45/KH-SGDĐT)", "", "Điều 1. Phạm vi"]
+
+
 def test_the_motto_quoted_in_a_sentence_does_not_start_the_document():
     text = "Mở đầu của bài viết.\n\na) Dòng chữ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM in đậm.\n"
     assert render(text).split("\n") == ["Mở đầu của bài viết.", "", "a) Dòng chữ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM in đậm."]

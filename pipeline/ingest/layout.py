@@ -92,7 +92,8 @@ def render_table(grid: list[list[list[str]]]) -> list[str]:
     filled = [c for c in range(width) if any(c < len(r) and any(s.strip() for s in r[c]) for r in grid)]
     if len(filled) <= 2 and not (filled and _numbered(grid, filled[0])):
         return [s for c in filled for r in grid if c < len(r) for s in r[c]]
-    return [" | ".join(" ".join(s.strip() for s in cell if s.strip()) for cell in r) for r in grid]
+    return [" | ".join(" ".join(s.strip() for s in cell if s.strip()) for cell in r)
+            for r in grid if any(s.strip() for cell in r for s in cell)]        # empty rows are left out
 
 
 # ---------------------------------------------------------------- plain text laid out with spaces

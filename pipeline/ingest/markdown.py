@@ -21,6 +21,7 @@ from pipeline.models import RawDocument
 
 MAX_TABLE_WIDTH = 12
 MAX_CELL_LINES = 30          # a longer run of lines between two pipes is body text between tables
+MAX_PIPES = 200              # pipes looked ahead at once: a longer table goes on in the next block
 
 # The right-hand header of a State or Party document: where the document proper starts. It may
 # follow a cell's pipe and be broken over lines inside emphasis ('**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA**').
@@ -29,8 +30,14 @@ MOTTO = regex.compile(r"""(?xm)(?:^|\|)[ *_#]{0,8}(?:
     | ĐẢNG[\s*_]{1,6}CỘNG[\s*_]{1,6}SẢN[\s*_]{1,6}VIỆT[\s*_]{1,6}NAM   # 'ĐẢNG CỘNG SẢN VIỆT NAM'
     | ĐOÀN[\s*_]{1,6}TNCS[\s*_]{1,6}HỒ[\s*_]{1,6}CHÍ[\s*_]{1,6}MINH   # 'ĐOÀN TNCS HỒ CHÍ MINH'
     )""")
-# What may follow the signature and still belong to the document.
-APPENDIX = regex.compile(r"(?i)^[ ]{0,8}(?:phụ[ ]{1,3}lục|biểu[ ]{1,3}mẫu|mẫu[ ]{1,3}số|danh[ ]{1,3}sách|danh[ ]{1,3}mục)\b")
+# What may follow the signature and still belong to the document: an appendix, or a text issued
+# with it ('QUY CHẾ … (Ban hành kèm theo Quyết định số …)').
+APPENDIX = regex.compile(r"""(?ix)
+      ^[ ]{0,8}(?:phụ[ ]{1,3}lục|biểu[ ]{1,3}mẫu|mẫu[ ]{1,3}số|danh[ ]{1,3}sách|danh[ ]{1,3}mục)\b  # 'PHỤ LỤC I'
+    | \bkèm[ ]{1,3}theo\b                                     # '(Kèm theo Quyết định số 12/QĐ-UBND …)'
+    """)
+# A part of a text issued with the document: 'Chương I', 'Phần II', 'Điều 1.', 'I. MỤC ĐÍCH'.
+PART = regex.compile(r"^[ ]{0,8}(?:(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều|ĐIỀU)[ ]{1,3}[\dIVXLC]|[IVXLC]{1,6}[.)][ ]{1,3}\p{Lu})")
 
 _LONE_PIPE = "|"
 _RULE = regex.compile(r"^[ ]{0,8}(?:[-*_=][ ]{0,2}){3,}$")                   # '---', '***', '- - -', '==='
@@ -99,7 +106,7 @@ def _cell_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
     columns): a wider guess would swallow the body between two tables as one more cell."""
     pipes = [i]
     j = i + 1
-    while j < len(lines) and j - pipes[-1] <= MAX_CELL_LINES:
+    while j < len(lines) and j - pipes[-1] <= MAX_CELL_LINES and len(pipes) <= MAX_PIPES:
         s = lines[j].strip()
         if s == _LONE_PIPE:
             pipes.append(j)
@@ -262,19 +269,34 @@ def _is_foot(block: _Block) -> bool:
                                           for cell in block.cells() for ln in _plain(cell))
 
 
+def _belongs(line: str) -> bool:
+    """Whether a line after the signature opens something the document carries with it."""
+    from pipeline.segment import TYPE_LINE
+
+    return bool(APPENDIX.search(line) or MOTTO.match(line) or TYPE_LINE.match(line) or PART.match(line))
+
+
+def _site_heading(block: _Block) -> bool:
+    """A Markdown heading of the web page ('## Văn bản liên quan'), not one of an appendix."""
+    if block.rows is not None or not _ATX.match(block.lines[0]):
+        return False
+    text = _plain(_ATX.sub("", block.lines[0]))[0]
+    return bool(text) and not _belongs(text)
+
+
 def _end(blocks: list[_Block]) -> int:
     """Index after the last block of the document: its last signature table, or, when an
-    appendix follows it, the first Markdown heading after the appendix (site sections)."""
+    appendix or a text issued with it follows, the first heading of the web page after that."""
     feet = [b for b in range(len(blocks)) if _is_foot(blocks[b])]
-    headings = [b for b in range(len(blocks))
-                if blocks[b].rows is None and _ATX.match(blocks[b].lines[0])]
     if not feet:
         return len(blocks)
     after = feet[-1] + 1
-    stop = next((h for h in headings if h >= after), len(blocks))
-    for b in range(after, stop):
-        if any(APPENDIX.match(ln) or MOTTO.match(ln) for cell in blocks[b].cells() for ln in _plain(cell)[:3]):
-            return stop
+    site = next((b for b in range(after, len(blocks)) if _site_heading(blocks[b])), len(blocks))
+    for b in range(after, site):
+        lines = _plain(_ATX.sub("", blocks[b].lines[0])) if blocks[b].rows is None else []
+        if any(_belongs(ln) for cell in blocks[b].cells() for ln in _plain(cell)[:3]) \
+                or any(_belongs(ln) for ln in lines):
+            return site
     return after
 
 
