@@ -161,6 +161,7 @@ def test_the_motto_quoted_in_a_sentence_does_not_start_the_document():
     ("Giá trị \\_không\\_ đổi; _nhấn mạnh_ và __đậm__", ["Giá trị _không_ đổi; nhấn mạnh và đậm"]),
     ("Ghi chú (*): chỉ tiêu bắt buộc[^1]\n\n[^1]: Chú thích cuối trang.", ["Ghi chú (*): chỉ tiêu bắt buộc"]),
     ("* Mục một\n* Mục hai", ["- Mục một", "- Mục hai"]),
+    ("Nơi nhận:\n-\nNhư trên;\n- Lưu: VT.", ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]),
     ("Đoạn một.\n\n- 2 -\n\nĐoạn hai.\n\n3\n", ["Đoạn một.", "", "Đoạn hai."]),
     ("Có 3\nđơn vị tham gia", ["Có 3 đơn vị tham gia"]),
     ("Tổng số đơn vị tham gia năm nay của toàn tỉnh là\nBa mươi đơn vị.", ["Tổng số đơn vị tham gia năm nay của toàn tỉnh là Ba mươi đơn vị."]),

@@ -46,6 +46,7 @@ _GLUED_RULE = regex.compile(r"(?<=\S)[ ]{0,2}(?:-{3,}|_{3,}|={3,})[ ]{0,4}$")  #
 _ONLY_STARS = regex.compile(r"^[ *_]{1,40}$")                                  # '* *', '** **'
 _ATX = regex.compile(r"^[ ]{0,3}#{1,6}(?:[ ]|$)")
 _BULLET = regex.compile(r"^([ ]{0,6})[*+][ ]{1,4}(?=\S)")                      # '* item' → '- item'
+_LONE_BULLET = regex.compile(r"(?m)^([ ]{0,6}[-+•])[ ]{0,4}\n(?=[ ]{0,6}\S)")         # '-\nNhư Điều 3;'
 _FOOTNOTE_DEF = regex.compile(r"^[ ]{0,3}\[\^[^\]\n]{1,20}\]:")
 _ENTITY = regex.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 # An emphasis span, whose line breaks are soft: '**UỶ BAN NHÂN\nDÂN**', '*Hà Nội, ngày\n19 …*'.
@@ -103,7 +104,8 @@ def _fit_rows(slots: list[str], width: int) -> list[list[str]]:
 def _cell_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
     """The table of cells on their own lines that opens at lone pipe i: its rows and the index of
     its closing pipe. The width is the one giving most rows (then the narrowest of at least two
-    columns): a wider guess would swallow the body between two tables as one more cell."""
+    columns): a wider guess would swallow the body between two tables as one more cell. A header
+    or a signature table has two columns: a row that opens like one fixes the width."""
     pipes = [i]
     j = i + 1
     while j < len(lines) and j - pipes[-1] <= MAX_CELL_LINES and len(pipes) <= MAX_PIPES:
@@ -115,7 +117,8 @@ def _cell_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
         j += 1
     slots = ["\n".join(lines[a + 1:b]) for a, b in zip(pipes, pipes[1:])]
     best: list[list[str]] = []
-    for width in range(1, MAX_TABLE_WIDTH + 1):
+    widths = [2] if _layout_row(slots[:2]) else range(1, MAX_TABLE_WIDTH + 1)
+    for width in widths:
         rows = _fit_rows(slots, width)
         if rows and (len(rows) > len(best) or len(rows) == len(best) and len(best[0]) == 1):
             best = rows
@@ -123,6 +126,16 @@ def _cell_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
         return [], i
     used = sum(len(r) for r in best) + len(best) - 1
     return best, pipes[used]
+
+
+def _layout_row(cells: list[str]) -> bool:
+    """Whether two cells open a header (issuer | motto) or a foot (Nơi nhận | signature) row."""
+    from pipeline.segment import RECIPIENTS, SIGN_PREFIX
+
+    if len(cells) < 2:
+        return False
+    left, right = (_plain(c)[:4] for c in cells)
+    return any(MOTTO.match(ln) or SIGN_PREFIX.match(ln) for ln in right) or any(RECIPIENTS.match(ln) for ln in left)
 
 
 def _pipe_row(line: str) -> bool:
@@ -187,8 +200,10 @@ def _inline(line: str) -> str:
 
 
 def _soft_breaks(text: str) -> str:
-    """Line breaks inside an emphasis span are spaces; lines of only stars are empty."""
+    """Line breaks inside an emphasis span or after a lone bullet are spaces; lines of only
+    stars are empty."""
     text = "\n".join("" if _ONLY_STARS.match(ln) else _BULLET.sub(r"\1- ", ln) for ln in text.split("\n"))
+    text = _LONE_BULLET.sub(r"\1 ", text)
     return _SPAN.sub(lambda m: m.group().replace("\n", " "), text)
 
 
