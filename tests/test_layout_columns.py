@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.ingest import read
 from pipeline.ingest.html import read_html
-from pipeline.ingest.layout import drop_page_numbers, render_table, spaced_columns
+from pipeline.ingest.layout import drop_page_numbers, render_table, spaced_columns, zone_bounds
 from pipeline.ingest.ocr import lines_from_tsv
 from pipeline.normalize import normalize
 from pipeline.segment import segment
@@ -131,3 +131,21 @@ def test_html_tables_read_like_word_tables_and_footnote_marks_dropped():
 ])
 def test_page_numbers_dropped(lines, expected):
     assert drop_page_numbers(lines) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # the type line ends the header
+    (["SỞ Y TẾ", "Số: 12/KH-SYT", "KẾ HOẠCH", "Nội dung."], (2, None)),
+    # a công văn: the header ends after its V/v or date line ('ngày … tháng' left blank too)
+    (["SỞ Y TẾ", "Số: 12/SYT-VP", "V/v tiêm chủng", "Đông Hải, ngày …. tháng 6 năm 2025", "Kính gửi: các khoa"],
+     (4, None)),
+    # neither a type line nor a number or a date among the first lines: no header zone
+    (["Thông tin chung", "Nội dung."], (None, None)),
+    # the foot: Nơi nhận with the signing line beside it, above it or below it
+    (["Nội dung.", "Nơi nhận:       KT. GIÁM ĐỐC", "- Lưu: VT."], (None, 1)),
+    (["Nội dung.", "KT. GIÁM ĐỐC", "Nơi nhận:", "- Lưu: VT."], (None, 2)),
+    # Nơi nhận with no signing line near it is not a foot zone
+    (["Nơi nhận:", "- Lưu: VT."], (None, None)),
+])
+def test_zone_bounds(lines, expected):
+    assert zone_bounds(lines) == expected
