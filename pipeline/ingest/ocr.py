@@ -57,6 +57,7 @@ def words_from_tsv(tsv: str) -> list[Word]:
 
 
 OCR_GAP = 0.03            # share of the page width: a wider gap between two words parts the columns
+BLANK_INK = 0.0005        # a page with a smaller share of dark pixels holds no text worth reading
 MIN_PIECE_CONF = 50       # mean word confidence (0–100) under which a piece of a line is noise
 
 
@@ -146,8 +147,12 @@ def tesseract_tsv(png, psm: int = PSM) -> str:
 
 
 def ocr_page(page, first_page: bool = True) -> tuple[str, float]:
-    """OCR one pypdfium2 page; returns (text, confidence)."""
+    """OCR one pypdfium2 page; returns (text, confidence). A page with next to no ink (blank, or
+    a page number alone) is not sent to Tesseract."""
     image = page_image(page)
+    histogram = image.histogram()
+    if sum(histogram[:128]) < BLANK_INK * image.width * image.height:
+        return "", 0.0
     with tempfile.TemporaryDirectory() as tmp:
         png = Path(tmp) / "page.png"
         image.save(png)
