@@ -16,8 +16,8 @@ from pathlib import Path
 
 from pipeline.ingest.layout import NEAR_FOOT, Piece, columns, is_page_number, zone_bounds
 
-DPI = 300                 # measured on the dev scans (README, Formats): see scripts/ocr_eval.py
-PSM = 6                   # one uniform block: lines span both columns and are cut by x position
+DPI = 200                 # the better of 200 and 300 dpi on the dev scans (README, Formats; scripts/ocr_eval.py)
+PSM = 4                   # one column of lines of varying size: lines span both columns, cut by x position
 TIMEOUT_S = 45
 HOW_TO_ENABLE = "install Tesseract with Vietnamese data (apt-get install tesseract-ocr tesseract-ocr-vie) for OCR"
 
