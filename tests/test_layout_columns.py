@@ -149,3 +149,11 @@ def test_page_numbers_dropped(lines, expected):
 ])
 def test_zone_bounds(lines, expected):
     assert zone_bounds(lines) == expected
+
+
+def test_plain_text_pages_lose_their_running_lines_and_numbers(tmp_path):
+    page = "SỞ Y TẾ ĐÔNG HẢI - Kế hoạch 12/KH-SYT\n{body}\n\n- {n} -\n"
+    bodies = ["Mục đích của kế hoạch.", "Các khoa thực hiện.", "Báo cáo trước ngày 30/6."]
+    path = tmp_path / "kh.txt"
+    path.write_text("\f".join(page.format(body=b, n=n) for n, b in enumerate(bodies, 1)), encoding="utf-8")
+    assert [ln for ln in read(path).text.split("\n") if ln.strip()] == bodies

@@ -9,6 +9,7 @@ for every format.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -18,6 +19,7 @@ HEAD_LINES = 40          # the type line (KẾ HOẠCH, CHỈ THỊ …) stands 
 SPACED_GAP = 3           # a run of this many spaces (or a tab) separates two columns in plain text
 TAB = 8
 RIGHT_HALF = 0.4         # a piece of a spaced line starting right of this share of the width is the right column
+EDGE_LINES = 3           # page headers/footers are among the first/last lines of a page
 NEAR_FOOT = 4            # a signing line this many lines above Nơi nhận still stands beside it
 
 
@@ -155,13 +157,13 @@ def is_page_number(line: str) -> bool:
 
 def page_number_lines(lines: Sequence[str]) -> set[int]:
     """Indexes of the page-number lines: '- 2 -' and 'Trang 2' anywhere, a bare number only
-    when it stands alone between blank lines (or the text's edges, or a page break)."""
+    when it stands alone between blank lines (or the text's edges)."""
     found = set()
     for i, line in enumerate(lines):
         m = _PAGE_NUMBER.match(line)
         if m and m.group("bare"):
-            before = i == 0 or not lines[i - 1].strip() or lines[i - 1].endswith("\f")
-            after = i + 1 == len(lines) or not lines[i + 1].strip() or lines[i + 1].startswith("\f")
+            before = i == 0 or not lines[i - 1].strip()
+            after = i + 1 == len(lines) or not lines[i + 1].strip()
             if not (before and after):
                 continue
         if m:
@@ -172,3 +174,29 @@ def page_number_lines(lines: Sequence[str]) -> set[int]:
 def drop_page_numbers(lines: list[str]) -> list[str]:
     drop = page_number_lines(lines)
     return [ln for i, ln in enumerate(lines) if i not in drop] if drop else lines
+
+
+def strip_running_lines(pages: list[Optional[str]]) -> list[Optional[str]]:
+    """Drop page headers/footers: a line near the top or bottom repeated on most pages
+    (digits ignored, so 'Trang 1' and 'Trang 2' count as one)."""
+    if len(pages) < 2:
+        return pages
+    key = lambda s: regex.sub(r"\d+", "#", " ".join(s.split()))  # noqa: E731
+    edges = Counter()
+    for page in pages:
+        lines = [ln for ln in (page or "").split("\n") if ln.strip()]
+        for ln in {key(x) for x in lines[:EDGE_LINES] + lines[-EDGE_LINES:]}:
+            edges[ln] += 1
+    running = {k for k, n in edges.items() if n >= max(2, (len(pages) + 1) // 2) and k}
+    if not running:
+        return pages
+    out = []
+    for page in pages:
+        if page is None:
+            out.append(None)
+            continue
+        lines = page.split("\n")
+        nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+        drop = {i for i in nonblank[:EDGE_LINES] + nonblank[-EDGE_LINES:] if key(lines[i]) in running}
+        out.append("\n".join(ln for i, ln in enumerate(lines) if i not in drop))
+    return out

@@ -13,10 +13,9 @@ from typing import Optional
 
 import regex
 
-from pipeline.ingest.layout import Piece, columns, zone_bounds
+from pipeline.ingest.layout import Piece, columns, strip_running_lines, zone_bounds
 from pipeline.models import Problem, RawDocument, StageError
 
-EDGE_LINES = 3               # page headers/footers are among the first/last lines of a page
 COLUMN_GAP = 0.07            # a gap wider than 7 % of the page width …
 MIDDLE = 0.42                # … that lands right of this share of the width starts the right column
 _VI_LETTERS = regex.compile(
@@ -133,32 +132,6 @@ def _reflow(textpage, text: str, page_width: float, first: bool, spill: bool) ->
     parts = [_two_columns(textpage, text, 0, lo, page_width) if head_end else "", text[lo:hi],
              _two_columns(textpage, text, hi, len(text), page_width) if foot_start is not None else ""]
     return "\n".join(p for p in parts if p), foot_start is not None
-
-
-def _strip_running_lines(pages: list[Optional[str]]) -> list[Optional[str]]:
-    """Drop page headers/footers: a line near the top or bottom repeated on most pages
-    (digits ignored, so 'Trang 1' and 'Trang 2' count as one)."""
-    if len(pages) < 2:
-        return pages
-    key = lambda s: regex.sub(r"\d+", "#", " ".join(s.split()))  # noqa: E731
-    edges = Counter()
-    for page in pages:
-        lines = [ln for ln in (page or "").split("\n") if ln.strip()]
-        for ln in {key(x) for x in lines[:EDGE_LINES] + lines[-EDGE_LINES:]}:
-            edges[ln] += 1
-    running = {k for k, n in edges.items() if n >= max(2, (len(pages) + 1) // 2) and k}
-    if not running:
-        return pages
-    out = []
-    for page in pages:
-        if page is None:
-            out.append(None)
-            continue
-        lines = page.split("\n")
-        nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
-        drop = {i for i in nonblank[:EDGE_LINES] + nonblank[-EDGE_LINES:] if key(lines[i]) in running}
-        out.append("\n".join(ln for i, ln in enumerate(lines) if i not in drop))
-    return out
 
 
 _FONT_STYLE = regex.compile(r"[-,]?(?:Bold|Italic|Oblique|Regular|MT|PS){1,3}$")
@@ -291,7 +264,7 @@ def read_pdf(path) -> RawDocument:
     texts: dict[int, str] = {}
     unusable: dict[int, str] = {}
     legacy_seen = Counter()
-    for n, text in enumerate(_strip_running_lines(pages), start=1):
+    for n, text in enumerate(strip_running_lines(pages), start=1):
         if text is None:
             problems.append(Problem("ingest", "page could not be loaded (damaged page tree); page left out", page=n))
             continue
