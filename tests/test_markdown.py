@@ -23,7 +23,8 @@ HỘI CHỦ NGHĨA VIỆT NAM**
 ---------------
 |
 |
-Số: 45/KH-SGDĐT
+Số:
+45/KH-SGDĐT
 |
 *Bắc Nam, ngày 03
 tháng 4 năm 2025*
@@ -45,7 +46,8 @@ chủ trì \\*tổ chức\\* ngày hội trước ngày 30/4/2025.
 
 |
 *Nơi nhận:*
-- Như trên;
+- Như trên (để
+biết);
 - Lưu: VT.
 |
 **KT. GIÁM ĐỐC**
@@ -72,7 +74,7 @@ EXPECTED = [
     "1. Các phòng chuyên môn chủ trì *tổ chức* ngày hội trước ngày 30/4/2025.",
     "",
     "Nơi nhận:",
-    "- Như trên;",
+    "- Như trên (để biết);",
     "- Lưu: VT.",
     "KT. GIÁM ĐỐC",
     "PHÓ GIÁM ĐỐC",

@@ -208,11 +208,18 @@ def _soft_breaks(text: str) -> str:
 
 
 def _cell_lines(text: str) -> list[str]:
-    out = []
+    """A cell's lines. A line that opens with a digit or a small letter goes on the line before
+    ('Số:\n7360/KH-UBND', '(để báo\ncáo)'); a capital opens a line of its own (the issuer's
+    lines, a signer's title and name)."""
+    out: list[str] = []
     for line in _soft_breaks(text).split("\n"):
         if _RULE.match(line) or _FOOTNOTE_DEF.match(line):
             continue
-        out += [p.strip() for p in _inline(line).split("\n") if p.strip()]
+        for part in (p.strip() for p in _inline(line).split("\n")):
+            if out and (part[:1].isdigit() or part[:1].islower()) and not _BLOCK_START.match(part):
+                out[-1] = f"{out[-1]} {part}"
+            elif part:
+                out.append(part)
     return out
 
 
