@@ -94,10 +94,9 @@ def _fit_rows(slots: list[str], width: int) -> list[list[str]]:
     while k + width <= len(slots):
         rows.append(slots[k:k + width])
         k += width
-        if k + width < len(slots) + 1 and k < len(slots) and not slots[k].strip() and k + 1 + width <= len(slots):
-            k += 1
-            continue
-        break
+        if k + 1 + width > len(slots) or slots[k].strip():
+            break
+        k += 1
     return rows
 
 
