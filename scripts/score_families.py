@@ -15,7 +15,7 @@ import shutil
 import sys
 import tempfile
 
-FAMILIES = ("Markdown", "PDF text", "PDF scan", "Word", "Text")
+FAMILIES = ("Markdown", "PDF text", "PDF scan", "Word", "Text")   # in the order printed
 SUFFIXES = {".md": "Markdown", ".markdown": "Markdown", ".docx": "Word", ".doc": "Word", ".htm": "Word",
             ".html": "Word", ".rtf": "Word", ".txt": "Text"}
 
@@ -46,7 +46,6 @@ def main(argv=None) -> int:
     groups: dict[str, list[pathlib.Path]] = {}
     for gp in sorted(a.gold.glob("*.json")):
         groups.setdefault(fam_of.get(gp.stem, "not read"), []).append(gp)
-    keys = ("doc.", "score")
     print(f"{'family':10s} {'docs':>4s} {'score':>6s} {'doc fields':>10s}")
     for name in [*FAMILIES, "not read"]:
         if name not in groups:
@@ -55,7 +54,7 @@ def main(argv=None) -> int:
             for gp in groups[name]:
                 shutil.copy(gp, tmp)
             res = scorer.score(pathlib.Path(tmp), a.tables)
-        fields = [v for k, v in res.items() if k.startswith(keys[0])]
+        fields = [v for k, v in res.items() if k.startswith("doc.")]
         print(f"{name:10s} {len(groups[name]):4d} {res['score']:6.3f} {sum(fields) / len(fields):10.3f}")
     return 0
 

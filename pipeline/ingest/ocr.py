@@ -19,6 +19,9 @@ from pipeline.ingest.layout import NEAR_FOOT, Piece, columns, is_page_number, zo
 DPI = 200                 # the better of 200 and 300 dpi on the dev scans (README, Formats; scripts/ocr_eval.py)
 PSM = 4                   # one column of lines of varying size: lines span both columns, cut by x position
 TIMEOUT_S = 45
+OCR_GAP = 0.03            # share of the page width: a wider gap between two words parts the columns
+BLANK_INK = 0.0005        # a page with a smaller share of dark pixels holds no text worth reading
+MIN_PIECE_CONF = 50       # mean word confidence (0–100) under which a piece of a line is noise
 HOW_TO_ENABLE = "install Tesseract with Vietnamese data (apt-get install tesseract-ocr tesseract-ocr-vie) for OCR"
 
 
@@ -54,11 +57,6 @@ def words_from_tsv(tsv: str) -> list[Word]:
         words.append(Word((int(cols[2]), int(cols[3]), int(cols[4])), int(cols[6]), int(cols[7]), int(cols[8]),
                           cols[11].strip(), float(cols[10])))
     return words
-
-
-OCR_GAP = 0.03            # share of the page width: a wider gap between two words parts the columns
-BLANK_INK = 0.0005        # a page with a smaller share of dark pixels holds no text worth reading
-MIN_PIECE_CONF = 50       # mean word confidence (0–100) under which a piece of a line is noise
 
 
 def _line_pieces(words: list[Word], page_width: float) -> list[list[Piece]]:
