@@ -144,6 +144,7 @@ def test_page_numbers_dropped(lines, expected):
     # the foot: Nơi nhận with the signing line beside it, above it or below it
     (["Nội dung.", "Nơi nhận:       KT. GIÁM ĐỐC", "- Lưu: VT."], (None, 1)),
     (["Nội dung.", "KT. GIÁM ĐỐC", "Nơi nhận:", "- Lưu: VT."], (None, 2)),
+    (["Nội dung.", "Nơi nhận:        GIÁM ĐỐC", "- Lưu: VT."], (None, 1)),
     # Nơi nhận with no signing line near it is not a foot zone
     (["Nơi nhận:", "- Lưu: VT."], (None, None)),
 ])

@@ -51,7 +51,8 @@ def zone_bounds(lines: Sequence[str], first_page: bool = True) -> tuple[Optional
 
     The header ends at the type line (KẾ HOẠCH, CHỈ THỊ …); a công văn has none, and its header
     ends after its last `Số:`, date or `V/v` line among the first lines. The foot starts at the
-    last Nơi nhận line when a signing line stands near it (beside, above or below)."""
+    last Nơi nhận line when a signing line stands near it (beside, above or below), or when
+    something is typed beside it (a title with no prefix: 'Nơi nhận:      GIÁM ĐỐC')."""
     from pipeline.segment import RECIPIENTS, SIGN_PREFIX, SO_LINE, TYPE_LINE, VV_LINE
 
     head_end = None
@@ -64,8 +65,9 @@ def zone_bounds(lines: Sequence[str], first_page: bool = True) -> tuple[Optional
             head_end = marks[-1] if marks else None
     marks = [i for i, ln in enumerate(lines) if RECIPIENTS.match(ln)]
     foot_start = None
-    if marks and any(SIGN_PREFIX.match(part) for ln in lines[max(0, marks[-1] - NEAR_FOOT):]
-                     for part in _COLUMN_BREAK.split(ln.strip())):
+    if marks and (len(_COLUMN_BREAK.split(lines[marks[-1]].strip())) > 1    # a title typed beside it
+                  or any(SIGN_PREFIX.match(part) for ln in lines[max(0, marks[-1] - NEAR_FOOT):]
+                         for part in _COLUMN_BREAK.split(ln.strip()))):
         foot_start = marks[-1]
     return head_end, foot_start
 
