@@ -105,26 +105,35 @@ def _cell_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
     its closing pipe. The width is the one giving most rows (then the narrowest of at least two
     columns): a wider guess would swallow the body between two tables as one more cell. A header
     or a signature table has two columns: a row that opens like one fixes the width."""
+    for window in (3 * MAX_TABLE_WIDTH, MAX_PIPES):     # most tables end within the small window
+        pipes = _pipes(lines, i, window)
+        slots = ["\n".join(lines[a + 1:b]) for a, b in zip(pipes, pipes[1:])]
+        best: list[list[str]] = []
+        widths = [2] if _layout_row(slots[:2]) else range(1, MAX_TABLE_WIDTH + 1)
+        for width in widths:
+            rows = _fit_rows(slots, width)
+            if rows and (len(rows) > len(best) or len(rows) == len(best) and len(best[0]) == 1):
+                best = rows
+        if not best:
+            return [], i
+        used = sum(len(r) for r in best) + len(best) - 1
+        if used + MAX_TABLE_WIDTH < len(slots) or len(pipes) <= window:
+            break                  # the table ended inside the window, or the run did
+    return best, pipes[used]
+
+
+def _pipes(lines: list[str], i: int, most: int) -> list[int]:
+    """The lone pipes of the run that opens at line i, at most `most` + 1 of them."""
     pipes = [i]
     j = i + 1
-    while j < len(lines) and j - pipes[-1] <= MAX_CELL_LINES and len(pipes) <= MAX_PIPES:
+    while j < len(lines) and j - pipes[-1] <= MAX_CELL_LINES and len(pipes) <= most:
         s = lines[j].strip()
         if s == _LONE_PIPE:
             pipes.append(j)
         elif not s and lines[j - 1].strip() == _LONE_PIPE or _ATX.match(lines[j]):
             break                  # a blank line after a pipe, or a heading, closes the run
         j += 1
-    slots = ["\n".join(lines[a + 1:b]) for a, b in zip(pipes, pipes[1:])]
-    best: list[list[str]] = []
-    widths = [2] if _layout_row(slots[:2]) else range(1, MAX_TABLE_WIDTH + 1)
-    for width in widths:
-        rows = _fit_rows(slots, width)
-        if rows and (len(rows) > len(best) or len(rows) == len(best) and len(best[0]) == 1):
-            best = rows
-    if not best:
-        return [], i
-    used = sum(len(r) for r in best) + len(best) - 1
-    return best, pipes[used]
+    return pipes
 
 
 def _layout_row(cells: list[str]) -> bool:
@@ -236,11 +245,13 @@ def _wrapped(prev: str, line: str) -> bool:
 def _paragraph_lines(lines: list[str]) -> list[str]:
     raw = _soft_breaks("\n".join(lines)).split("\n")
     joined: list[str] = []
+    prev = ""
     for line in raw:
-        if joined and line.strip() and joined[-1].strip() and _wrapped(joined[-1], line.strip()):
+        if joined and line.strip() and prev.strip() and _wrapped(prev, line.strip()):
             joined[-1] = joined[-1].rstrip() + " " + line.strip()
         else:
             joined.append(line)
+        prev = line
     out = []
     for line in joined:
         if _ATX.match(line):
