@@ -45,6 +45,16 @@ ADVERSARIAL = [
     "| a " * 25_000,
     ("Các Bộ: Sở " * 10_000)[:100_000],             # structure.UNIT_START, assignments.unit_phrase
     ("phối hợp với " * 8_000)[:100_000],
+    # Markdown and layout (pipeline/ingest/markdown.py, layout.py)
+    "| " * 50_000,
+    "**a " * 25_000,
+    "\\*" * 50_000,
+    "[a](" * 25_000,
+    "![a](b" * 16_000,
+    "_a " * 33_000,
+    "CỘNG HÒA XÃ " * 8_000,
+    "a   " * 25_000,
+    "- 1 " * 25_000,
 ]
 
 

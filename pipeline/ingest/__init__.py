@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pipeline.models import RawDocument, StageError
 
-EXTENSIONS = {".txt": "txt", ".md": "txt", ".markdown": "txt", ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".rtf": "rtf",
+EXTENSIONS = {".txt": "txt", ".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".rtf": "rtf",
               ".htm": "html", ".html": "html"}
 MAX_FILE_BYTES = 200 * 1024 * 1024     # larger inputs are refused before they are read
 
@@ -130,5 +130,8 @@ def read(path: Path) -> RawDocument:
     if fmt == "html":
         from pipeline.ingest.html import read_html
         return read_html(path.read_bytes())
+    if claimed == "markdown":
+        from pipeline.ingest.markdown import read_markdown
+        return read_markdown(path)
     from pipeline.ingest.txt import read_txt
     return read_txt(path)

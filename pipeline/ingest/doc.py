@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from pipeline.ingest import legacy
+from pipeline.ingest.layout import reflow_spaced, render_table
 from pipeline.models import Problem, RawDocument, StageError
 
 TIMEOUT = 60
@@ -23,7 +24,7 @@ def read_doc(path: Path) -> RawDocument:
     path = Path(path)
     problems: list[Problem] = []
     try:
-        text = _linearize_tables(_antiword(path))
+        text = _linearize_tables(reflow_spaced(_antiword(path)))   # tables are columned by their cells
     except StageError as exc:
         if not shutil.which("soffice"):
             raise
@@ -65,9 +66,8 @@ def _soffice(path: Path) -> str:
 def _linearize_tables(text: str) -> str:
     """antiword draws a table row as `|cell|cell|` lines, the cells' paragraphs side by side.
 
-    Layout tables (at most two filled cells per line: issuer | motto, recipients | signature) are
-    read cell by cell — left column, then the rest — as the .docx reader does; data tables keep one
-    line per row with cells joined by ` | `.
+    Each drawn line is a row of one-line cells for `layout.render_table`, which reads layout
+    tables (issuer | motto, recipients | signature) column by column as every reader does.
     """
     lines = text.split("\n")
     out: list[str] = []
@@ -80,11 +80,7 @@ def _linearize_tables(text: str) -> str:
             out.append(lines[i])
             i += 1
             continue
-        rows = [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in lines[i:j]]
-        if all(sum(bool(c) for c in row) <= 2 for row in rows):
-            out += [row[0] for row in rows if row[0]]
-            out += [" ".join(c for c in row[1:] if c) for row in rows if any(row[1:])]
-        else:
-            out += [" | ".join(row) for row in rows]
+        out += render_table([[[c.strip()] if c.strip() else [] for c in ln.strip().strip("|").split("|")]
+                             for ln in lines[i:j]])
         i = j
     return "\n".join(out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from pipeline.ingest.layout import drop_page_numbers, render_table
 from pipeline.models import Problem, RawDocument, StageError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -128,9 +129,7 @@ def _walk(container, numbering: _Numbering, out: list[str], encode_run) -> None:
 
 
 def _table(tbl, numbering, out, encode_run) -> None:
-    """Layout tables (at most two columns that hold text: header, signature block) are read
-    column by column, a line per paragraph, as a person reads them; data tables give one line
-    per row with cells joined by ` | `."""
+    """A table, read by `layout.render_table` (layout tables column by column)."""
     grid: list[list[list[str]]] = []
     for row in tbl.findall(f"{W}tr"):
         cells = []
@@ -139,16 +138,7 @@ def _table(tbl, numbering, out, encode_run) -> None:
             _walk(cell, numbering, sub, encode_run)
             cells.append(sub)
         grid.append(cells)
-    width = max((len(r) for r in grid), default=0)
-    filled = [c for c in range(width) if any(c < len(r) and any(s.strip() for s in r[c]) for r in grid)]
-    if len(filled) <= 2:
-        for c in filled:
-            for r in grid:
-                if c < len(r):
-                    out.extend(r[c])
-    else:
-        for r in grid:
-            out.append(" | ".join(" ".join(s.strip() for s in cell if s.strip()) for cell in r))
+    out.extend(render_table(grid))
 
 
 def _check_zip(path: Path) -> None:
@@ -197,7 +187,7 @@ def read_docx(path) -> RawDocument:
 
     lines: list[str] = []
     _walk(document.element.body, numbering, lines, encode_run)
-    raw = RawDocument(text="\n".join(lines), source_format="docx", encoding="utf-8",
+    raw = RawDocument(text="\n".join(drop_page_numbers(lines)), source_format="docx", encoding="utf-8",
                       encoding_confidence=1.0, problems=problems)
     if seen:
         enc = max(seen, key=seen.get)

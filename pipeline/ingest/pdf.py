@@ -13,14 +13,16 @@ from typing import Optional
 
 import regex
 
+from pipeline.ingest.layout import Piece, columns, strip_running_lines, zone_bounds
 from pipeline.models import Problem, RawDocument, StageError
 
-EDGE_LINES = 3               # page headers/footers are among the first/last lines of a page
 COLUMN_GAP = 0.07            # a gap wider than 7 % of the page width …
 MIDDLE = 0.42                # … that lands right of this share of the width starts the right column
 _VI_LETTERS = regex.compile(
     r"[A-Za-zÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯưẠ-ỹ]")
 _LETTER = regex.compile(r"\p{L}")
+# Latin-1 signs that stand for Vietnamese letters in a broken font map ('tr°¡ng' for 'trương')
+_FONT_SIGNS = regex.compile(r"[¡¿°¸¹²³µ¶¤¥¦¨ª¬®¯´º¼½¾]")
 _DIGIT_IN_WORD = regex.compile(r"\b\p{L}+\d+\p{L}*\b|\b\d+\p{L}+\d*\b")
 
 
@@ -28,12 +30,12 @@ def text_layer_quality(text: str) -> float:
     """Share of letters that belong to the Vietnamese alphabet (1.0 for good text).
 
     A broken ToUnicode map yields Cyrillic, symbols and letter-digit mixes
-    (`UBND 7ӌ1+ L¿O CAI` for `UBND TỈNH LÀO CAI`).
+    (`UBND 7ӌ1+ L¿O CAI` for `UBND TỈNH LÀO CAI`, `tr°¡ng` for `trương`).
     """
-    letters = _LETTER.findall(text)
+    letters = len(_LETTER.findall(text)) + len(_FONT_SIGNS.findall(text))
     if not letters:
         return 0.0
-    good = len(_VI_LETTERS.findall(text)) / len(letters)
+    good = len(_VI_LETTERS.findall(text)) / letters
     words = max(1, len(text.split()))
     mixed = len(_DIGIT_IN_WORD.findall(text)) / words
     return max(0.0, good - mixed)
@@ -71,10 +73,8 @@ def _segments(textpage, text: str, lo: int, hi: int, page_width: float) -> list[
 def _two_columns(textpage, text: str, lo: int, hi: int, page_width: float) -> str:
     """Text of a two-column zone (header: issuer | motto; foot: Nơi nhận | signature), left
     column first, each top to bottom — the content stream interleaves their rows."""
-    pieces = _segments(textpage, text, lo, hi, page_width)
-    mid = page_width * MIDDLE
-    pieces.sort(key=lambda p: (p[0] >= mid, -p[1], p[0]))
-    return "\n".join(p[2] for p in pieces)
+    pieces = [Piece(x, -y, s) for x, y, s in _segments(textpage, text, lo, hi, page_width)]  # y grows upwards
+    return "\n".join(columns(pieces, page_width * MIDDLE))
 
 
 _LINE_END = regex.compile(r"\r\n")
@@ -116,19 +116,15 @@ def _reflow(textpage, text: str, page_width: float, first: bool, spill: bool) ->
     """Reflow the header zone of the first page and a Nơi nhận/signature zone; a signature
     table that spills onto the next page (`spill`) makes that whole page a two-column zone.
     Returns the text and whether this page ends inside such a zone."""
-    from pipeline.segment import RECIPIENTS, SIGN_PREFIX, TYPE_LINE, split_lines
+    from pipeline.segment import split_lines
 
     text = text.replace("\r", "\n")   # pdfium ends lines with \r\n: keep one char per char box
     if spill:
         return _two_columns(textpage, text, 0, len(text), page_width), False
-    lines = text.split("\n")
-    starts = [ln.start for ln in split_lines(text)]
-    head_end = foot_start = None
-    if first:
-        head_end = next((starts[i] for i, ln in enumerate(lines[:40]) if TYPE_LINE.match(ln)), None)
-    marks = [i for i, ln in enumerate(lines) if RECIPIENTS.match(ln)]
-    if marks and any(SIGN_PREFIX.match(ln) for ln in lines[marks[-1]:]):
-        foot_start = starts[marks[-1]]
+    starts = [ln.start for ln in split_lines(text)] + [len(text)]
+    head_line, foot_line = zone_bounds(text.split("\n"), first)
+    head_end = starts[head_line] if head_line else None
+    foot_start = starts[foot_line] if foot_line is not None else None
     if head_end is None and foot_start is None:
         return text, False
     lo = head_end or 0
@@ -136,32 +132,6 @@ def _reflow(textpage, text: str, page_width: float, first: bool, spill: bool) ->
     parts = [_two_columns(textpage, text, 0, lo, page_width) if head_end else "", text[lo:hi],
              _two_columns(textpage, text, hi, len(text), page_width) if foot_start is not None else ""]
     return "\n".join(p for p in parts if p), foot_start is not None
-
-
-def _strip_running_lines(pages: list[Optional[str]]) -> list[Optional[str]]:
-    """Drop page headers/footers: a line near the top or bottom repeated on most pages
-    (digits ignored, so 'Trang 1' and 'Trang 2' count as one)."""
-    if len(pages) < 2:
-        return pages
-    key = lambda s: regex.sub(r"\d+", "#", " ".join(s.split()))  # noqa: E731
-    edges = Counter()
-    for page in pages:
-        lines = [ln for ln in (page or "").split("\n") if ln.strip()]
-        for ln in {key(x) for x in lines[:EDGE_LINES] + lines[-EDGE_LINES:]}:
-            edges[ln] += 1
-    running = {k for k, n in edges.items() if n >= max(2, (len(pages) + 1) // 2) and k}
-    if not running:
-        return pages
-    out = []
-    for page in pages:
-        if page is None:
-            out.append(None)
-            continue
-        lines = page.split("\n")
-        nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
-        drop = {i for i in nonblank[:EDGE_LINES] + nonblank[-EDGE_LINES:] if key(lines[i]) in running}
-        out.append("\n".join(ln for i, ln in enumerate(lines) if i not in drop))
-    return out
 
 
 _FONT_STYLE = regex.compile(r"[-,]?(?:Bold|Italic|Oblique|Regular|MT|PS){1,3}$")
@@ -274,7 +244,7 @@ def _ocr_pages(path: Path, numbers: list[int]) -> dict[int, tuple[str, float]]:
 
     pdf = pdfium.PdfDocument(str(path))
     try:
-        return {n: ocr_page(pdf[n - 1]) for n in numbers}
+        return {n: ocr_page(pdf[n - 1], first_page=n == 1) for n in numbers}
     finally:
         pdf.close()
 
@@ -294,7 +264,7 @@ def read_pdf(path) -> RawDocument:
     texts: dict[int, str] = {}
     unusable: dict[int, str] = {}
     legacy_seen = Counter()
-    for n, text in enumerate(_strip_running_lines(pages), start=1):
+    for n, text in enumerate(strip_running_lines(pages), start=1):
         if text is None:
             problems.append(Problem("ingest", "page could not be loaded (damaged page tree); page left out", page=n))
             continue
