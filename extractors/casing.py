@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from extractors.vocab import ACRONYMS, LEVEL_NOUNS, POSITIONS
+from extractors.vocab import ACRONYMS, LEVEL_NOUNS, PLACE_STOP_WORDS, PLACE_WORDS, POSITIONS, PROPER_PHRASES, TYPE_WORDS
 
 # Common nouns of several syllables whose later syllables stay lower case ('Ban Thường vụ').
 FIXED_CASE = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Ngân hàng", "Nhà nước", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy",
@@ -65,3 +65,63 @@ def position_case(text: str) -> str:
     if low.startswith("phó "):
         return "Phó " + low[4:5].upper() + low[5:]
     return low[:1].upper() + low[1:]
+
+
+_PROPER = sorted(((p.lower().split(), p.split()) for p in PROPER_PHRASES), key=lambda t: -len(t[0]))
+_TYPE_KEYS = sorted((k.split() for k in TYPE_WORDS if " " in k or len(k) > 3), key=len, reverse=True)
+_EDGE = ",;:()“”\"'."
+
+
+def _kept(token: str) -> bool:
+    """Acronyms, symbols and numbers keep their case ('UBND', '13/CT-TTg', 'GD&ĐT')."""
+    bare = token.strip(_EDGE)
+    return bare in ACRONYMS or token in ACRONYMS or any(c.isdigit() for c in bare) or "/" in bare or "&" in bare
+
+
+def _cap(token: str) -> str:
+    lead = len(token) - len(token.lstrip(_EDGE))
+    return token[:lead] + token[lead:lead + 1].upper() + token[lead + 1:]
+
+
+def sentence_case(text: str) -> str:
+    """An all-capitals title in sentence case, keeping acronyms, symbols and proper names:
+    'TRIỂN KHAI CHỈ THỊ SỐ 13/CT-TTg TRÊN ĐỊA BÀN TỈNH LAI CHÂU' →
+    'Triển khai Chỉ thị số 13/CT-TTg trên địa bàn tỉnh Lai Châu'. Mixed-case text is kept."""
+    text = " ".join(text.split())
+    if not mostly_capitals(text):
+        return text
+    tokens = _TOKEN.findall(text)
+    out = [t if _kept(t) else t.lower() for t in tokens]
+    bare = [t.strip(_EDGE) for t in out]
+    i = 0
+    while i < len(out):
+        step = 1
+        for low, proper in _PROPER:                       # a proper name: its own capitals
+            if bare[i:i + len(low)] == low:
+                for k, word in enumerate(proper):
+                    out[i + k] = out[i + k].replace(bare[i + k], word, 1)
+                step = len(low)
+                break
+        else:
+            for key in _TYPE_KEYS:                          # a document cited by number: 'Chỉ thị số 13'
+                n = len(key)
+                if bare[i:i + n] == key and i + n < len(out) and (bare[i + n] == "số" or _kept(out[i + n])):
+                    out[i] = _cap(out[i])
+                    step = n
+                    break
+            else:
+                two = " ".join(bare[i:i + 2])
+                n = 2 if two in LEVEL_NOUNS else 1 if bare[i] in LEVEL_NOUNS else 0
+                if n and i + n < len(out) and not _kept(out[i + n]):       # a place after its level noun
+                    k = i + n
+                    while k < len(out) and k - i - n < PLACE_WORDS and bare[k] not in PLACE_STOP_WORDS \
+                            and bare[k].isalpha() and not any(bare[k:k + len(lw)] == lw for lw, _ in _PROPER):
+                        out[k] = _cap(out[k])
+                        if out[k] != out[k].rstrip(_EDGE):             # a comma ends the name
+                            k += 1
+                            break
+                        k += 1
+                    step = max(1, k - i)
+        i += step
+    out[0] = _cap(out[0])
+    return " ".join(out)

@@ -9,12 +9,13 @@ from typing import Optional
 
 import regex
 
-from extractors.casing import mostly_capitals, proper_case
-from extractors.dates import DATELINE, iso
+from extractors.casing import mostly_capitals, proper_case, sentence_case
+from extractors.dates import DATELINE, DATELINE_WRAPPED, iso
 from extractors.symbols import SYMBOL, parse
-from extractors.vocab import BODY_WORDS, DOC_TYPES, MOTTO_LINES, ORG_TITLES, TYPE_WORDS
+from extractors.vocab import BODY_WORDS, DOC_TYPES, MOTTO_LINES, ORG_TITLES
 from pipeline.models import FieldValue, Line, SegmentedDoc
-from pipeline.segment import SEPARATOR, SO_LINE, TYPE_LINE, VV_LINE
+from pipeline.segment import (BODY_OPENER, SEPARATOR, SO_LINE, VV_LINE, fold_marks, match_type_line,
+                              type_entry)
 
 PLACE_BEFORE = regex.compile(r"(?:^|(?<=[ ]{2}))[ ]{0,40}(?P<place>\p{Lu}\p{Ll}{0,10}(?:[ ]\p{L}{1,10}){0,3})[ ]{0,3},[ ]{0,3}$",
                             regex.MULTILINE)
@@ -25,13 +26,19 @@ def _loose(phrase: str) -> str:
     return r"[ ]{1,3}".join(regex.escape(w) for w in phrase.split()).replace(r"\-", "[-–—]")
 
 
-# Where a flattened header line splits: a gap of 3+ spaces, or a motto/organisation title.
+# Where a flattened header line splits: a gap of 3+ spaces or a table bar, a motto, or an
+# organisation title that ends its name ('ĐOÀN TNCS HỒ CHÍ MINH TP ĐÀ NẴNG' is one name, a parent).
+# Matched on the line without marks, so that OCR's 'HÒ CHÍ MINH' splits too.
 _SPLITTERS = regex.compile(
-    r"[ ]{3,}|" + "|".join(_loose(k) for k in list(ORG_TITLES) + list(MOTTO_LINES)), regex.IGNORECASE)
+    r"[ ]{3,}|[ ]{0,3}\|[ ]{0,3}|" + "|".join(_loose(fold_marks(k)) for k in MOTTO_LINES)
+    + "|(?:" + "|".join(_loose(fold_marks(k)) for k in ORG_TITLES) + r")(?![ ]{1,2}\p{Lu})", regex.IGNORECASE)
+# Markup and scan specks around a header piece: '**', '|', '---', '_', '~', '^'.
+_NOISE = " \t|*_#=~^ˆ`'\"•·-–—"
 
 
 def _fold(s: str) -> str:
-    return " ".join(s.replace("–", "-").split()).upper().replace("HOÀ", "HÒA")
+    """A header line as a key: capitals, one space, no marks (OCR drops or swaps them)."""
+    return fold_marks(" ".join(s.replace("–", "-").split()).upper())
 
 
 _ORG = {_fold(k): e.value for k, e in ORG_TITLES.items()}
@@ -41,7 +48,7 @@ _MOTTO = {_fold(k) for k in MOTTO_LINES}
 def _pieces(ln: Line):
     """Split a header line at motto/organisation titles (two columns flattened onto one line)."""
     text, pos = ln.text, 0
-    for m in _SPLITTERS.finditer(text):
+    for m in _SPLITTERS.finditer(fold_marks(text)):
         if text[pos:m.start()].strip():
             yield ln.start + pos, text[pos:m.start()]
         if m.group().strip():
@@ -55,9 +62,9 @@ def _field(name, value, start=None, end=None, confidence=1.0, method="") -> Fiel
     return FieldValue(name, value, start, end, confidence, method)
 
 
-def _strip_span(start: int, text: str) -> tuple[int, int, str]:
-    lead = len(text) - len(text.lstrip())
-    core = text.strip()
+def _strip_span(start: int, text: str, chars: Optional[str] = None) -> tuple[int, int, str]:
+    lead = len(text) - len(text.lstrip(chars))
+    core = text.strip(chars)
     return start + lead, start + lead + len(core), core
 
 
@@ -67,40 +74,87 @@ def header_lines(doc: SegmentedDoc) -> list[Line]:
     return []
 
 
-def extract_number(doc: SegmentedDoc) -> Optional[FieldValue]:
-    """`Số: 95 -KH/TĐTN-BTCKT` → 95-KH/TĐTN-BTCKT (in the header only)."""
-    text = doc.text
+# After `Số:` a draft leaves the number blank: 'Số:      /GM-TCCB', 'Số:    - KH/ĐTN', 'Số -HD/BTCTU'.
+BLANK_NUMBER = regex.compile(r"[ .…_]{0,20}(?:[-–/][ ]{0,3})?\p{Lu}[\p{L}\d&-]{0,30}(?:/[\p{L}\d&-]{1,30})?[ ]{0,20}$")
+
+
+def number_line(doc: SegmentedDoc) -> Optional[tuple[Line, int]]:
+    """The header's `Số` line and where its number starts."""
     for ln in header_lines(doc):
         so = SO_LINE.match(ln.text)
-        if not so:
-            continue
-        m = SYMBOL.match(text, ln.start + so.end(), ln.end)
-        if m:
-            return _field("so_hieu", parse(m).canonical, m.start(), m.end(), 1.0, "header Số")
-        # drafts leave the number blank: 'Số:      /GM-TCCB'
-        blank = regex.match(r"[ ]{0,12}/[ ]{0,2}(\p{Lu}[\p{L}\d&-]{1,30})", text[ln.start + so.end():ln.end])
-        if blank:
-            return _field("so_hieu", "/" + blank.group(1), ln.start + so.end(), ln.end, 0.5, "header Số (no number)")
+        if so:
+            return ln, ln.start + so.end()
+    return None
+
+
+def blank_number(doc: SegmentedDoc) -> bool:
+    """The `Số` line of a draft: a symbol with no number before it."""
+    found = number_line(doc)
+    return bool(found) and bool(BLANK_NUMBER.fullmatch(doc.text, found[1], found[0].end))
+
+
+def extract_number(doc: SegmentedDoc) -> Optional[FieldValue]:
+    """`Số: 95 -KH/TĐTN-BTCKT` → 95-KH/TĐTN-BTCKT (in the header only); the number may stand on
+    the next line of its table cell ('Số:' / '7360/KH-UBND'). A draft's blank number is null."""
+    found = number_line(doc)
+    if not found:
+        return None
+    ln, at = found
+    text = doc.text
+    at += len(text[at:ln.end]) - len(text[at:ln.end].lstrip())
+    m = SYMBOL.match(text, at, ln.end)
+    if m:
+        return _field("so_hieu", parse(m).canonical, m.start(), m.end(), 1.0, "header Số")
+    if text[at:ln.end].strip():
+        return None
+    lines = header_lines(doc)
+    nxt = next((n for n in lines[lines.index(ln) + 1:] if n.text.strip()), None)
+    if nxt is not None:
+        lead = len(nxt.text) - len(nxt.text.lstrip())
+        m = SYMBOL.match(text, nxt.start + lead, nxt.end)
+        if m and not text[m.end():nxt.end].strip():
+            return _field("so_hieu", parse(m).canonical, m.start(), m.end(), 0.9, "header Số, next line")
     return None
 
 
 def extract_dateline(doc: SegmentedDoc) -> list[FieldValue]:
+    """The place-and-date line of the header (possibly broken over two lines of its cell)."""
+    if not doc.header:
+        return []
     text = doc.text
-    for ln in header_lines(doc):
-        m = DATELINE.search(text, ln.start, ln.end)
-        if not m:
-            continue
-        out = [_field("issue_date", iso(m.group("d"), m.group("m"), m.group("y")), m.start(), m.end(),
-                      1.0 if m.group("d") else 0.3, "date line")]
-        if m.group("place"):
-            out.append(_field("place", m.group("place"), m.start("place"), m.end("place"), 0.95, "date line"))
-        else:   # a place written in lower case after its first word ('Hà nội, ngày …')
-            before = PLACE_BEFORE.search(text, ln.start, m.start())
-            if before:
-                out.append(_field("place", before.group("place"), before.start("place"), before.end("place"),
-                                  0.7, "date line"))
-        return out
-    return []
+    m = DATELINE_WRAPPED.search(text, doc.header.start, doc.header.end)
+    if not m:
+        return []
+    out = [_field("issue_date", iso(m.group("d"), m.group("m"), m.group("y")), m.start(), m.end(),
+                  1.0 if m.group("d") else 0.3, "date line")]
+    if m.group("place"):
+        out.append(_field("place", " ".join(m.group("place").split()), m.start("place"), m.end("place"), 0.95,
+                          "date line"))
+    else:   # a place written in lower case after its first word ('Hà nội, ngày …')
+        ln_start = text.rfind("\n", doc.header.start, m.start()) + 1
+        before = PLACE_BEFORE.search(text, ln_start, m.start())
+        if before:
+            out.append(_field("place", before.group("place"), before.start("place"), before.end("place"),
+                              0.7, "date line"))
+    return out
+
+
+def _split_titles(lines: list[Line]) -> dict[int, str]:
+    """Header lines that together print one motto or organisation title broken over the lines of
+    its cell ('ĐẢNG CỘNG SẢN' / 'VIỆT NAM', 'CỘNG HÒA XÃ' / 'HỘI CHỦ NGHĨA VIỆT NAM'):
+    index → 'motto' or the organisation's name."""
+    marked: dict[int, str] = {}
+    keys = {**{k: "motto" for k in _MOTTO}, **_ORG}
+    for i in range(len(lines)):
+        joined = ""
+        for j in range(i, min(i + 3, len(lines))):
+            joined = f"{joined} {_fold(lines[j].text.strip(_NOISE))}".strip()
+            if j > i and joined in keys:
+                marked.update({k: keys[joined] for k in range(i, j + 1)})
+                break
+            if not any(k.startswith(joined) for k in keys):
+                break
+    return marked
 
 
 def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
@@ -109,13 +163,19 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
     issuers: list[tuple[int, int, str]] = []
     org: Optional[tuple[int, int, str]] = None
     after_number = False   # below `Số` only the organisation title may still appear
-    for ln in header_lines(doc):
+    lines = header_lines(doc)
+    split = _split_titles(lines)
+    for n, ln in enumerate(lines):
         after_number = after_number or bool(SO_LINE.match(ln.text.strip()))
+        if n in split:
+            if split[n] != "motto" and org is None:
+                org = (ln.start, ln.end, split[n])
+            continue
         if DATELINE.search(ln.text) or VV_LINE.match(ln.text):
             continue
         for start, piece in _pieces(ln):
-            s, e, core = _strip_span(start, piece)
-            if not core or SEPARATOR.match(core) or TYPE_LINE.match(core):
+            s, e, core = _strip_span(start, piece, _NOISE)
+            if not any(c.isalpha() for c in core) or SEPARATOR.match(core) or match_type_line(core):
                 continue
             key = _fold(core)
             if key in _ORG:
@@ -139,10 +199,29 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
     return out
 
 
+# An issuer line that only continues the one above: 'VÀ HĐND TỈNH THANH HÓA', '& ĐÀO TẠO'.
+_CONJUNCTION = regex.compile(r"^(?:VÀ|&|,)[ ]")
+
+
 def _continues(line: str) -> bool:
     """An issuer name wrapped onto a second line ('NGÂN HÀNG NHÀ NƯỚC' / 'VIỆT NAM',
-    'ỦY BAN NHÂN DÂN' / 'TỈNH CÀ MAU'): the second line names no body of its own."""
-    return not any(w in BODY_WORDS for w in regex.findall(r"[\p{L}]+", line.upper()))
+    'ỦY BAN NHÂN DÂN' / 'TỈNH CÀ MAU', 'VĂN PHÒNG ĐOÀN ĐBQH' / 'VÀ HĐND TỈNH'): the second line
+    names no body of its own, or opens with a conjunction."""
+    return bool(_CONJUNCTION.match(line.upper())) \
+        or not any(w in BODY_WORDS for w in regex.findall(r"[\p{L}]+", line.upper()))
+
+
+def _title_value(parts: list[tuple[int, int, str]]) -> str:
+    """The title lines as one line, in sentence case, without a `V/v` and the closing quote
+    or stop of a quoted subject."""
+    title = " ".join(" ".join(p[2] for p in parts).split())
+    vv = VV_LINE.match(title)
+    if vv:
+        title = title[vv.end():]
+    title = title.rstrip(" .;:")
+    if title.count("”") > title.count("“"):       # the closing quote of a quoted V/v line
+        title = title.rstrip("”").rstrip()
+    return sentence_case(title)
 
 
 def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> list[FieldValue]:
@@ -150,9 +229,9 @@ def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> 
     text = doc.text
     title_parts: list[tuple[int, int, str]] = []
     if doc.type_line is not None:
-        m = TYPE_LINE.match(doc.type_line.text)
+        m = match_type_line(doc.type_line.text)
         word = m.group("type")
-        entry = TYPE_WORDS.get(word.lower())
+        entry = type_entry(word)
         out.append(_field("doc_type", entry.value if entry else word.capitalize(),
                           doc.type_line.start + m.start("type"), doc.type_line.start + m.end("type"), 1.0,
                           "type line"))
@@ -167,8 +246,9 @@ def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> 
                 out.append(_field("doc_type", "Công văn", ln.start, ln.start + vv.end(), 0.8, "V/v line"))
                 title_parts.append(_strip_span(ln.start + vv.end(), ln.text[vv.end():]))
             elif title_parts and ln.text.strip():
-                if mostly_capitals(ln.text) or DATELINE.search(ln.text) or SO_LINE.match(ln.text.strip()):
-                    break     # the right column (motto, date) follows the subject line
+                if mostly_capitals(ln.text) or DATELINE.search(ln.text) or SO_LINE.match(ln.text.strip()) \
+                        or BODY_OPENER.match(ln.text):
+                    break     # the right column (motto, date) or the body follows the subject line
                 title_parts.append(_strip_span(ln.start, ln.text))
         if not title_parts and so_hieu and so_hieu.value:
             m = SYMBOL.match(text, so_hieu.start, so_hieu.end)
@@ -177,11 +257,8 @@ def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> 
                 out.append(_field("doc_type", DOC_TYPES[code].value, so_hieu.start, so_hieu.end, 0.7,
                                   "symbol type code"))
     if title_parts:
-        title = " ".join(p[2] for p in title_parts)
-        title = " ".join(title.split()).rstrip(" .;:")
-        if title.count("”") > title.count("“"):       # the closing quote of a quoted V/v line
-            title = title.rstrip("”").rstrip()
-        out.append(_field("title", title, title_parts[0][0], title_parts[-1][1], 0.9, "title lines"))
+        out.append(_field("title", _title_value(title_parts), title_parts[0][0], title_parts[-1][1], 0.9,
+                          "title lines"))
     return out
 
 

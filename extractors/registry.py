@@ -22,7 +22,8 @@ class Extractor:
 
 EXTRACTORS: list[Extractor] = [
     Extractor("header", "fields", header.extract),
-    Extractor("signature", "fields", signature.extract),
+    Extractor("signers", "signers", signature.extract_signers),
+    Extractor("signature", "fields", signature.extract),          # after signers: the first one's fields
     Extractor("recipients", "recipients", recipients.extract),
     Extractor("citations", "citations", citations.extract),
     Extractor("targets", "targets", targets.extract),

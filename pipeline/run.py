@@ -21,7 +21,7 @@ from typing import Callable, Iterator, Optional
 import pyarrow as pa
 
 from pipeline import graph, ingest
-from pipeline.extract import document_fields, extract_all
+from pipeline.extract import document_fields, document_problems, extract_all
 from pipeline.models import StageError
 from pipeline.normalize import normalize
 from pipeline.processes import forkserver_context, without_pandas
@@ -95,7 +95,7 @@ def to_rows(a: Analysis) -> dict[str, list[dict]]:
     tables["sections"] = record_rows("sections", a.doc_id, [
         {**vars(s), "section_index": s.index, "parent_index": s.parent} for s in doc.sections], None)
     tables["errors"] = [error_row(a.source_path, a.doc_id, p.stage, p.message, p.severity, p.page)
-                        for p in a.raw.problems]
+                        for p in [*a.raw.problems, *document_problems(doc, a.found)]]
     return tables
 
 

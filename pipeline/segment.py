@@ -1,11 +1,14 @@
 """Segment a normalized document: header, type line, title, body (as a section tree),
-signature block and `Nơi nhận` block. Zones are line ranges with offsets into the text."""
+the closing zone (signature block and `Nơi nhận` block, in either order or side by side) and
+appendices after it. Zones are lines with offsets into the text."""
 from __future__ import annotations
 
+import unicodedata
 from typing import Optional
 
 import regex
 
+from extractors.casing import mostly_capitals
 from extractors.vocab import BODY_OPENERS, POSITIONS, SIGNING_PREFIXES, TYPE_WORDS
 from pipeline.models import Block, Line, NormText, SegmentedDoc, Section
 
@@ -24,7 +27,7 @@ LIST_ITEM = regex.compile(r"^[ ]{0,40}[-+*][ ]{0,6}\S")
 
 # Section markers at the start of a line, with an example each.
 MARKERS = [
-    ("roman", regex.compile(r"^[ ]{0,12}(?P<label>[IVX]{1,5})[ ]{0,2}[./\-)][ ]{0,6}(?=\S)")),           # 'I/ MỤC ĐÍCH'
+    ("roman", regex.compile(r"^[ ]{0,12}(?P<label>[IVX]{1,5})[ ]{0,2}(?:[.\-)]|/(?![vV]\b))[ ]{0,6}(?=\S)")),  # 'I/ MỤC ĐÍCH', not 'V/v'
     ("decimal", regex.compile(r"^[ ]{0,12}(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?[ ]{0,2}[\-)]?[ ]{1,6}(?=\S)")),  # '1.1- Ban'
     ("arabic", regex.compile(r"^[ ]{0,12}(?P<label>\d{1,2})[ ]{0,2}[.)/\-][ ]{1,6}(?=\S)")),            # '2. Yêu cầu'
     ("letter", regex.compile(r"^[ ]{0,12}(?P<label>[a-zđ])[ ]{0,1}[).][ ]{1,6}(?=\S)")),               # 'a) Cấp Quận'
@@ -50,6 +53,40 @@ def _block(lines: list[Line]) -> Optional[Block]:
     return Block(lines[0].start, lines[-1].end, lines) if lines else None
 
 
+def _base_letters() -> dict[int, str]:
+    """Vietnamese letters → their base letter, one char for one ('Ế' → 'E'); Đ/đ kept."""
+    table = {}
+    for cp in range(0xC0, 0x1EFA):
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if ch not in "Đđ" and base != ch and base.isalpha():
+            table[cp] = base
+    return table
+
+
+_BASE = _base_letters()
+
+
+def fold_marks(text: str) -> str:
+    """The text without tone and vowel marks, offsets unchanged: OCR misreads marks
+    ('QUYÉT ĐỊNH' for 'QUYẾT ĐỊNH') far more often than letters."""
+    return text.translate(_BASE)
+
+
+_FOLDED_TYPE_LINE = regex.compile(fold_marks(TYPE_LINE.pattern))
+_TYPE_OF_FOLDED = {fold_marks(k.upper()): e for k, e in TYPE_WORDS.items()}
+
+
+def match_type_line(text: str):
+    """TYPE_LINE on the line, else on the line without marks (same offsets)."""
+    return TYPE_LINE.match(text) or _FOLDED_TYPE_LINE.match(fold_marks(text))
+
+
+def type_entry(word: str):
+    """The TYPE_WORDS entry of a type word as printed (marks misread or not)."""
+    return TYPE_WORDS.get(word.lower()) or _TYPE_OF_FOLDED.get(fold_marks(word.upper()))
+
+
 def find_type_line(lines: list[Line]) -> Optional[int]:
     seen = 0
     for i, ln in enumerate(lines):
@@ -58,24 +95,42 @@ def find_type_line(lines: list[Line]) -> Optional[int]:
         seen += 1
         if seen > HEADER_LINES:
             return None
-        if TYPE_LINE.match(ln.text) and not RECIPIENTS.match(ln.text):
+        if match_type_line(ln.text) and not RECIPIENTS.match(ln.text):
             return i
     return None
 
 
 def _title_end(lines: list[Line], start: int) -> int:
-    """Index after the title: consecutive non-blank lines after the type line."""
+    """Index after the title: the non-blank lines after the type line; an all-capitals title
+    also runs on across blank lines (a Word document puts each title line in its own paragraph)."""
     i = start
     while i < len(lines) and not lines[i].text.strip():
         i += 1
-    end = i
-    while end < len(lines) and end - i < TITLE_LINES:
+    end, taken = i, 0
+    while end < len(lines) and taken < TITLE_LINES:
         text = lines[end].text
-        if not text.strip() or SEPARATOR.match(text) or any(rx.match(text) for _, rx in MARKERS[:4]) \
-                or (end > i and (BODY_OPENER.match(text) or (_caps(text) and not _caps(lines[i].text)))):
+        if not text.strip():
+            nxt = end + 1
+            while nxt < len(lines) and not lines[nxt].text.strip():
+                nxt += 1
+            if nxt < len(lines) and _caps(lines[end - 1].text) and _caps(lines[nxt].text) \
+                    and not _ends_title(lines[nxt].text):
+                end = nxt
+                continue
+            break
+        if _ends_title(text) or (end > i and (BODY_OPENER.match(text) or (_caps(text) and not _caps(lines[i].text)))):
             break
         end += 1
+        taken += 1
+    while end > i and not lines[end - 1].text.strip():
+        end -= 1
     return end
+
+
+def _ends_title(text: str) -> bool:
+    """A separator, a section heading or a closing cue: the title is over."""
+    return bool(SEPARATOR.match(text) or any(rx.match(text) for _, rx in MARKERS[:4])
+                or RECIPIENTS.match(text) or SIGN_PREFIX.match(text))
 
 
 def _caps(text: str) -> bool:
@@ -84,62 +139,144 @@ def _caps(text: str) -> bool:
     return len(text.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
 
 
-def _recipients_range(lines: list[Line], lo: int) -> Optional[tuple[int, int]]:
-    for i in range(len(lines) - 1, lo - 1, -1):
-        if RECIPIENTS.match(lines[i].text):
-            end = i + 1
-            last = end
-            while end < len(lines):
-                text = lines[end].text
-                if not text.strip():
-                    end += 1
-                    continue
-                if LIST_ITEM.match(text) or (len(text.strip()) < 90 and text.rstrip().endswith((";", ".", ","))
-                                             and not SIGN_PREFIX.match(text)):
-                    end += 1
-                    last = end
-                    continue
-                break
-            return i, last
-    return None
-
-
-def _signature_range(lines: list[Line], lo: int, avoid: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
-    """The signature block: a TM./KT./… line and what follows, up to the name (≤ 8 lines)."""
-    for i in range(len(lines) - 1, lo - 1, -1):
-        if avoid and avoid[0] <= i < avoid[1]:
-            continue
-        if SIGN_PREFIX.match(lines[i].text):
-            end, kept = i + 1, 0
-            while end < len(lines) and kept < 8:
-                text = lines[end].text
-                if RECIPIENTS.match(text) or LIST_ITEM.match(text):
-                    break
-                kept += bool(text.strip())
-                end += 1
-            while end > i + 1 and not lines[end - 1].text.strip():
-                end -= 1
-            return i, end
-    return _position_signature(lines, lo, avoid)
-
-
+# ---------------------------------------------------------------- the closing zone
+# A personal name: 2–6 capitalised syllables, no digits ('Hoàng Thị Thanh Thúy', 'NGUYỄN VĂN A').
+NAME = regex.compile(r"^[ ]{0,60}(?:(?:Đ/c|Ông|Bà)[ ]{1,2})?(\p{Lu}[\p{Ll}\p{Lu}]{0,7}(?:[ ]{1,2}\p{Lu}[\p{Ll}\p{Lu}]{0,7}){1,5})[ ]{0,20}$")
+# Marks of the signing act, not text: '(Đã ký)', 'Đã ký', '(ký, đóng dấu)', '(Ký tên, đóng dấu)', '[daky]'.
+SIGNED = regex.compile(r"^[ (\[]{0,3}(?:đã[ ]{1,2}ký|ký[ ,]{1,2}(?:tên|đóng dấu|ghi rõ)|daky|ký)[^\n]{0,30}$",
+                       regex.IGNORECASE)
+# Appendices after the signature, each with an example.
+APPENDIX = regex.compile(r"""^[ ]{0,40}(?:
+      PH[ỤU][ ]{1,2}L[ỤU]C | Phụ[ ]{1,2}lục     # 'PHỤ LỤC II', 'Phụ lục số 1'
+    | BIỂU[ ]{1,2}MẪU | Biểu[ ]{1,2}mẫu         # 'BIỂU MẪU', 'Biểu mẫu 01'
+    | MẪU[ ]{1,2}SỐ | Mẫu[ ]{1,2}số             # 'Mẫu số 02'
+    )(?![\p{L}])""", regex.VERBOSE)
+# '(Kèm theo Kế hoạch số …)', '(Ban hành kèm theo Quyết định …)': the headings just above open an appendix.
+ATTACHED = regex.compile(r"^[ ]{0,40}\(?[ ]{0,2}(?:Ban[ ]hành[ ])?[Kk]èm[ ]theo[ ]")
+# Where a line of the closing zone splits into columns: a run of 3+ spaces or a tab.
+COLUMN_GAP = regex.compile(r"[ ]{3,}|\t[ \t]{0,20}")
+# A signature flattened onto the Nơi nhận line by OCR: 'Nơi nhận: TM. BAN THƯỜNG VỤ'.
+INNER_PREFIX = regex.compile(r"(?<=[\p{L}\p{P}][ ]{1,2})(?:" + _PREFIX_ALT + r")\.?[ ]{1,3}(?=\p{Lu}{2})")
+CLOSING_LINES = 40          # non-blank lines of the closing zone read at most
+COLUMN_SLACK = 6            # characters a column's lines may stray to the left of where it starts
 _POSITION_LINES = {k for k in POSITIONS}
 
 
-def _position_signature(lines: list[Line], lo: int, avoid) -> Optional[tuple[int, int]]:
-    """A block headed by a bare post ('GIÁM ĐỐC' / name), signed in one's own right."""
-    for i in range(len(lines) - 1, max(lo, len(lines) - 40) - 1, -1):
-        if avoid and avoid[0] <= i < avoid[1]:
-            continue
-        if " ".join(lines[i].text.split()) in _POSITION_LINES:
-            end = i + 1
-            while end < len(lines) and end - i <= 8 and not RECIPIENTS.match(lines[end].text) \
-                    and not LIST_ITEM.match(lines[end].text):
-                end += 1
-            while end > i + 1 and not lines[end - 1].text.strip():
-                end -= 1
-            return i, end
+def is_position(text: str) -> bool:
+    """A post printed on its own line ('GIÁM ĐỐC', 'Phó Chủ tịch', 'PHÓ CHỦ NHIỆM')."""
+    key = " ".join(text.split()).upper()
+    return key in _POSITION_LINES or (key.startswith("PHÓ ") and key[4:] in _POSITION_LINES)
+
+
+def _authority(text: str) -> bool:
+    """'TM. BAN THƯỜNG VỤ', 'KT. CHỦ TỊCH' — a signing prefix before a body or post in capitals."""
+    return bool(SIGN_PREFIX.match(text)) and mostly_capitals(text)
+
+
+def _post_then_name(lines: list[Line], i: int) -> bool:
+    """A bare post ('CHÁNH VĂN PHÒNG') with a name below it: a signature without a prefix."""
+    if not is_position(lines[i].text):
+        return False
+    for ln in lines[i + 1:i + 8]:
+        text = ln.text.strip()
+        if text and not SIGNED.match(text):
+            return bool(NAME.match(text))
+    return False
+
+
+def _closing_start(lines: list[Line], lo: int) -> Optional[int]:
+    """The first line of the closing zone: `Nơi nhận`, an authority line (also as a column of a
+    line laid out with spaces) or a post over a name."""
+    for i in range(lo, len(lines)):
+        text = lines[i].text
+        if RECIPIENTS.match(text) or _authority(text) or _post_then_name(lines, i) \
+                or ("   " in text.strip() and any(_authority(p.text) for _, p in _pieces(lines[i]))):
+            return i
     return None
+
+
+def _appendix_start(lines: list[Line], lo: int) -> Optional[int]:
+    """An appendix heading after the closing zone's first line, or the headings above a
+    `(Kèm theo …)` line."""
+    for i in range(lo + 1, len(lines)):
+        text = lines[i].text
+        if APPENDIX.match(text):
+            return i
+        if ATTACHED.match(text):
+            top = i
+            while top - 1 > lo and lines[top - 1].text.strip() and mostly_capitals(lines[top - 1].text) \
+                    and i - top < 4:
+                top -= 1
+            return top
+    return None
+
+
+def _pieces(ln: Line) -> list[tuple[int, Line]]:
+    """A line cut at its column gaps (and before a signing prefix flattened onto a Nơi nhận or
+    list line): (column x, piece) pairs."""
+    cuts = [(m.start(), m.end()) for m in COLUMN_GAP.finditer(ln.text)]
+    if RECIPIENTS.match(ln.text) or LIST_ITEM.match(ln.text):
+        cuts += [(m.start(), m.start()) for m in INNER_PREFIX.finditer(ln.text)]
+    out, pos = [], 0
+    for a, b in sorted(cuts) + [(len(ln.text), len(ln.text))]:
+        part = ln.text[pos:a]
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            core = part.strip()
+            out.append((pos + lead, Line(ln.start + pos + lead, ln.start + pos + lead + len(core), core)))
+        pos = max(pos, b)
+    return out
+
+
+def column_lines(lines: list[Line]) -> list[Line]:
+    """The zone's lines read column by column: pieces that follow a gap mark where a column
+    starts; each piece goes to the column it starts in, left column first, top to bottom."""
+    cut = [[*_pieces(ln)] for ln in lines]
+    starts = sorted(x for row in cut for x, _ in row[1:])
+    bounds: list[int] = []
+    for x in starts:
+        if not bounds or x - bounds[-1] > 2 * COLUMN_SLACK:
+            bounds.append(x)
+    placed = []
+    for n, row in enumerate(cut):
+        for x, piece in row:
+            col = sum(1 for b in bounds if x >= b - COLUMN_SLACK)
+            placed.append((col, n, piece))
+    return [piece for _, _, piece in sorted(placed, key=lambda t: (t[0], t[1]))]
+
+
+def _recipient_lines(lines: list[Line]) -> list[Line]:
+    """The `Nơi nhận` line and the list under it (in the column-ordered lines)."""
+    for i, ln in enumerate(lines):
+        if RECIPIENTS.match(ln.text):
+            end = i + 1
+            while end < len(lines):
+                text = lines[end].text
+                if LIST_ITEM.match(text) or (len(text.strip()) < 90 and text.rstrip().endswith((";", ".", ","))
+                                             and not SIGN_PREFIX.match(text)):
+                    end += 1
+                    continue
+                break
+            return lines[i:end]
+    return []
+
+
+def split_closing(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """(recipient lines, signature lines) of the closing zone, whatever their order or layout."""
+    ordered = column_lines(lines)
+    rec = _recipient_lines(ordered)
+    taken = {id(ln) for ln in rec}
+    return rec, [ln for ln in ordered if id(ln) not in taken]
+
+
+def _nonblank_limit(lines: list[Line], lo: int, hi: int, count: int) -> int:
+    """Index after the first `count` non-blank lines of lines[lo:hi]."""
+    seen = 0
+    for i in range(lo, hi):
+        seen += bool(lines[i].text.strip())
+        if seen > count:
+            return i
+    return hi
 
 
 def build_sections(lines: list[Line]) -> list[Section]:
@@ -182,6 +319,18 @@ def build_sections(lines: list[Line]) -> list[Section]:
     return sections
 
 
+def _sections(*zones: list[Line]) -> list[Section]:
+    """The section trees of several zones (body, appendix) as one list, indexes renumbered."""
+    out: list[Section] = []
+    for lines in zones:
+        shift = len(out)
+        for sec in build_sections(lines):
+            sec.index += shift
+            sec.parent = None if sec.parent is None else sec.parent + shift
+            out.append(sec)
+    return out
+
+
 def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> SegmentedDoc:
     lines = split_lines(norm.text)
     t = find_type_line(lines)
@@ -200,16 +349,26 @@ def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> Segmente
         if head_end:
             header = _block(lines[:head_end])
             body_start = head_end
-    rec = _recipients_range(lines, body_start)
-    sig = _signature_range(lines, body_start, rec)
-    body_end = min([r[0] for r in (rec, sig) if r] + [len(lines)])
+    close = _closing_start(lines, body_start)
+    body_end = appendix_start = len(lines)
+    rec: list[Line] = []
+    sig: list[Line] = []
+    if close is not None:
+        body_end = close
+        appendix_start = _appendix_start(lines, close) or len(lines)
+        rec, sig = split_closing(lines[close:_nonblank_limit(lines, close, appendix_start, CLOSING_LINES)])
     body_lines = lines[body_start:body_end]
+    appendix_lines = lines[appendix_start:]
     return SegmentedDoc(
         doc_id=doc_id, source_path=source_path, norm=norm, lines=lines, header=header,
         type_line=type_line, title=title, body=_block(body_lines),
-        signature=_block(lines[sig[0]:sig[1]]) if sig else None,
-        recipients=_block(lines[rec[0]:rec[1]]) if rec else None,
-        sections=build_sections(body_lines))
+        signature=_zone(sig), recipients=_zone(rec),
+        sections=_sections(body_lines, appendix_lines), appendix=_block(appendix_lines))
+
+
+def _zone(lines: list[Line]) -> Optional[Block]:
+    """A block of column lines (not contiguous in the text): from its first to its last offset."""
+    return Block(min(ln.start for ln in lines), max(ln.end for ln in lines), lines) if lines else None
 
 
 # The subject line of a công văn: 'V/v tổ chức hội nghị', also quoted or bracketed.
@@ -217,7 +376,8 @@ VV_LINE = regex.compile(r"^[ ]{0,40}[\"“(]?V/v[ ]{0,3}:?[ ]{0,3}", regex.IGNOR
 # 'Số:' opens a line of the header ('Số 127-QĐ/HU' in Party texts; 'SỐ:' in capitals); a 'số'
 # inside a sentence ('Nghị định số 161/2024/NĐ-CP') is a citation, not the document's number.
 SO_LINE = regex.compile(r"^[ \t]{0,40}(?:Số|SỐ|Sô)[ ]{0,3}:?[ ]{0,8}")
-_DATELINE_HINT = regex.compile(r"ngày[ ]{0,4}\d{0,2}[ ]{1,6}tháng", regex.IGNORECASE)
+# A date line, even one that OCR garbled or a draft left blank: 'ngày A| tháng 02', 'ngày … tháng'.
+DATE_HINT = regex.compile(r"ngày[^\n]{0,16}?tháng", regex.IGNORECASE)
 
 
 def _headerless_end(lines: list[Line]) -> int:
@@ -229,7 +389,7 @@ def _headerless_end(lines: list[Line]) -> int:
         seen += 1
         if seen > 15:
             break
-        if _DATELINE_HINT.search(ln.text) or SO_LINE.match(ln.text) or VV_LINE.match(ln.text):
+        if DATE_HINT.search(ln.text) or SO_LINE.match(ln.text) or VV_LINE.match(ln.text):
             end = i + 1
             if VV_LINE.match(ln.text):
                 while end < len(lines) and lines[end].text.strip() and not MARKERS[4][1].match(lines[end].text):

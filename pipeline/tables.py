@@ -31,6 +31,8 @@ SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
     "sections": [("doc_id", S), ("section_index", I), ("parent_index", I), ("level", I), ("kind", S),
                  ("label", S), ("path", S), ("heading", S), ("start", I), ("end", I)],
     "recipients": [("doc_id", S), ("recipient", S), ("purpose", S), *SPAN],
+    "signers": [("doc_id", S), ("order", I), ("signer_name", S), ("signer_title", S), ("signing_authority", S),
+                *SPAN, ("confidence", F)],
     "citations": [("doc_id", S), ("cited_type", S), ("cited_number", S), ("cited_symbol", S),
                   ("cited_date", S), ("cited_issuer", S), ("relation", S), ("cited_key", S), ("mention", S),
                   *SPAN, ("source_text", S), ("evidence", S)],
