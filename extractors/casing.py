@@ -8,7 +8,8 @@ from extractors.vocab import ACRONYMS, LEVEL_NOUNS, PLACE_STOP_WORDS, PLACE_WORD
 # Common nouns of several syllables whose later syllables stay lower case ('Ban Thường vụ').
 FIXED_CASE = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Ngân hàng", "Nhà nước", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy",
               "Đảng ủy", "Đảng bộ", "Thường vụ", "Chấp hành", "Bí thư", "Chủ tịch", "Giám đốc", "Tổ chức", "Trung ương",
-              "Nhân dân", "Tuyên giáo", "Dân vận", "Kiểm tra", "Văn phòng", "Thường trực")
+              "Nhân dân", "Tuyên giáo", "Dân vận", "Kiểm tra", "Văn phòng", "Thường trực",
+              "Hội đồng", "Giáo dục", "Đào tạo")
 _FIXED = [(regex.compile(r"\b" + regex.escape(p.title()) + r"\b"), p) for p in FIXED_CASE]
 _TOKEN = regex.compile(r"\S+")
 _KEEP_AFTER_LEVEL = {"Đoàn", "Ủy", "Uỷ", "Đội", "Hội", "Đảng"}
@@ -125,3 +126,20 @@ def sentence_case(text: str) -> str:
         i += step
     out[0] = _cap(out[0])
     return " ".join(out)
+
+
+_PHRASES = frozenset(" ".join(p.upper().split()) for p in (*FIXED_CASE, *PROPER_PHRASES, *POSITIONS)
+                     if " " in p)
+_PHRASE_WORDS = max(len(p.split()) for p in _PHRASES)
+
+
+def broken_phrase(before: str, after: str) -> bool:
+    """A known phrase (a post, a fixed common noun, a proper name) runs across the break between
+    two lines in capitals: 'TM. ỦY BAN' / 'NHÂN DÂN', 'PHÓ CHÁNH VĂN' / 'PHÒNG', 'VĂN PHÒNG CHÍNH' / 'PHỦ'."""
+    head = before.upper().replace("UỶ", "ỦY").split()[-(_PHRASE_WORDS - 1):]
+    tail = after.upper().replace("UỶ", "ỦY").split()[:_PHRASE_WORDS - 1]
+    for a in range(len(head)):
+        for b in range(1, len(tail) + 1):
+            if " ".join(head[a:] + tail[:b]) in _PHRASES:
+                return True
+    return False

@@ -9,7 +9,7 @@ from typing import Optional
 
 import regex
 
-from extractors.casing import mostly_capitals, proper_case, sentence_case
+from extractors.casing import broken_phrase, mostly_capitals, proper_case, sentence_case
 from extractors.dates import DATELINE, DATELINE_WRAPPED, iso
 from extractors.symbols import SYMBOL, parse
 from extractors.vocab import BODY_WORDS, DOC_TYPES, MOTTO_LINES, ORG_TITLES
@@ -93,6 +93,26 @@ def blank_number(doc: SegmentedDoc) -> bool:
     return bool(found) and bool(BLANK_NUMBER.fullmatch(doc.text, found[1], found[0].end))
 
 
+# OCR reads a handwritten or stamped digit as a look-alike letter: 'Số:4oKH/ĐTN' is 40-KH/ĐTN.
+_OCR_NUMBER = regex.compile(r"[\doOlI]{1,5}")
+_OCR_DIGITS = str.maketrans("oOlI", "0011")
+
+
+def _symbol_at(text: str, start: int, end: int) -> Optional[FieldValue]:
+    """The document's number at the start of text[start:end]: as printed, else with look-alike
+    letters of the number read as digits (lower confidence)."""
+    m = SYMBOL.match(text, start, end)
+    if m:
+        return _field("so_hieu", parse(m).canonical, m.start(), m.end(), 1.0, "header Số")
+    run = _OCR_NUMBER.match(text, start, end)
+    if run and any(c.isdigit() for c in run.group()) and not run.group().isdigit():
+        fixed = run.group().translate(_OCR_DIGITS) + text[run.end():end]
+        m = SYMBOL.match(fixed)
+        if m:
+            return _field("so_hieu", parse(m).canonical, start, start + m.end(), 0.6, "header Số, OCR digits")
+    return None
+
+
 def extract_number(doc: SegmentedDoc) -> Optional[FieldValue]:
     """`Số: 95 -KH/TĐTN-BTCKT` → 95-KH/TĐTN-BTCKT (in the header only); the number may stand on
     the next line of its table cell ('Số:' / '7360/KH-UBND'). A draft's blank number is null."""
@@ -102,11 +122,8 @@ def extract_number(doc: SegmentedDoc) -> Optional[FieldValue]:
     ln, at = found
     text = doc.text
     at += len(text[at:ln.end]) - len(text[at:ln.end].lstrip())
-    m = SYMBOL.match(text, at, ln.end)
-    if m:
-        return _field("so_hieu", parse(m).canonical, m.start(), m.end(), 1.0, "header Số")
     if text[at:ln.end].strip():
-        return None
+        return _symbol_at(text, at, ln.end)
     lines = header_lines(doc)
     nxt = next((n for n in lines[lines.index(ln) + 1:] if n.text.strip()), None)
     if nxt is not None:
@@ -182,7 +199,7 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
                 org = org or (s, e, _ORG[key])
             elif after_number or key in _MOTTO or NOT_ISSUER.match(key) or not mostly_capitals(core):
                 continue
-            elif issuers and _continues(core):
+            elif issuers and (_continues(core) or broken_phrase(issuers[-1][2], core)):
                 ps, _, ptext = issuers[-1]
                 issuers[-1] = (ps, e, f"{ptext} {core}")
             else:

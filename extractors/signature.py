@@ -9,7 +9,7 @@ from typing import Optional
 
 import regex
 
-from extractors.casing import mostly_capitals, position_case, proper_case
+from extractors.casing import broken_phrase, mostly_capitals, position_case, proper_case
 from extractors.vocab import NOT_NAME_WORDS
 from pipeline.models import FieldValue, Line, SegmentedDoc, Signer
 from pipeline.segment import NAME, SIGN_PREFIX, SIGNED, fold_marks, is_position
@@ -58,6 +58,8 @@ def _groups(lines: list[Line]) -> list[_Group]:
         text = ln.text.strip()
         if not text or SIGNED.match(text):
             continue
+        if cur is not None and cur.name is None and _wrapped(cur, ln):
+            continue
         if SIGN_PREFIX.match(text):
             if cur is None or cur.title or cur.name:
                 cur = _Group()
@@ -68,12 +70,31 @@ def _groups(lines: list[Line]) -> list[_Group]:
                 cur = _Group()
                 groups.append(cur)
             cur.title = ln
-        elif _is_name(text):
+        elif _is_name(text) and (not text.isupper() or (cur is not None and (cur.authority or cur.title))):
+            # a name in capitals only under a post or authority ('Ý KIẾN LÃNH ĐẠO' is no name)
             if cur is None or cur.name:
                 cur = _Group()
                 groups.append(cur)
             cur.name = ln
     return _merge_split(groups)
+
+
+def _wrapped(group: _Group, ln: Line) -> bool:
+    """Join a line that continues the group's last authority or post line, broken in its cell
+    ('TM. ỦY BAN' / 'NHÂN DÂN', 'KT. BỘ TRƯỞNG,' / 'CHỦ NHIỆM', 'PHÓ CHÁNH VĂN' / 'PHÒNG')."""
+    last = group.title if group.title is not None else (group.authority[-1] if group.authority else None)
+    text = ln.text.strip()
+    if last is None or SIGN_PREFIX.match(text) or not mostly_capitals(text):
+        return False
+    before = last.text.rstrip()
+    if not (before.endswith((",", " VÀ", "&")) or broken_phrase(before, text)):
+        return False
+    joined = Line(last.start, ln.end, f"{before} {text}")
+    if group.title is not None:
+        group.title = joined
+    else:
+        group.authority[-1] = joined
+    return True
 
 
 def _merge_split(groups: list[_Group]) -> list[_Group]:

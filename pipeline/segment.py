@@ -118,7 +118,7 @@ def _title_end(lines: list[Line], start: int) -> int:
                 end = nxt
                 continue
             break
-        if _ends_title(text) or (end > i and (BODY_OPENER.match(text) or (_caps(text) and not _caps(lines[i].text)))):
+        if _ends_title(text) or (end > i and (BODY_OPENER.match(text) or (_caps(text) and not mostly_capitals(lines[i].text)))):
             break
         end += 1
         taken += 1
@@ -145,12 +145,16 @@ NAME = regex.compile(r"^[ ]{0,60}(?:(?:Đ/c|Ông|Bà)[ ]{1,2})?(\p{Lu}[\p{Ll}\p{
 # Marks of the signing act, not text: '(Đã ký)', 'Đã ký', '(ký, đóng dấu)', '(Ký tên, đóng dấu)', '[daky]'.
 SIGNED = regex.compile(r"^[ (\[]{0,3}(?:đã[ ]{1,2}ký|ký[ ,]{1,2}(?:tên|đóng dấu|ghi rõ)|daky|ký)[^\n]{0,30}$",
                        regex.IGNORECASE)
-# Appendices after the signature, each with an example.
+# Appendices after the signature, each with an example: the keyword, a label, then nothing, an
+# all-capitals name or a colon ('Phụ lục kèm theo gồm 3 trang.' is a sentence, not a heading).
 APPENDIX = regex.compile(r"""^[ ]{0,40}(?:
       PH[ỤU][ ]{1,2}L[ỤU]C | Phụ[ ]{1,2}lục     # 'PHỤ LỤC II', 'Phụ lục số 1'
     | BIỂU[ ]{1,2}MẪU | Biểu[ ]{1,2}mẫu         # 'BIỂU MẪU', 'Biểu mẫu 01'
     | MẪU[ ]{1,2}SỐ | Mẫu[ ]{1,2}số             # 'Mẫu số 02'
-    )(?![\p{L}])""", regex.VERBOSE)
+    )
+    (?:[ ]{1,2}(?:[Ss]ố|SỐ)?[ ]{0,2}(?:[IVXLC]{1,6}|\d{1,3}[a-z]?|[A-Z])(?![\p{L}\d]))?   # its label
+    (?:[ ]{0,3}$ | [ ]{1,3}[^\p{Ll}\n]{1,160}$ | [ ]{0,2}[.:–—-][^\n]{0,160}$)      # then its name
+    """, regex.VERBOSE)
 # '(Kèm theo Kế hoạch số …)', '(Ban hành kèm theo Quyết định …)': the headings just above open an appendix.
 ATTACHED = regex.compile(r"^[ ]{0,40}\(?[ ]{0,2}(?:Ban[ ]hành[ ])?[Kk]èm[ ]theo[ ]")
 # Where a line of the closing zone splits into columns: a run of 3+ spaces or a tab.
