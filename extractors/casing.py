@@ -9,10 +9,14 @@ from extractors.vocab import ACRONYMS, LEVEL_NOUNS, PLACE_STOP_WORDS, PLACE_WORD
 FIXED_CASE = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Ngân hàng", "Nhà nước", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy",
               "Đảng ủy", "Đảng bộ", "Thường vụ", "Chấp hành", "Bí thư", "Chủ tịch", "Giám đốc", "Tổ chức", "Trung ương",
               "Nhân dân", "Tuyên giáo", "Dân vận", "Kiểm tra", "Văn phòng", "Thường trực",
-              "Hội đồng", "Giáo dục", "Đào tạo")
+              "Hội đồng", "Giáo dục", "Đào tạo", "Y tế", "Nội vụ", "Tư pháp", "Tài chính", "Xây dựng",
+              "Khoa học", "Công nghệ", "Văn hóa", "Thể thao", "Du lịch", "Lao động", "Thông tin", "Truyền thông")
 _FIXED = [(regex.compile(r"\b" + regex.escape(p.title()) + r"\b"), p) for p in FIXED_CASE]
 _TOKEN = regex.compile(r"\S+")
 _KEEP_AFTER_LEVEL = {"Đoàn", "Ủy", "Uỷ", "Đội", "Hội", "Đảng"}
+
+
+_LOWER_WORDS = {"VÀ": "và", "CỦA": "của"}     # joining words inside a name: 'Tuyên giáo và Dân vận'
 
 
 def _word(token: str) -> str:
@@ -21,7 +25,7 @@ def _word(token: str) -> str:
         return token
     if any(ch.isdigit() for ch in bare) or "/" in bare or "&" in bare:
         return token
-    return token[:1].upper() + token[1:].lower()
+    return _LOWER_WORDS.get(token) or token[:1].upper() + token[1:].lower()
 
 
 CAPITALS_SHARE = 0.8

@@ -205,6 +205,7 @@ ACRONYMS = frozenset({
     "DN", "TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "CNLĐ", "TNCN", "ĐVTN", "THPT",
     "THCS", "BQL", "KCN", "KCX", "CP", "TNHH", "GD&ĐT", "KT-XH", "ĐH", "CĐ", "II", "III", "IV",
     "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV",
+    "ĐBQH", "CNTT", "HSSV", "TTN",
 })
 # Administrative level nouns written in lower case before a proper name ('tỉnh Kiên Giang').
 LEVEL_NOUNS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thị trấn", "thị xã", "thành phố"})
@@ -243,6 +244,9 @@ PROPER_PHRASES = _table(*((p, p, ex) for p, ex in (
     ("Trung ương", "HỘI NGHỊ TRUNG ƯƠNG"),
     ("Nhà nước", "QUẢN LÝ NHÀ NƯỚC"),
     ("Tết Nguyên đán", "TẾT NGUYÊN ĐÁN"),
+    ("Trung Bộ", "MƯA LŨ TẠI KHU VỰC TRUNG BỘ"),
+    ("Bắc Bộ", "CÁC TỈNH BẮC BỘ"),
+    ("Nam Bộ", "ĐỒNG BẰNG NAM BỘ"),
     ("Đảng", "CÔNG TÁC XÂY DỰNG ĐẢNG"),
     ("Đoàn", "CÔNG TÁC ĐOÀN"),
 )))

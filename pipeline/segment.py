@@ -134,8 +134,10 @@ def _ends_title(text: str) -> bool:
 
 
 def _caps(text: str) -> bool:
-    """An all-capitals line of two words or more (a heading, an authority line)."""
-    letters = [c for c in text if c.isalpha()]
+    """A line in capitals of two words or more (a heading, an authority line); the lower-case
+    letters of a symbol do not count ('CHỈ THỊ SỐ 13/CT-TTg')."""
+    words = [w for w in text.split() if "/" not in w and not any(c.isdigit() for c in w)]
+    letters = [c for w in words for c in w if c.isalpha()]
     return len(text.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
 
 
