@@ -174,36 +174,57 @@ def _split_titles(lines: list[Line]) -> dict[int, str]:
     return marked
 
 
-def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
-    """Issuer lines are the capitalised lines above `Số`; the one above the issuer is its parent,
-    else the Đoàn/Party title printed in the header."""
-    issuers: list[tuple[int, int, str]] = []
-    org: Optional[tuple[int, int, str]] = None
+def _header_pieces(doc: SegmentedDoc) -> list[tuple[bool, int, int, str]]:
+    """The header's pieces that may name a body, in order: (after `Số`, start, end, text);
+    mottos and organisation titles broken over lines come as one piece."""
+    out = []
     after_number = False   # below `Số` only the organisation title may still appear
     lines = header_lines(doc)
     split = _split_titles(lines)
     for n, ln in enumerate(lines):
         after_number = after_number or bool(SO_LINE.match(ln.text.strip()))
         if n in split:
-            if split[n] != "motto" and org is None:
-                org = (ln.start, ln.end, split[n])
+            if split[n] != "motto" and (n == 0 or split.get(n - 1) != split[n]):
+                out.append((after_number, ln.start, ln.end, split[n].upper()))
             continue
         if DATELINE.search(ln.text) or VV_LINE.match(ln.text):
             continue
         for start, piece in _pieces(ln):
             s, e, core = _strip_span(start, piece, _NOISE)
-            if not any(c.isalpha() for c in core) or SEPARATOR.match(core) or match_type_line(core):
-                continue
-            key = _fold(core)
-            if key in _ORG:
-                org = org or (s, e, _ORG[key])
-            elif after_number or key in _MOTTO or NOT_ISSUER.match(key) or not mostly_capitals(core):
-                continue
-            elif issuers and (_continues(core) or broken_phrase(issuers[-1][2], core)):
-                ps, _, ptext = issuers[-1]
-                issuers[-1] = (ps, e, f"{ptext} {core}")
-            else:
-                issuers.append((s, e, core))
+            core = core.replace("*", "")
+            if any(c.isalpha() for c in core) and not SEPARATOR.match(core) and not match_type_line(core):
+                out.append((after_number, s, e, core))
+    return out
+
+
+def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
+    """Issuer lines are the capitalised lines above `Số`; the one above the issuer is its parent,
+    else the Đoàn/Party title printed in the header. An organisation title printed twice is the
+    header's title once and, inside the issuer's lines, part of its name ('ĐẠI HỘI ĐẠI BIỂU' /
+    'ĐOÀN TNCS HỒ CHÍ MINH' / 'TRƯỜNG …' / 'LẦN THỨ XXII')."""
+    pieces = _header_pieces(doc)
+    titles = sum(_fold(p[3]) in _ORG for p in pieces)
+    issuers: list[tuple[int, int, str]] = []
+    org: Optional[tuple[int, int, str]] = None
+    joining = False        # the name runs on through an organisation title inside it
+    for i, (after_number, s, e, core) in enumerate(pieces):
+        key = _fold(core)
+        inside = titles > 1 and issuers and i + 1 < len(pieces) and not pieces[i + 1][0] \
+            and mostly_capitals(pieces[i + 1][3]) and _fold(pieces[i + 1][3]) not in _ORG \
+            and _fold(pieces[i + 1][3]) not in _MOTTO
+        if key in _ORG and not after_number and inside:
+            ps, _, ptext = issuers[-1]
+            issuers[-1] = (ps, e, f"{ptext} {_ORG[key]}")
+            joining = True
+        elif key in _ORG:
+            org = org or (s, e, _ORG[key])
+        elif after_number or key in _MOTTO or NOT_ISSUER.match(key) or not mostly_capitals(core):
+            joining = False
+        elif issuers and (joining or _continues(core) or broken_phrase(issuers[-1][2], core)):
+            ps, _, ptext = issuers[-1]
+            issuers[-1] = (ps, e, f"{ptext} {core}")
+        else:
+            issuers.append((s, e, core))
     out = []
     if issuers:
         s, e, name = issuers[-1]

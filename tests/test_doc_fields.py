@@ -104,6 +104,12 @@ def test_v_v_after_a_type_line_and_all_capitals():
     assert fields(text)["title"] == "Chủ động phòng, chống mưa lũ tại tỉnh Bến Tre"
 
 
+def test_title_stops_before_a_mixed_line_after_a_blank():
+    text = STATE.format(so="Số: 217/CĐ-TTg").replace(
+        "KẾ HOẠCH\nKhám sức khỏe", "CÔNG ĐIỆN\n\nCHỦ ĐỘNG PHÒNG, CHỐNG MƯA LŨ\n\nTHỦ TƯỚNG CHÍNH PHỦ điện:")
+    assert fields(text)["title"] == "Chủ động phòng, chống mưa lũ"
+
+
 def test_all_capitals_title_over_blank_lines():
     text = STATE.format(so="Số: 20/KH-SYT").replace(
         "KẾ HOẠCH\nKhám sức khỏe\n", "KẾ HOẠCH\n\nTRIỂN KHAI CHỈ THỊ SỐ 13/CT-TTg\n\nTRÊN ĐỊA BÀN TỈNH BẾN TRE NĂM 2024\n\nI. MỤC ĐÍCH\n")
@@ -160,9 +166,15 @@ ISSUERS = [
      "TỈNH ỦY BẾN TRE\nBAN TUYÊN GIÁO\nSố 5-HD/BTGTU\nĐẢNG CỘNG SẢN\nVIỆT NAM\n", "Ban Tuyên giáo", "Tỉnh ủy Bến Tre"),
     ("organisation title with a place after it is a parent",
      "ĐOÀN TNCS HỒ CHÍ MINH TỈNH BẾN TRE\nBCH ĐOÀN TRƯỜNG CAO ĐẲNG Y TẾ\nSố: 5-KH/ĐTN\n",
-     "BCH Đoàn Trường Cao Đẳng Y tế", "Đoàn TNCS Hồ Chí Minh tỉnh Bến Tre"),
+     "BCH Đoàn Trường Cao đẳng Y tế", "Đoàn TNCS Hồ Chí Minh tỉnh Bến Tre"),
     ("name continued after a conjunction",
      "VĂN PHÒNG ĐOÀN ĐBQH\nVÀ HĐND TỈNH BẾN TRE\nSố: 5/VP\n", "Văn phòng Đoàn ĐBQH và HĐND tỉnh Bến Tre", None),
+    ("organisation title printed twice: inside the issuer's lines it is part of the name",
+     "HỘI NGHỊ ĐẠI BIỂU\nĐOÀN TNCS HỒ CHÍ MINH\nTRƯỜNG CAO ĐẲNG Y TẾ\nLẦN THỨ V\n***\nĐOÀN TNCS HỒ CHÍ MINH\n",
+     "Hội nghị Đại biểu Đoàn TNCS Hồ Chí Minh Trường Cao đẳng Y tế Lần Thứ V", "Đoàn TNCS Hồ Chí Minh"),
+    ("organisation title printed once, between the columns: not part of a name",
+     "THÀNH ĐOÀN CẦN THƠ\nĐOÀN TNCS HỒ CHÍ MINH\nBCH ĐOÀN QUẬN NINH KIỀU\nSố: 5-KH/QĐTN\n",
+     "BCH Đoàn quận Ninh Kiều", "Thành Đoàn Cần Thơ"),
     ("a fixed phrase broken across lines",
      "VĂN PHÒNG CHÍNH\nPHỦ\nSố: 5/TB-VPCP\n", "Văn phòng Chính Phủ", None),
 ]
