@@ -12,7 +12,10 @@ from extractors.casing import mostly_capitals
 from extractors.vocab import BODY_OPENERS, POSITIONS, SIGNING_PREFIXES, TYPE_WORDS
 from pipeline.models import Block, Line, NormText, SegmentedDoc, Section
 
-HEADER_LINES = 40            # the type line is looked for among the first non-blank lines
+HEADER_LINES = 40            # the type line is looked for among the first non-blank lines …
+PAGE_LINES = 150             # … or, below a web page's menus, under a `Số` line this far down
+HEADER_CUE_LINES = 12        # a `Số` line this close above a type line marks a real header
+HEADER_SPAN = 20             # non-blank lines of a header at most (above its type line)
 TITLE_LINES = 6
 
 _TYPE_NAMES = sorted({k.upper() for k in TYPE_WORDS if len(k) > 3}, key=len, reverse=True)
@@ -88,16 +91,33 @@ def type_entry(word: str):
 
 
 def find_type_line(lines: list[Line]) -> Optional[int]:
-    seen = 0
+    """The type line: the first one under a `Số` line, else the first one near the top (a page
+    saved from a website prints menus and metadata before the document's own header)."""
+    first, seen, cue = None, 0, -HEADER_CUE_LINES - 1
     for i, ln in enumerate(lines):
         if not ln.text.strip():
             continue
         seen += 1
-        if seen > HEADER_LINES:
-            return None
+        if seen > PAGE_LINES or (seen > HEADER_LINES and first is not None):
+            break
         if match_type_line(ln.text) and not RECIPIENTS.match(ln.text):
-            return i
-    return None
+            if seen - cue <= HEADER_CUE_LINES:
+                return i
+            if first is None and seen <= HEADER_LINES:
+                first = i
+        elif SO_LINE.match(ln.text):
+            cue = seen
+    return first
+
+
+def _header_start(lines: list[Line], t: int) -> int:
+    """The first line of the header above type line t: at most HEADER_SPAN non-blank lines."""
+    seen = 0
+    for i in range(t - 1, -1, -1):
+        seen += bool(lines[i].text.strip())
+        if seen > HEADER_SPAN:
+            return i + 1
+    return 0
 
 
 def _title_end(lines: list[Line], start: int) -> int:
@@ -343,7 +363,7 @@ def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> Segmente
     header = type_line = title = None
     body_start = 0
     if t is not None:
-        header = _block(lines[:t])
+        header = _block(lines[_header_start(lines, t):t])
         type_line = lines[t]
         title_end = _title_end(lines, t + 1)
         title = _block([ln for ln in lines[t + 1:title_end] if ln.text.strip()])
@@ -381,7 +401,9 @@ def _zone(lines: list[Line]) -> Optional[Block]:
 VV_LINE = regex.compile(r"^[ ]{0,40}[\"“(]?V/v[ ]{0,3}:?[ ]{0,3}", regex.IGNORECASE)
 # 'Số:' opens a line of the header ('Số 127-QĐ/HU' in Party texts; 'SỐ:' in capitals); a 'số'
 # inside a sentence ('Nghị định số 161/2024/NĐ-CP') is a citation, not the document's number.
-SO_LINE = regex.compile(r"^[ \t]{0,40}(?:Số|SỐ|Sô)[ ]{0,3}:?[ ]{0,8}")
+SO_LINE = regex.compile(
+    r"^[ \t]{0,40}(?:Số|SỐ|Sô)[ ]{0,3}:?[ ]{0,8}"
+    r"(?=[ ]{0,30}(?:[\d/.…_\-–]|$|\p{Lu}\p{L}{0,3}[ ]{0,2}[-–/]))")   # a number, a blank, OCR'd digits: not 'Số hiệu:'
 # A date line, even one that OCR garbled or a draft left blank: 'ngày A| tháng 02', 'ngày … tháng'.
 DATE_HINT = regex.compile(r"ngày[^\n]{0,16}?tháng", regex.IGNORECASE)
 

@@ -215,3 +215,16 @@ def test_confidence_tells_the_zone():
     # no issuer in the header: the body signed for (TM.) stands in, with less confidence
     tm = "Số: 5/KH\nKẾ HOẠCH\nKhám\n\nNội dung.\nTM. BAN THƯỜNG VỤ\nBÍ THƯ\nLê Văn Tám\n"
     assert confidence(tm, "issuing_body") < 1.0
+
+
+def test_header_below_a_web_pages_menus():
+    menus = "".join(f"Mục {i} của trang\n" for i in range(45))
+    page = (menus + "CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI\nSố hiệu:\n20/KH-SYT\nLoại văn bản:\nKế hoạch\n"
+            + STATE.format(so="Số: 20/KH-SYT"))
+    assert fields(page) == record(**STATE_ROW, so_hieu="20/KH-SYT")
+
+
+@pytest.mark.parametrize("line", ["Số hiệu: 20/KH-SYT", "Số lượng: 20 người", "SỐ ĐIỆN THOẠI: 0291"])
+def test_not_a_number_line(line):
+    text = f"UBND TỈNH BẾN TRE\n{line}\nKẾ HOẠCH\nKhám sức khỏe\n"
+    assert fields(text)["so_hieu"] is None and problems(text) == []
