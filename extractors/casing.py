@@ -11,7 +11,7 @@ FIXED_CASE = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Ngân hàng", 
               "Nhân dân", "Tuyên giáo", "Dân vận", "Kiểm tra", "Văn phòng", "Thường trực",
               "Hội đồng", "Giáo dục", "Đào tạo", "Y tế", "Nội vụ", "Tư pháp", "Tài chính", "Xây dựng",
               "Khoa học", "Công nghệ", "Văn hóa", "Thể thao", "Du lịch", "Lao động", "Thông tin", "Truyền thông",
-              "Đại hội", "Hội nghị", "Đại biểu", "Đại học", "Cao đẳng", "Sư phạm", "Kỹ thuật")
+              "Đại hội", "Hội nghị", "Chính trị", "Đại biểu", "Đại học", "Cao đẳng", "Sư phạm", "Kỹ thuật")
 _FIXED = [(regex.compile(r"\b" + regex.escape(p.title()) + r"\b"), p) for p in FIXED_CASE]
 _TOKEN = regex.compile(r"\S+")
 _KEEP_AFTER_LEVEL = {"Đoàn", "Ủy", "Uỷ", "Đội", "Hội", "Đảng"}

@@ -12,7 +12,7 @@ import regex
 from extractors.casing import broken_phrase, mostly_capitals, proper_case, sentence_case
 from extractors.dates import DATELINE, DATELINE_WRAPPED, iso
 from extractors.symbols import SYMBOL, parse
-from extractors.vocab import BODY_WORDS, DOC_TYPES, MOTTO_LINES, ORG_TITLES
+from extractors.vocab import BODY_WORDS, DOC_TYPES, MOTTO_LINES, ORG_TITLES, TOP_ORGANS
 from pipeline.models import FieldValue, Line, SegmentedDoc
 from pipeline.segment import (BODY_OPENER, SEPARATOR, SO_LINE, VV_LINE, fold_marks, match_type_line,
                               type_entry)
@@ -232,7 +232,8 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
         if len(issuers) > 1:
             ps, pe, pname = issuers[-2]
             out.append(_field("parent_body", proper_case(pname), ps, pe, 0.9, "header"))
-    if org and not any(f.field == "parent_body" for f in out) and issuers:
+    if org and not any(f.field == "parent_body" for f in out) and issuers \
+            and " ".join(issuers[-1][2].upper().split()) not in TOP_ORGANS:
         out.append(_field("parent_body", org[2], org[0], org[1], 0.8, "organisation title"))
     return out
 

@@ -125,6 +125,11 @@ SIGNING_PREFIXES = _table(
     ("Q", "Q.", "Q. GIÁM ĐỐC"),
 )
 
+# The organisation's own top organs: its title printed beside them is no parent body.
+# Example: 'BAN CHẤP HÀNH TRUNG ƯƠNG' beside 'ĐẢNG CỘNG SẢN VIỆT NAM' (parent null).
+TOP_ORGANS = frozenset({"BAN CHẤP HÀNH TRUNG ƯƠNG", "BỘ CHÍNH TRỊ", "BAN BÍ THƯ", "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG",
+                        "BAN CHẤP HÀNH TRUNG ƯƠNG ĐOÀN", "BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN"})
+
 # Positions that head a signature (upper case on the page). Example: 'PHÓ BÍ THƯ'.
 POSITIONS = _table(
     ("BÍ THƯ", "Bí thư", "BÍ THƯ"),

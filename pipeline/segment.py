@@ -110,12 +110,18 @@ def find_type_line(lines: list[Line]) -> Optional[int]:
     return first
 
 
-def _header_start(lines: list[Line], t: int) -> int:
-    """The first line of the header above type line t: at most HEADER_SPAN non-blank lines."""
+def _worded(text: str) -> bool:
+    """A line with a letter or digit (not a table bar, a rule or a star)."""
+    return any(c.isalnum() for c in text)
+
+
+def _header_start(lines: list[Line], t: int, span: int = HEADER_SPAN) -> int:
+    """The first line of the header above line t: at most `span` lines with words (table bars
+    and rules do not count)."""
     seen = 0
     for i in range(t - 1, -1, -1):
-        seen += bool(lines[i].text.strip())
-        if seen > HEADER_SPAN:
+        seen += _worded(lines[i].text)
+        if seen > span:
             return i + 1
     return 0
 
@@ -371,9 +377,9 @@ def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> Segmente
         while body_start < len(lines) and SEPARATOR.match(lines[body_start].text):
             body_start += 1
     else:
-        head_end = _headerless_end(lines)
-        if head_end:
-            header = _block(lines[:head_end])
+        head_start, head_end = _headerless_zone(lines)
+        if head_end > head_start:
+            header = _block(lines[head_start:head_end])
             body_start = head_end
     close = _closing_start(lines, body_start)
     body_end = appendix_start = len(lines)
@@ -408,18 +414,34 @@ SO_LINE = regex.compile(
 DATE_HINT = regex.compile(r"ngày[^\n]{0,16}?tháng", regex.IGNORECASE)
 
 
-def _headerless_end(lines: list[Line]) -> int:
-    """Without a type line (công văn), the header runs to its last `Số:`/date/`V/v` line."""
-    end, seen = 0, 0
+HEADERLESS_LINES = 15       # a header without a type line: its Số/date/V/v lines among these
+ISSUER_SPAN = 8             # non-blank lines above a `Số` line that may print the issuer
+
+
+def _headerless_zone(lines: list[Line]) -> tuple[int, int]:
+    """Without a type line (công văn), the header runs to its last `Số:`/date/`V/v` line; it
+    starts at the top, or a few lines above a `Số` line printed under a web page's menus."""
+    start = seen = 0
     for i, ln in enumerate(lines):
         if not ln.text.strip():
             continue
         seen += 1
-        if seen > 15:
+        if seen > PAGE_LINES:
+            break
+        if SO_LINE.match(ln.text):
+            start = _header_start(lines, i, ISSUER_SPAN) if seen > HEADERLESS_LINES else 0
+            break
+    end, seen = start, 0
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        if not _worded(ln.text):
+            continue
+        seen += 1
+        if seen > HEADERLESS_LINES:
             break
         if DATE_HINT.search(ln.text) or SO_LINE.match(ln.text) or VV_LINE.match(ln.text):
             end = i + 1
             if VV_LINE.match(ln.text):
                 while end < len(lines) and lines[end].text.strip() and not MARKERS[4][1].match(lines[end].text):
                     end += 1
-    return end
+    return start, end

@@ -175,6 +175,10 @@ ISSUERS = [
     ("organisation title printed once, between the columns: not part of a name",
      "THÀNH ĐOÀN CẦN THƠ\nĐOÀN TNCS HỒ CHÍ MINH\nBCH ĐOÀN QUẬN NINH KIỀU\nSố: 5-KH/QĐTN\n",
      "BCH Đoàn quận Ninh Kiều", "Thành Đoàn Cần Thơ"),
+    ("the organisation's title is no parent of its top organ",
+     "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 9-KL/TW\nĐẢNG CỘNG SẢN VIỆT NAM\n", "Ban Chấp hành Trung ương", None),
+    ("the organisation's title is the parent of a lower committee",
+     "TỈNH ỦY BẾN TRE\n*\nSố 9-KL/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n", "Tỉnh ủy Bến Tre", "Đảng Cộng sản Việt Nam"),
     ("a fixed phrase broken across lines",
      "VĂN PHÒNG CHÍNH\nPHỦ\nSố: 5/TB-VPCP\n", "Văn phòng Chính Phủ", None),
 ]
@@ -228,3 +232,10 @@ def test_header_below_a_web_pages_menus():
 def test_not_a_number_line(line):
     text = f"UBND TỈNH BẾN TRE\n{line}\nKẾ HOẠCH\nKhám sức khỏe\n"
     assert fields(text)["so_hieu"] is None and problems(text) == []
+
+
+def test_cong_van_header_below_a_web_pages_menus():
+    menus = "".join(f"Mục {i} của trang\n|\n" for i in range(30))
+    assert fields(menus + "|\nTRANG TIN PHÁP LUẬT\n|\nTình trạng:\nĐã biết\n" + CONG_VAN) == record(
+        so_hieu="88/SYT-NV", doc_type="Công văn", issue_date="2024-03-02", place="Bến Tre", issuing_body="Sở Y tế",
+        parent_body="UBND tỉnh Bến Tre", title="tăng cường phòng, chống dịch bệnh mùa mưa")

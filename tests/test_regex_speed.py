@@ -29,6 +29,13 @@ ADVERSARIAL = [
     "“" + "x " * 50_000,
     ("- Đ/c Nguyễn Văn " * 6_000)[:100_000],
     "(" * 50_000 + ":",
+    "ngày …. tháng …. " * 5_000,           # dotted blanks of a draft's date line
+    ("Lai Châu, ngày\n" * 7_000)[:100_000],
+    "PHỤ LỤC I " * 9_000,
+    "Nơi nhận: TM. BAN " * 5_000,
+    "a   b\t" * 15_000,                   # column gaps
+    "Số:" + " " * 50_000 + "/",
+    "1105KH-" * 12_000,
 ]
 
 
