@@ -30,12 +30,18 @@ def _word(token: str) -> str:
 
 
 CAPITALS_SHARE = 0.8
+_UPPER = regex.compile(r"\p{Lu}")
+_LOWER = regex.compile(r"\p{Ll}")
 
 
 def mostly_capitals(text: str) -> bool:
     """Printed in capitals (a header line): at least 80 % of its letters are upper case."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= CAPITALS_SHARE
+    if text.isupper():          # str methods first: this runs on every header and closing line
+        return True
+    if text.islower():
+        return False
+    upper, lower = len(_UPPER.findall(text)), len(_LOWER.findall(text))
+    return upper + lower > 0 and upper / (upper + lower) >= CAPITALS_SHARE
 
 
 def proper_case(text: str) -> str:

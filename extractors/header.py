@@ -43,6 +43,9 @@ def _fold(s: str) -> str:
 
 _ORG = {_fold(k): e.value for k, e in ORG_TITLES.items()}
 _MOTTO = {_fold(k) for k in MOTTO_LINES}
+_TITLES = {**{k: "motto" for k in _MOTTO}, **_ORG}
+# The first words of each title, as a broken line starts it: 'ĐANG CONG SAN' of 'ĐẢNG CỘNG SẢN VIỆT NAM'.
+_TITLE_HEADS = {" ".join(k.split()[:n]) for k in _TITLES for n in range(1, len(k.split()))}
 
 
 def _pieces(ln: Line):
@@ -161,15 +164,15 @@ def _split_titles(lines: list[Line]) -> dict[int, str]:
     its cell ('ĐẢNG CỘNG SẢN' / 'VIỆT NAM', 'CỘNG HÒA XÃ' / 'HỘI CHỦ NGHĨA VIỆT NAM'):
     index → 'motto' or the organisation's name."""
     marked: dict[int, str] = {}
-    keys = {**{k: "motto" for k in _MOTTO}, **_ORG}
+    folded = [_fold(ln.text.strip(_NOISE)) for ln in lines]
     for i in range(len(lines)):
-        joined = ""
-        for j in range(i, min(i + 3, len(lines))):
-            joined = f"{joined} {_fold(lines[j].text.strip(_NOISE))}".strip()
-            if j > i and joined in keys:
-                marked.update({k: keys[joined] for k in range(i, j + 1)})
+        joined = folded[i]
+        for j in range(i + 1, min(i + 3, len(lines))):
+            if joined not in _TITLE_HEADS:
                 break
-            if not any(k.startswith(joined) for k in keys):
+            joined = f"{joined} {folded[j]}".strip()
+            if joined in _TITLES:
+                marked.update({k: _TITLES[joined] for k in range(i, j + 1)})
                 break
     return marked
 

@@ -31,7 +31,7 @@ def extract(doc: SegmentedDoc, found) -> list[Recipient]:
             purpose = _PURPOSE_OF[" ".join(p.group("code").lower().split())]
             text = text[:p.start()]
         text = text.rstrip(" ;.,")     # str.rstrip: a pattern anchored at $ is quadratic on long runs
-        if text.strip():
+        if sum(c.isalpha() for c in text) >= 2:      # not a scan's speck ('Nơi nhận: í')
             lead = len(text) - len(text.lstrip())
             out.append(Recipient(text.strip(), purpose, start + lead, start + lead + len(text.strip())))
     return out

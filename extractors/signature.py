@@ -134,37 +134,37 @@ def extract_signers(doc: SegmentedDoc, found) -> list[Signer]:
     for n, g in enumerate(_groups(doc.signature.lines), 1):
         lines = g.lines
         complete = g.name is not None and (g.authority or g.title is not None)
+        spans = {}
+        if g.authority:
+            spans["signing_authority"] = (g.authority[0].start, g.authority[-1].end)
+            spans["first_authority"] = (g.authority[0].start, g.authority[0].end)
+        if g.title is not None:
+            spans["signer_title"] = (g.title.start, g.title.end)
+        if g.name is not None:
+            m = NAME.match(g.name.text)
+            spans["signer_name"] = (g.name.start + m.start(1), g.name.start + m.end(1))
         out.append(Signer(
             order=n,
             signer_name=_name_value(g.name.text) if g.name is not None else None,
             signer_title=position_case(g.title.text.strip()) if g.title is not None else None,
             signing_authority=" ".join(authority_case(a.text) for a in g.authority) or None,
             start=min(ln.start for ln in lines), end=max(ln.end for ln in lines),
-            confidence=0.9 if complete else 0.6))
+            confidence=0.9 if complete else 0.6, spans=spans))
     return out
 
 
 def extract(doc: SegmentedDoc, found) -> list[FieldValue]:
-    """The first signer's fields (with the lines they come from), and the body it signs for."""
+    """The first signer's fields (with the lines they come from), and the body it signs for (TM.)."""
     signers = found.get("signers") or []
     if not signers:
         return []
     first = signers[0]
-    g = _groups(doc.signature.lines)[0]
-    out: list[FieldValue] = []
-    if g.authority:
-        out.append(FieldValue("signing_authority", first.signing_authority, g.authority[0].start,
-                              g.authority[-1].end, first.confidence, "signature"))
-        tm = _TM.match(g.authority[0].text.strip())
+    out = [FieldValue(name, getattr(first, name), *first.spans[name], first.confidence, "signature")
+           for name in ("signing_authority", "signer_title", "signer_name") if name in first.spans]
+    if "first_authority" in first.spans:
+        start, end = first.spans["first_authority"]
+        line = doc.text[start:end].strip()
+        tm = _TM.match(line)
         if tm:
-            body = proper_case(g.authority[0].text.strip()[tm.end():])
-            out.append(FieldValue("signed_for_body", body, g.authority[0].start, g.authority[0].end, 0.7,
-                                  "signature TM."))
-    if g.title is not None:
-        out.append(FieldValue("signer_title", first.signer_title, g.title.start, g.title.end, first.confidence,
-                              "signature"))
-    if g.name is not None:
-        m = NAME.match(g.name.text)
-        out.append(FieldValue("signer_name", first.signer_name, g.name.start + m.start(1), g.name.start + m.end(1),
-                              first.confidence, "signature"))
+            out.append(FieldValue("signed_for_body", proper_case(line[tm.end():]), start, end, 0.7, "signature TM."))
     return out

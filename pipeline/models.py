@@ -167,6 +167,8 @@ class Signer:
     start: int
     end: int
     confidence: float = 0.9
+    # where each value was read: field → (start, end) of its line(s); not a column of the table
+    spans: dict = field(default_factory=dict, repr=False)
 
 
 @dataclass

@@ -3,6 +3,7 @@ the closing zone (signature block and `Nơi nhận` block, in either order or si
 appendices after it. Zones are lines with offsets into the text."""
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from typing import Optional
 
@@ -81,8 +82,9 @@ _TYPE_OF_FOLDED = {fold_marks(k.upper()): e for k, e in TYPE_WORDS.items()}
 
 
 def match_type_line(text: str):
-    """TYPE_LINE on the line, else on the line without marks (same offsets)."""
-    return TYPE_LINE.match(text) or _FOLDED_TYPE_LINE.match(fold_marks(text))
+    """TYPE_LINE on the line, else on the line without marks (same offsets); a type line is in
+    capitals, so only such a line is folded."""
+    return TYPE_LINE.match(text) or (text.isupper() and _FOLDED_TYPE_LINE.match(fold_marks(text)))
 
 
 def type_entry(word: str):
@@ -186,9 +188,18 @@ APPENDIX = regex.compile(r"""^[ ]{0,40}(?:
 # '(Kèm theo Kế hoạch số …)', '(Ban hành kèm theo Quyết định …)': the headings just above open an appendix.
 ATTACHED = regex.compile(r"^[ ]{0,40}\(?[ ]{0,2}(?:Ban[ ]hành[ ])?[Kk]èm[ ]theo[ ]")
 # Where a line of the closing zone splits into columns: a run of 3+ spaces or a tab.
-COLUMN_GAP = regex.compile(r"[ ]{3,}|\t[ \t]{0,20}")
+COLUMN_GAP = regex.compile(r"[ ]{3,200}|\t[ \t]{0,20}")
 # A signature flattened onto the Nơi nhận line by OCR: 'Nơi nhận: TM. BAN THƯỜNG VỤ'.
 INNER_PREFIX = regex.compile(r"(?<=[\p{L}\p{P}][ ]{1,2})(?:" + _PREFIX_ALT + r")\.?[ ]{1,3}(?=\p{Lu}{2})")
+_POSTS_ALT = "|".join(r"[ ]{1,3}".join(map(regex.escape, k.split())) for k in sorted(POSITIONS, key=len, reverse=True))
+# Where the closing zone may begin, found in one pass over the text (a line break first: a
+# literal is scanned for fast); each hit is then checked.
+CLOSING_CUE = regex.compile(
+    r"\n[ \t]{0,60}(?:(?i:N[ơo]i[ ]{1,3}nh[ậa]n)"                       # 'Nơi nhận:'
+    r"|(?:" + _PREFIX_ALT + r")(?:\.|[ ]{0,2}\.)?[ ]{1,4}\p{Lu}"           # 'TM. BAN THƯỜNG VỤ'
+    r"|(?:PHÓ[ ]{1,3})?(?:" + _POSTS_ALT + r")[ ]{0,20}(?=\n))")           # 'CHÁNH VĂN PHÒNG' alone
+INNER_LOOKBACK = 8          # lines above the first closing cue where a column may hold an authority
+POST_CHARS = 60             # a post printed alone on its line is no longer
 CLOSING_LINES = 40          # non-blank lines of the closing zone read at most
 COLUMN_SLACK = 6            # characters a column's lines may stray to the left of where it starts
 _POSITION_LINES = {k for k in POSITIONS}
@@ -207,7 +218,8 @@ def _authority(text: str) -> bool:
 
 def _post_then_name(lines: list[Line], i: int) -> bool:
     """A bare post ('CHÁNH VĂN PHÒNG') with a name below it: a signature without a prefix."""
-    if not is_position(lines[i].text):
+    text = lines[i].text
+    if len(text) > POST_CHARS or not text.isupper() or not is_position(text):     # cheap tests first
         return False
     for ln in lines[i + 1:i + 8]:
         text = ln.text.strip()
@@ -216,15 +228,33 @@ def _post_then_name(lines: list[Line], i: int) -> bool:
     return False
 
 
-def _closing_start(lines: list[Line], lo: int) -> Optional[int]:
-    """The first line of the closing zone: `Nơi nhận`, an authority line (also as a column of a
-    line laid out with spaces) or a post over a name."""
-    for i in range(lo, len(lines)):
-        text = lines[i].text
-        if RECIPIENTS.match(text) or _authority(text) or _post_then_name(lines, i) \
-                or ("   " in text.strip() and any(_authority(p.text) for _, p in _pieces(lines[i]))):
+def _closing_start(text: str, lines: list[Line], lo: int) -> Optional[int]:
+    """The first line of the closing zone: `Nơi nhận`, an authority line or a post over a name;
+    or a line laid out with spaces that holds an authority in a column ('Ý KIẾN …   TM. BCH …')."""
+    if lo >= len(lines):
+        return None
+    found = lo if _closing_line(lines, lo) else None
+    if found is None:
+        for m in CLOSING_CUE.finditer(text, lines[lo].end):
+            i = bisect.bisect_right(lines, m.start() + 1, key=_start) - 1
+            if _closing_line(lines, i):
+                found = i
+                break
+    first = lo if found is None else max(lo, found - INNER_LOOKBACK)
+    for i in range(first, len(lines) if found is None else found):
+        line = lines[i].text
+        if ("   " in line or "\t" in line) and any(_authority(p.text) for _, p in _pieces(lines[i])[1:]):
             return i
-    return None
+    return found
+
+
+def _closing_line(lines: list[Line], i: int) -> bool:
+    text = lines[i].text
+    return bool(RECIPIENTS.match(text)) or _authority(text) or _post_then_name(lines, i)
+
+
+def _start(ln: Line) -> int:
+    return ln.start
 
 
 def _appendix_start(lines: list[Line], lo: int) -> Optional[int]:
@@ -246,9 +276,15 @@ def _appendix_start(lines: list[Line], lo: int) -> Optional[int]:
 def _pieces(ln: Line) -> list[tuple[int, Line]]:
     """A line cut at its column gaps (and before a signing prefix flattened onto a Nơi nhận or
     list line): (column x, piece) pairs."""
-    cuts = [(m.start(), m.end()) for m in COLUMN_GAP.finditer(ln.text)]
-    if RECIPIENTS.match(ln.text) or LIST_ITEM.match(ln.text):
-        cuts += [(m.start(), m.start()) for m in INNER_PREFIX.finditer(ln.text)]
+    text = ln.text
+    core = text.strip()
+    listed = bool(core) and (core[0] in "-+*" or bool(RECIPIENTS.match(core)))
+    if not core or ("   " not in core and "\t" not in core and not (listed and INNER_PREFIX.search(core))):
+        lead = len(text) - len(text.lstrip())          # most lines: one piece, no pattern run
+        return [(lead, Line(ln.start + lead, ln.start + lead + len(core), core))] if core else []
+    cuts = [(m.start(), m.end()) for m in COLUMN_GAP.finditer(text)]
+    if listed:
+        cuts += [(m.start(), m.start()) for m in INNER_PREFIX.finditer(text)]
     out, pos = [], 0
     for a, b in sorted(cuts) + [(len(ln.text), len(ln.text))]:
         part = ln.text[pos:a]
@@ -381,7 +417,7 @@ def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> Segmente
         if head_end > head_start:
             header = _block(lines[head_start:head_end])
             body_start = head_end
-    close = _closing_start(lines, body_start)
+    close = _closing_start(norm.text, lines, body_start)
     body_end = appendix_start = len(lines)
     rec: list[Line] = []
     sig: list[Line] = []
