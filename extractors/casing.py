@@ -69,10 +69,13 @@ _POSITIONS = {k: e.value for k, e in POSITIONS.items()}
 
 
 def position_case(text: str) -> str:
-    """'PHÓ BÍ THƯ' → 'Phó Bí thư'; unknown posts in sentence case after 'Phó'."""
+    """'PHÓ BÍ THƯ' → 'Phó Bí thư'; 'PHÓ TỔNG BIÊN TẬP' → 'Phó Tổng Biên tập'; unknown posts in
+    sentence case after 'Phó'."""
     key = " ".join(text.split()).upper()
     if key in _POSITIONS:
         return _POSITIONS[key]
+    if key.startswith("PHÓ ") and key[4:] in _POSITIONS:
+        return "Phó " + _POSITIONS[key[4:]]
     low = " ".join(text.split()).lower()
     if low.startswith("phó "):
         return "Phó " + low[4:5].upper() + low[5:]

@@ -125,3 +125,14 @@ def test_signer_records_are_plain_rows():
     _, found = analyze_text(HEAD + BODY + CASES[0][1])
     [s] = found["signers"]
     assert isinstance(s, Signer) and s.start < s.end
+
+
+def test_a_scans_speck_after_noi_nhan_is_no_recipient():
+    _, found = analyze_text(HEAD + BODY + "Nơi nhận: í\n- Như trên;\n- Lưu VT.\nTM. BAN GIÁM ĐỐC\nGIÁM ĐỐC\nLê Văn Tám\n")
+    assert [r.recipient for r in found["recipients"]] == ["Như trên", "Lưu VT"]
+
+
+def test_signature_flattened_onto_the_noi_nhan_line():
+    _, found = analyze_text(HEAD + BODY + "Nơi nhận: TM. BAN THƯỜNG VỤ\n- Như trên;\n- Lưu VT.\nLê Văn Tám\n")
+    assert _signers(found) == [_signer(1, "Lê Văn Tám", None, "TM. Ban Thường vụ")]
+    assert [r.recipient for r in found["recipients"]] == ["Như trên", "Lưu VT"]
