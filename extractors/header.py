@@ -26,11 +26,12 @@ def _loose(phrase: str) -> str:
     return r"[ ]{1,3}".join(regex.escape(w) for w in phrase.split()).replace(r"\-", "[-–—]")
 
 
-# Where a flattened header line splits: a gap of 3+ spaces or a table bar, a motto, or an
+# Where a flattened header line splits: a gap of 3+ spaces, a table bar or specks, a motto, or an
 # organisation title that ends its name ('ĐOÀN TNCS HỒ CHÍ MINH TP ĐÀ NẴNG' is one name, a parent).
 # Matched on the line without marks, so that OCR's 'HÒ CHÍ MINH' splits too.
 _SPLITTERS = regex.compile(
-    r"[ ]{3,}|[ ]{0,3}\|[ ]{0,3}|" + "|".join(_loose(fold_marks(k)) for k in MOTTO_LINES)
+    r"[ ]{3,200}|[ ]{0,3}\|[ ]{0,3}|[ ]{1,3}[ˆ^~_=•·¬«»]{1,3}(?=[ ])|"      # gaps, bars, a scan's specks
+    + "|".join(_loose(fold_marks(k)) for k in MOTTO_LINES)
     + "|(?:" + "|".join(_loose(fold_marks(k)) for k in ORG_TITLES) + r")(?![ ]{1,2}\p{Lu})", regex.IGNORECASE)
 # Markup and scan specks around a header piece: '**', '|', '---', '_', '~', '^'.
 _NOISE = " \t|*_#=~^ˆ`'\"•·-–—"

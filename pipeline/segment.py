@@ -17,6 +17,7 @@ HEADER_LINES = 40            # the type line is looked for among the first non-b
 PAGE_LINES = 150             # … or, below a web page's menus, under a `Số` line this far down
 HEADER_CUE_LINES = 12        # a `Số` line this close above a type line marks a real header
 HEADER_SPAN = 20             # non-blank lines of a header at most (above its type line)
+TYPE_WORD_CHARS = 6          # a type word broken after its first syllable: 'NGHỊ' / 'QUYẾT'
 TITLE_LINES = 6
 
 _TYPE_NAMES = sorted({k.upper() for k in TYPE_WORDS if len(k) > 3}, key=len, reverse=True)
@@ -92,9 +93,10 @@ def type_entry(word: str):
     return TYPE_WORDS.get(word.lower()) or _TYPE_OF_FOLDED.get(fold_marks(word.upper()))
 
 
-def find_type_line(lines: list[Line]) -> Optional[int]:
-    """The type line: the first one under a `Số` line, else the first one near the top (a page
-    saved from a website prints menus and metadata before the document's own header)."""
+def find_type_line(lines: list[Line]) -> Optional[tuple[int, Line]]:
+    """The type line (its index and the line): the first one under a `Số` line, else the first
+    one near the top (a page saved from a website prints menus and metadata before the
+    document's own header)."""
     first, seen, cue = None, 0, -HEADER_CUE_LINES - 1
     for i, ln in enumerate(lines):
         if not ln.text.strip():
@@ -102,14 +104,30 @@ def find_type_line(lines: list[Line]) -> Optional[int]:
         seen += 1
         if seen > PAGE_LINES or (seen > HEADER_LINES and first is not None):
             break
-        if match_type_line(ln.text) and not RECIPIENTS.match(ln.text):
+        typed = _type_line_at(lines, i)
+        if typed is not None and not RECIPIENTS.match(ln.text):
             if seen - cue <= HEADER_CUE_LINES:
-                return i
+                return typed
             if first is None and seen <= HEADER_LINES:
-                first = i
+                first = typed
         elif SO_LINE.match(ln.text):
             cue = seen
     return first
+
+
+def _type_line_at(lines: list[Line], i: int) -> Optional[tuple[int, Line]]:
+    """The type line at line i, or a type word broken over lines i and i+1 ('NGHỊ' / 'QUYẾT'):
+    then one line of both, the break read as a space (offsets unchanged). Returns the index of
+    the type line's last line and the line."""
+    ln = lines[i]
+    if match_type_line(ln.text):
+        return i, ln
+    word = ln.text.strip()
+    if i + 1 < len(lines) and word.isupper() and " " not in word and len(word) <= TYPE_WORD_CHARS:
+        joined = Line(ln.start, lines[i + 1].end, f"{ln.text} {lines[i + 1].text}")
+        if match_type_line(joined.text):
+            return i + 1, joined
+    return None
 
 
 def _worded(text: str) -> bool:
@@ -401,12 +419,12 @@ def _sections(*zones: list[Line]) -> list[Section]:
 
 def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> SegmentedDoc:
     lines = split_lines(norm.text)
-    t = find_type_line(lines)
+    typed = find_type_line(lines)
     header = type_line = title = None
     body_start = 0
-    if t is not None:
-        header = _block(lines[_header_start(lines, t):t])
-        type_line = lines[t]
+    if typed is not None:
+        t, type_line = typed
+        header = _block([ln for ln in lines[_header_start(lines, t):t] if ln.start < type_line.start])
         title_end = _title_end(lines, t + 1)
         title = _block([ln for ln in lines[t + 1:title_end] if ln.text.strip()])
         body_start = title_end

@@ -160,6 +160,8 @@ def test_a_date_in_the_body_is_never_the_issue_date():
 ISSUERS = [
     ("markup and scan specks around the lines",
      "| **UBND TỈNH BẾN TRE** |\n___ SỞ Y TẾ ___\n--------\nSố: 5/SYT\n", "Sở Y tế", "UBND tỉnh Bến Tre"),
+    ("a scan's specks beside the issuer",
+     "BỘ Y TẾ\nTRƯỜNG ĐẠI HỌC Y ˆ — Thi\nTHÀNH PHỐ CẦN THƠ\nSố: 5/KH-ĐHY\n", "Trường Đại học Y thành phố Cần Thơ", "Bộ Y tế"),
     ("motto broken over the lines of its cell",
      "SỞ Y TẾ\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do\n- Hạnh phúc\nSố: 5/SYT\n", "Sở Y tế", None),
     ("organisation title broken over two lines",
@@ -239,3 +241,13 @@ def test_cong_van_header_below_a_web_pages_menus():
     assert fields(menus + "|\nTRANG TIN PHÁP LUẬT\n|\nTình trạng:\nĐã biết\n" + CONG_VAN) == record(
         so_hieu="88/SYT-NV", doc_type="Công văn", issue_date="2024-03-02", place="Bến Tre", issuing_body="Sở Y tế",
         parent_body="UBND tỉnh Bến Tre", title="tăng cường phòng, chống dịch bệnh mùa mưa")
+
+
+def test_type_word_broken_over_two_lines():
+    text = STATE.format(so="Số: 36/2025/NQ-HĐND").replace("KẾ HOẠCH\n", "NGHỊ\nQUYẾT\n")
+    assert fields(text) == record(**{**STATE_ROW, "so_hieu": "36/2025/NQ-HĐND", "doc_type": "Nghị quyết"})
+
+
+def test_a_capital_word_over_another_line_is_no_type_line():
+    text = "SỞ Y TẾ\nSố: 5/SYT\nNGHỊ\nLỰC SỐNG\n"
+    assert fields(text)["doc_type"] is None
