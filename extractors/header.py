@@ -10,7 +10,7 @@ from typing import Optional
 import regex
 
 from extractors.casing import broken_phrase, mostly_capitals, proper_case, sentence_case
-from extractors.dates import DATELINE, DATELINE_WRAPPED, iso
+from extractors.dates import DATELINE, DATELINE_WRAPPED, PLACE_DAY, iso
 from extractors.symbols import SYMBOL, parse
 from extractors.vocab import BODY_WORDS, DOC_TYPES, MOTTO_LINES, ORG_TITLES, TOP_ORGANS
 from pipeline.models import FieldValue, Line, SegmentedDoc
@@ -144,8 +144,10 @@ def extract_dateline(doc: SegmentedDoc) -> list[FieldValue]:
         return []
     text = doc.text
     m = DATELINE_WRAPPED.search(text, doc.header.start, doc.header.end)
-    if not m:
-        return []
+    if not m:       # a date a scan garbled: its place still stands before 'ngày'
+        p = PLACE_DAY.search(text, doc.header.start, doc.header.end)
+        return [_field("place", p.group("place"), p.start("place"), p.end("place"), 0.6, "date line, no date")] \
+            if p else []
     out = [_field("issue_date", iso(m.group("d"), m.group("m"), m.group("y")), m.start(), m.end(),
                   1.0 if m.group("d") else 0.3, "date line")]
     if m.group("place"):

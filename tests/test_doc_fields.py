@@ -251,3 +251,9 @@ def test_type_word_broken_over_two_lines():
 def test_a_capital_word_over_another_line_is_no_type_line():
     text = "SỞ Y TẾ\nSố: 5/SYT\nNGHỊ\nLỰC SỐNG\n"
     assert fields(text)["doc_type"] is None
+
+
+def test_place_of_a_date_line_whose_date_a_scan_garbled():
+    text = STATE.format(so="Số: 20/KH-SYT").replace("Bến Tre, ngày 02 tháng 3 năm 2024", "„ Bến Tre, ngàyA| tháng.| năm 2024")
+    assert fields(text) == record(**{**STATE_ROW, "so_hieu": "20/KH-SYT", "issue_date": None})
+    assert problems(text) == ["date line found but no date read"]
