@@ -51,7 +51,9 @@ def _is_post(text: str, group: Optional[_Group]) -> bool:
 
 def _groups(lines: list[Line]) -> list[_Group]:
     """Authority, post and name lines gathered into signers, in reading order: an authority or
-    post line after a complete signer opens the next one."""
+    post line after a complete signer opens the next one; a bare name after it does not (page
+    text under the signature: 'Thủ Tục Hành Chính'). A recipient's line ('KT VB (Bộ TP);') is
+    no authority."""
     groups: list[_Group] = []
     cur: Optional[_Group] = None
     for ln in lines:
@@ -60,7 +62,7 @@ def _groups(lines: list[Line]) -> list[_Group]:
             continue
         if cur is not None and cur.name is None and _wrapped(cur, ln):
             continue
-        if SIGN_PREFIX.match(text):
+        if SIGN_PREFIX.match(text) and not text.endswith(";"):
             if cur is None or cur.title or cur.name:
                 cur = _Group()
                 groups.append(cur)
@@ -72,10 +74,11 @@ def _groups(lines: list[Line]) -> list[_Group]:
             cur.title = ln
         elif _is_name(text) and (not text.isupper() or (cur is not None and (cur.authority or cur.title))):
             # a name in capitals only under a post or authority ('Ý KIẾN LÃNH ĐẠO' is no name)
-            if cur is None or cur.name:
+            if cur is None:
                 cur = _Group()
                 groups.append(cur)
-            cur.name = ln
+            if cur.name is None:
+                cur.name = ln
     return _merge_split(groups)
 
 

@@ -230,8 +230,9 @@ def is_position(text: str) -> bool:
 
 
 def _authority(text: str) -> bool:
-    """'TM. BAN THƯỜNG VỤ', 'KT. CHỦ TỊCH' — a signing prefix before a body or post in capitals."""
-    return bool(SIGN_PREFIX.match(text)) and mostly_capitals(text)
+    """'TM. BAN THƯỜNG VỤ', 'KT. CHỦ TỊCH' — a signing prefix before a body or post in capitals
+    (not a recipient's line that starts alike: 'KT VB&QLXLVPHC (BỘ TP);')."""
+    return bool(SIGN_PREFIX.match(text)) and mostly_capitals(text) and not text.rstrip().endswith(";")
 
 
 def _post_then_name(lines: list[Line], i: int) -> bool:
@@ -339,7 +340,7 @@ def _recipient_lines(lines: list[Line]) -> list[Line]:
             while end < len(lines):
                 text = lines[end].text
                 if LIST_ITEM.match(text) or (len(text.strip()) < 90 and text.rstrip().endswith((";", ".", ","))
-                                             and not SIGN_PREFIX.match(text)):
+                                             and not _authority(text)):
                     end += 1
                     continue
                 break
