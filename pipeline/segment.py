@@ -26,7 +26,9 @@ TYPE_LINE = regex.compile(
 SEPARATOR = regex.compile(r"^[ ]{0,40}(?:[-_=–—.*]{3,}|\*[ ]?\*[ ]?\*)[ ]{0,40}$")
 RECIPIENTS = regex.compile(r"^[ ]{0,40}(?:N[ơo]i[ ]{1,3}nh[ậa]n)[ ]{0,3}:?", regex.IGNORECASE)
 _PREFIX_ALT = "|".join(regex.escape(k) for k in sorted(SIGNING_PREFIXES, key=len, reverse=True))
-SIGN_PREFIX = regex.compile(r"^[ ]{0,60}(?:" + _PREFIX_ALT + r")(?:\.|[ ]{0,2}\.)?[ ]{1,4}\p{Lu}")
+# 'TM. BAN …', 'T/M BAN …', 'KT.TRƯỞNG BAN' (no space after the dot)
+_AFTER_PREFIX = r"(?:[ ]{0,2}\.[ ]{0,4}|[ ]{1,4})\p{Lu}"
+SIGN_PREFIX = regex.compile(r"^[ ]{0,60}(?:" + _PREFIX_ALT + r")" + _AFTER_PREFIX)
 BODY_OPENER = regex.compile(r"^[ ]{0,40}(?:" + "|".join(map(regex.escape, BODY_OPENERS)) + r")\b")
 LIST_ITEM = regex.compile(r"^[ ]{0,40}[-+*][ ]{0,6}\S")
 
@@ -214,7 +216,7 @@ _POSTS_ALT = "|".join(r"[ ]{1,3}".join(map(regex.escape, k.split())) for k in so
 # literal is scanned for fast); each hit is then checked.
 CLOSING_CUE = regex.compile(
     r"\n[ \t]{0,60}(?:(?i:N[ơo]i[ ]{1,3}nh[ậa]n)"                       # 'Nơi nhận:'
-    r"|(?:" + _PREFIX_ALT + r")(?:\.|[ ]{0,2}\.)?[ ]{1,4}\p{Lu}"           # 'TM. BAN THƯỜNG VỤ'
+    r"|(?:" + _PREFIX_ALT + r")" + _AFTER_PREFIX +                          # 'TM. BAN THƯỜNG VỤ'
     r"|(?:PHÓ[ ]{1,3})?(?:" + _POSTS_ALT + r")[ ]{0,20}(?=\n))")           # 'CHÁNH VĂN PHÒNG' alone
 INNER_LOOKBACK = 8          # lines above the first closing cue where a column may hold an authority
 POST_CHARS = 60             # a post printed alone on its line is no longer

@@ -35,6 +35,9 @@ CASES = [
     ("stacked TM. and KT.",
      "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Thị Hoa\n",
      [_signer(1, "Lê Thị Hoa", "Phó Chủ tịch", "TM. Ủy ban nhân dân KT. Chủ tịch")], ["Như trên", "Lưu: VT"]),
+    ("stacked TL. and KT., no space after the dot",
+     "TL. CỤC TRƯỞNG\nKT.TRƯỞNG BAN CHÍNH SÁCH\nPHÓ TRƯỞNG BAN\nMạc Thị Thu\n",
+     [_signer(1, "Mạc Thị Thu", "Phó Trưởng ban", "TL. Cục trưởng KT. Trưởng Ban Chính Sách")], []),
     ("authority broken over the lines of its cell",
      "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN\nNHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Thị Hoa\n",
      [_signer(1, "Lê Thị Hoa", "Phó Chủ tịch", "TM. Ủy ban nhân dân KT. Chủ tịch")], ["Như trên", "Lưu: VT"]),
@@ -85,7 +88,8 @@ def test_closing_zone(name, closing, signers, recipients):
 
 
 def test_first_signer_fills_the_document_row():
-    _, found = analyze_text(HEAD + BODY + CASES[8][1])
+    joint = next(c for c in CASES if c[0] == "joint plan, two signers side by side")
+    _, found = analyze_text(HEAD + BODY + joint[1])
     fields = {f.field: f.value for f in found["fields"] if f.field.startswith(("signer", "signing"))}
     assert fields == {"signing_authority": "TM. Ban Thường vụ Tỉnh Đoàn", "signer_title": "Bí thư",
                       "signer_name": "Nguyễn Thị Lan"}
