@@ -11,7 +11,8 @@ FIXED_CASE = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Ngân hàng", 
               "Nhân dân", "Tuyên giáo", "Dân vận", "Kiểm tra", "Văn phòng", "Thường trực",
               "Hội đồng", "Giáo dục", "Đào tạo", "Y tế", "Nội vụ", "Tư pháp", "Tài chính", "Xây dựng",
               "Khoa học", "Công nghệ", "Văn hóa", "Thể thao", "Du lịch", "Lao động", "Thông tin", "Truyền thông",
-              "Đại hội", "Hội nghị", "Chính trị", "Đại biểu", "Đại học", "Cao đẳng", "Sư phạm", "Kỹ thuật")
+              "Đại hội", "Hội nghị", "Chính trị", "Chính phủ", "Thủ tướng", "Quốc phòng", "Nông nghiệp",
+              "Môi trường", "Hải quan", "Công an", "Ngoại giao", "Kế hoạch", "Đầu tư", "Đại biểu", "Đại học", "Cao đẳng", "Sư phạm", "Kỹ thuật")
 _FIXED = [(regex.compile(r"\b" + regex.escape(p.title()) + r"\b"), p) for p in FIXED_CASE]
 _TOKEN = regex.compile(r"\S+")
 _KEEP_AFTER_LEVEL = {"Đoàn", "Ủy", "Uỷ", "Đội", "Hội", "Đảng"}
@@ -120,8 +121,9 @@ def sentence_case(text: str) -> str:
         else:
             for key in _TYPE_KEYS:                          # a document cited by number: 'Chỉ thị số 13'
                 n = len(key)
-                if bare[i:i + n] == key and i + n < len(out) and (bare[i + n] == "số" or _kept(out[i + n])):
-                    out[i] = _cap(out[i])
+                if [b.lower() for b in bare[i:i + n]] == key and i + n < len(out) \
+                        and (bare[i + n] == "số" or _kept(out[i + n])):
+                    out[i:i + n] = [_cap(out[i].lower()), *(w.lower() for w in out[i + 1:i + n])]
                     step = n
                     break
             else:

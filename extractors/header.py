@@ -12,7 +12,7 @@ import regex
 from extractors.casing import broken_phrase, mostly_capitals, proper_case, sentence_case
 from extractors.dates import DATELINE, DATELINE_WRAPPED, PLACE_DAY, iso
 from extractors.symbols import SYMBOL, parse
-from extractors.vocab import BODY_WORDS, DOC_TYPES, MOTTO_LINES, ORG_TITLES, TOP_ORGANS
+from extractors.vocab import BODY_WORDS, DOC_TYPES, LEVEL_NOUNS, MOTTO_LINES, ORG_TITLES, TOP_ORGANS
 from pipeline.models import FieldValue, Line, SegmentedDoc
 from pipeline.segment import (BODY_OPENER, SEPARATOR, SO_LINE, VV_LINE, fold_marks, match_type_line,
                               type_entry)
@@ -226,7 +226,7 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
             org = org or (s, e, _ORG[key])
         elif after_number or key in _MOTTO or NOT_ISSUER.match(key) or not mostly_capitals(core):
             joining = False
-        elif issuers and (joining or _continues(core) or broken_phrase(issuers[-1][2], core)):
+        elif issuers and (joining or _continues(issuers[-1][2], core)):
             ps, _, ptext = issuers[-1]
             issuers[-1] = (ps, e, f"{ptext} {core}")
         else:
@@ -246,14 +246,20 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
 
 # An issuer line that only continues the one above: 'VÀ HĐND TỈNH THANH HÓA', '& ĐÀO TẠO'.
 _CONJUNCTION = regex.compile(r"^(?:VÀ|&|,)[ ]")
+# A line that names a place continues the body above it: 'ỦY BAN NHÂN DÂN' / 'THÀNH PHỐ HẢI PHÒNG'
+# (the place's own words may look like a body's: 'PHÒNG'); 'HUYỆN ỦY …', 'TỈNH ĐOÀN …' are bodies.
+_PLACE_LINE = regex.compile(r"^(?:" + "|".join(sorted((n.upper() for n in LEVEL_NOUNS), key=len, reverse=True))
+                            + r")[ ](?!(?:ỦY|UỶ|ĐOÀN|ĐỘI|HỘI|ĐẢNG)(?![\p{L}]))")
 
 
-def _continues(line: str) -> bool:
+def _continues(above: str, line: str) -> bool:
     """An issuer name wrapped onto a second line ('NGÂN HÀNG NHÀ NƯỚC' / 'VIỆT NAM',
-    'ỦY BAN NHÂN DÂN' / 'TỈNH CÀ MAU', 'VĂN PHÒNG ĐOÀN ĐBQH' / 'VÀ HĐND TỈNH'): the second line
-    names no body of its own, or opens with a conjunction."""
-    return bool(_CONJUNCTION.match(line.upper())) \
-        or not any(w in BODY_WORDS for w in regex.findall(r"[\p{L}]+", line.upper()))
+    'ỦY BAN NHÂN DÂN' / 'TỈNH CÀ MAU', 'VĂN PHÒNG ĐOÀN ĐBQH' / 'VÀ HĐND TỈNH', 'BỘ NÔNG NGHIỆP VÀ' /
+    'MÔI TRƯỜNG'): the second line names a place or no body of its own, a conjunction joins the
+    two, or a known phrase runs across the break."""
+    up = line.upper()
+    return bool(_CONJUNCTION.match(up) or _PLACE_LINE.match(up)) or above.rstrip().upper().endswith((" VÀ", "&", ",")) \
+        or not any(w in BODY_WORDS for w in regex.findall(r"[\p{L}]+", up)) or broken_phrase(above, line)
 
 
 def _title_value(parts: list[tuple[int, int, str]]) -> str:

@@ -166,8 +166,9 @@ def _title_end(lines: list[Line], start: int) -> int:
                 end = nxt
                 continue
             break
-        if _ends_title(text) or (end > i and (BODY_OPENER.match(text) or (_caps(text) and not mostly_capitals(lines[i].text)))):
-            break
+        if _ends_title(text) or (end > i and (BODY_OPENER.match(text) or _caps(text) != _caps(lines[i].text)
+                                              and (_caps(lines[i].text) or not mostly_capitals(lines[i].text)))):
+            break       # a title in capitals goes on in capitals; one in lower case not in capitals
         end += 1
         taken += 1
     while end > i and not lines[end - 1].text.strip():

@@ -123,6 +123,7 @@ CASING = [
      "Tổ chức các hoạt động kỷ niệm ngày thành lập Đoàn TNCS Hồ Chí Minh"),
     ("GIẢM NGHÈO TRÊN ĐỊA BÀN THÀNH PHỐ CẦN THƠ NĂM 2025", "Giảm nghèo trên địa bàn thành phố Cần Thơ năm 2025"),
     ("PHÒNG CHỐNG DỊCH TẠI XÃ PHÚ AN VÀ XÃ TÂN HÒA", "Phòng chống dịch tại xã Phú An và xã Tân Hòa"),
+    ("SỬA ĐỔI THÔNG TƯ SỐ 67/2024/TT-BQP", "Sửa đổi Thông tư số 67/2024/TT-BQP"),   # 'TƯ' is no acronym here
     ("Tổ chức hội thi tin học trẻ", "Tổ chức hội thi tin học trẻ"),       # mixed case: kept
 ]
 
@@ -182,7 +183,7 @@ ISSUERS = [
     ("the organisation's title is the parent of a lower committee",
      "TỈNH ỦY BẾN TRE\n*\nSố 9-KL/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n", "Tỉnh ủy Bến Tre", "Đảng Cộng sản Việt Nam"),
     ("a fixed phrase broken across lines",
-     "VĂN PHÒNG CHÍNH\nPHỦ\nSố: 5/TB-VPCP\n", "Văn phòng Chính Phủ", None),
+     "VĂN PHÒNG CHÍNH\nPHỦ\nSố: 5/TB-VPCP\n", "Văn phòng Chính phủ", None),
 ]
 
 
