@@ -110,6 +110,12 @@ def test_title_stops_before_a_mixed_line_after_a_blank():
     assert fields(text)["title"] == "Chủ động phòng, chống mưa lũ"
 
 
+def test_title_in_capitals_ends_at_a_line_in_lower_case():
+    text = STATE.format(so="Số: 20/KH-SYT").replace(
+        "KẾ HOẠCH\nKhám sức khỏe\n", "QUYẾT ĐỊNH\nQUY ĐỊNH GIỜ MỞ CỬA\nỦy ban nhân dân tỉnh quyết định ban hành quy định này;\n")
+    assert fields(text)["title"] == "Quy định giờ mở cửa"
+
+
 def test_all_capitals_title_over_blank_lines():
     text = STATE.format(so="Số: 20/KH-SYT").replace(
         "KẾ HOẠCH\nKhám sức khỏe\n", "KẾ HOẠCH\n\nTRIỂN KHAI CHỈ THỊ SỐ 13/CT-TTg\n\nTRÊN ĐỊA BÀN TỈNH BẾN TRE NĂM 2024\n\nI. MỤC ĐÍCH\n")
@@ -182,6 +188,12 @@ ISSUERS = [
      "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 9-KL/TW\nĐẢNG CỘNG SẢN VIỆT NAM\n", "Ban Chấp hành Trung ương", None),
     ("the organisation's title is the parent of a lower committee",
      "TỈNH ỦY BẾN TRE\n*\nSố 9-KL/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n", "Tỉnh ủy Bến Tre", "Đảng Cộng sản Việt Nam"),
+    ("a place line whose name looks like a body's",
+     "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nSố: 5/KH-UBND\n", "Ủy ban nhân dân thành phố Hải Phòng", None),
+    ("a name broken after 'VÀ'",
+     "BỘ NÔNG NGHIỆP VÀ\nMÔI TRƯỜNG\nSố: 5/QĐ-BNNMT\n", "Bộ Nông nghiệp và Môi trường", None),
+    ("a level noun that names a committee opens a body",
+     "ĐẢNG BỘ TỈNH BẾN TRE\nHUYỆN ỦY CHÂU THÀNH\nSố 5-KH/HU\n", "Huyện ủy Châu Thành", "Đảng bộ tỉnh Bến Tre"),
     ("a fixed phrase broken across lines",
      "VĂN PHÒNG CHÍNH\nPHỦ\nSố: 5/TB-VPCP\n", "Văn phòng Chính phủ", None),
 ]
