@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import regex
 
-from extractors.vocab import ACRONYMS, LEVEL_NOUNS, PLACE_STOP_WORDS, PLACE_WORDS, POSITIONS, PROPER_PHRASES, TYPE_WORDS
+from extractors.vocab import (ACRONYMS, LEVEL_COMPOUNDS, LEVEL_NOUNS, PLACE_STOP_WORDS, PLACE_WORDS, POSITIONS,
+                              PROPER_PHRASES, SYLLABLE_ACRONYMS, TYPE_WORDS)
 
 # Common nouns of several syllables whose later syllables stay lower case ('Ban Thường vụ').
 FIXED_CASE = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Ngân hàng", "Nhà nước", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy",
@@ -23,7 +24,7 @@ _LOWER_WORDS = {"VÀ": "và", "CỦA": "của"}     # joining words inside a nam
 
 def _word(token: str) -> str:
     bare = token.strip(",;:()")
-    if bare in ACRONYMS or token in ACRONYMS:
+    if (bare in ACRONYMS or token in ACRONYMS) and bare not in SYLLABLE_ACRONYMS:
         return token
     if any(ch.isdigit() for ch in bare) or "/" in bare or "&" in bare:
         return token
@@ -91,7 +92,8 @@ _EDGE = ",;:()“”\"'."
 def _kept(token: str) -> bool:
     """Acronyms, symbols and numbers keep their case ('UBND', '13/CT-TTg', 'GD&ĐT')."""
     bare = token.strip(_EDGE)
-    return bare in ACRONYMS or token in ACRONYMS or any(c.isdigit() for c in bare) or "/" in bare or "&" in bare
+    return ((bare in ACRONYMS or token in ACRONYMS) and bare not in SYLLABLE_ACRONYMS) \
+        or any(c.isdigit() for c in bare) or "/" in bare or "&" in bare
 
 
 def _cap(token: str) -> str:
@@ -128,7 +130,7 @@ def sentence_case(text: str) -> str:
                     break
             else:
                 two = " ".join(bare[i:i + 2])
-                n = 2 if two in LEVEL_NOUNS else 1 if bare[i] in LEVEL_NOUNS else 0
+                n = 2 if two in LEVEL_NOUNS else 1 if bare[i] in LEVEL_NOUNS and two not in LEVEL_COMPOUNDS else 0
                 if n and i + n < len(out) and not _kept(out[i + n]):       # a place after its level noun
                     k = i + n
                     while k < len(out) and k - i - n < PLACE_WORDS and bare[k] not in PLACE_STOP_WORDS \

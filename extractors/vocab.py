@@ -259,6 +259,10 @@ PROPER_PHRASES = _table(*((p, p, ex) for p, ex in (
 PLACE_STOP_WORDS = frozenset({"năm", "về", "và", "trên", "của", "giai", "đoạn", "theo", "tại", "trong", "với",
                               "đến", "từ", "cho", "nhằm", "lần", "thứ", "khóa", "khoá", "nhiệm", "kỳ", "đợt"})
 PLACE_WORDS = 2     # syllables of a place name after a level noun ('Lai Châu'); longer ones are PROPER_PHRASES
+# A level noun that opens a common word, not a place: 'NHÀ Ở XÃ HỘI' → 'nhà ở xã hội'.
+LEVEL_COMPOUNDS = _table(("xã hội", "", "NHÀ Ở XÃ HỘI"))
+# Acronyms that are also syllables: in text in capitals they are read as words ('TƯ PHÁP', 'ĐẦU TƯ').
+SYLLABLE_ACRONYMS = frozenset({"TƯ"})
 
 
 # Lower-case words that occur inside the name of an issuing body cited after `của`; an issuer is

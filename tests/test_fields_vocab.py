@@ -84,3 +84,13 @@ def test_top_organ_has_no_organisation_parent(organ):
 def test_lower_organ_has_the_organisation_parent():
     _, found = analyze_text("BAN TUYÊN GIÁO TRUNG ƯƠNG\n*\nSố 9-HD/BTGTW\nĐẢNG CỘNG SẢN VIỆT NAM\n\nHƯỚNG DẪN\nVề công tác\n")
     assert [f.value for f in found["fields"] if f.field == "parent_body"] == ["Đảng Cộng sản Việt Nam"]
+
+
+def test_level_compound_is_no_place():
+    assert sentence_case("HỖ TRỢ NHÀ Ở XÃ HỘI TẠI XÃ PHÚ AN") == "Hỗ trợ nhà ở xã hội tại xã Phú An"
+    assert sentence_case("BÌNH ỔN GIÁ THỊ TRƯỜNG TẠI THỊ TRẤN CÁI BÈ") == "Bình ổn giá thị trường tại thị trấn Cái Bè"
+
+
+def test_syllable_acronym_is_a_word_in_capitals():
+    assert sentence_case("THỦ TỤC LĨNH VỰC TƯ PHÁP VÀ ĐẦU TƯ") == "Thủ tục lĩnh vực tư pháp và đầu tư"
+    assert sentence_case("CHỈ ĐẠO CỦA UBND TỈNH") == "Chỉ đạo của UBND tỉnh"      # a real acronym stays
