@@ -262,6 +262,19 @@ def _continues(above: str, line: str) -> bool:
         or not any(w in BODY_WORDS for w in regex.findall(r"[\p{L}]+", up)) or broken_phrase(above, line)
 
 
+# The type code of a symbol whose number a scan could not read: 'Số:Zo - CV/ĐTN' → CV.
+UNREAD_NUMBER_CODE = regex.compile(r"[-–][ ]{0,2}(?P<code>\p{Lu}[\p{Lu}\p{Ll}]{0,4})[ ]{0,2}/")
+
+
+def _type_of_unread_number(doc: SegmentedDoc) -> list[FieldValue]:
+    ln, at = number_line(doc)
+    m = UNREAD_NUMBER_CODE.search(doc.text, at, ln.end)
+    if not m or m.group("code") not in DOC_TYPES:
+        return []
+    return [_field("doc_type", DOC_TYPES[m.group("code")].value, m.start("code"), m.end("code"), 0.5,
+                   "symbol type code, number unread")]
+
+
 def _title_value(parts: list[tuple[int, int, str]]) -> str:
     """The title lines as one line, in sentence case, without a `V/v` and the closing quote
     or stop of a quoted subject."""
@@ -307,6 +320,8 @@ def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> 
             if code in DOC_TYPES:
                 out.append(_field("doc_type", DOC_TYPES[code].value, so_hieu.start, so_hieu.end, 0.7,
                                   "symbol type code"))
+        elif not title_parts and number_line(doc):
+            out += _type_of_unread_number(doc)
     if title_parts:
         out.append(_field("title", _title_value(title_parts), title_parts[0][0], title_parts[-1][1], 0.9,
                           "title lines"))

@@ -270,3 +270,10 @@ def test_place_of_a_date_line_whose_date_a_scan_garbled():
     text = STATE.format(so="Số: 20/KH-SYT").replace("Bến Tre, ngày 02 tháng 3 năm 2024", "„ Bến Tre, ngàyA| tháng.| năm 2024")
     assert fields(text) == record(**{**STATE_ROW, "so_hieu": "20/KH-SYT", "issue_date": None})
     assert problems(text) == ["date line found but no date read"]
+
+
+def test_type_from_the_code_of_a_number_a_scan_could_not_read():
+    text = "UBND TỈNH BẾN TRE\nSỞ Y TẾ\nSố:Zo - CV/SYT\nBến Tre, ngày 02 tháng 3 năm 2024\n\nKính gửi: Các bệnh viện\n"
+    got = fields(text)
+    assert (got["so_hieu"], got["doc_type"]) == (None, "Công văn")
+    assert fields(text.replace("Zo - CV/SYT", "Zo - XYZ/SYT"))["doc_type"] is None
