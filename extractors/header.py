@@ -79,7 +79,7 @@ def header_lines(doc: SegmentedDoc) -> list[Line]:
 
 
 # After `Số:` a draft leaves the number blank: 'Số:      /GM-TCCB', 'Số:    - KH/ĐTN', 'Số -HD/BTCTU'.
-BLANK_NUMBER = regex.compile(r"[ .…_]{0,20}(?:[-–/][ ]{0,3})?\p{Lu}[\p{L}\d&-]{0,30}(?:/[\p{L}\d&-]{1,30})?[ ]{0,20}$")
+BLANK_NUMBER = regex.compile(r"^[ .…_]{0,20}(?:[-–/][ ]{0,3})?\p{Lu}[\p{L}\d&-]{0,30}(?:/[\p{L}\d&-]{1,30})?[ ]{0,20}$")
 
 
 def number_line(doc: SegmentedDoc) -> Optional[tuple[Line, int]]:
@@ -94,7 +94,7 @@ def number_line(doc: SegmentedDoc) -> Optional[tuple[Line, int]]:
 def blank_number(doc: SegmentedDoc) -> bool:
     """The `Số` line of a draft: a symbol with no number before it."""
     found = number_line(doc)
-    return bool(found) and bool(BLANK_NUMBER.fullmatch(doc.text, found[1], found[0].end))
+    return bool(found) and bool(BLANK_NUMBER.fullmatch(doc.text[found[1]:found[0].end]))
 
 
 # OCR reads a handwritten or stamped digit as a look-alike letter: 'Số:4oKH/ĐTN' is 40-KH/ĐTN.
