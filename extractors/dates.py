@@ -20,7 +20,8 @@ def _dateline(sp: str) -> str:
     place = _place(sp)
     gap = rf"[{sp}.…_]{{0,16}}"          # spaces, or the dots of a blank left to fill in
     return (rf"(?:(?P<place>{place})[ ]{{0,3}},[{sp}]{{0,3}})?"
-            rf"[Nn]gày{gap}(?P<d>\d{{1,2}})?{gap}tháng{gap}(?P<m>\d{{1,2}})?{gap}năm[{sp}]{{0,3}}(?P<y>\d{{4}})")
+            rf"[Nn]gày(?:{gap}(?P<d>\d{{1,2}})?{gap}|[^\d\n]{{1,8}}?)"     # the day, blank, or a scan's specks
+            rf"tháng{gap}(?P<m>\d{{1,2}})?{gap}năm[{sp}]{{0,3}}(?P<y>\d{{4}})")
 
 
 DATELINE = regex.compile(_dateline(" "))

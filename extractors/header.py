@@ -14,7 +14,7 @@ from extractors.dates import DATELINE, DATELINE_WRAPPED, PLACE_DAY, iso
 from extractors.symbols import SYMBOL, parse
 from extractors.vocab import BODY_WORDS, DOC_TYPES, LEVEL_NOUNS, MOTTO_LINES, ORG_TITLES, TOP_ORGANS
 from pipeline.models import FieldValue, Line, SegmentedDoc
-from pipeline.segment import (BODY_OPENER, SEPARATOR, SO_LINE, VV_LINE, fold_marks, match_type_line,
+from pipeline.segment import (BODY_OPENER, SEPARATOR, SO_LINE, SUBJECT_LINE, VV_LINE, fold_marks, match_type_line,
                               type_entry)
 
 PLACE_BEFORE = regex.compile(r"(?:^|(?<=[ ]{2}))[ ]{0,40}(?P<place>\p{Lu}\p{Ll}{0,10}(?:[ ]\p{L}{1,10}){0,3})[ ]{0,3},[ ]{0,3}$",
@@ -193,7 +193,7 @@ def _header_pieces(doc: SegmentedDoc) -> list[tuple[bool, int, int, str]]:
             if split[n] != "motto" and (n == 0 or split.get(n - 1) != split[n]):
                 out.append((after_number, ln.start, ln.end, split[n].upper()))
             continue
-        if DATELINE.search(ln.text) or VV_LINE.match(ln.text):
+        if DATELINE.search(ln.text) or SUBJECT_LINE.match(ln.text):
             continue
         for start, piece in _pieces(ln):
             s, e, core = _strip_span(start, piece, _NOISE)
@@ -305,10 +305,10 @@ def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> 
             title_parts.append(_strip_span(ln.start, ln.text))
     else:
         for ln in header_lines(doc):
-            vv = VV_LINE.match(ln.text)
-            if vv:
+            vv = SUBJECT_LINE.match(ln.text)
+            if vv and not title_parts:
                 out.append(_field("doc_type", "Công văn", ln.start, ln.start + vv.end(), 0.8, "V/v line"))
-                title_parts.append(_strip_span(ln.start + vv.end(), ln.text[vv.end():]))
+                title_parts.append(_strip_span(ln.start, ln.text))
             elif title_parts and ln.text.strip():
                 if mostly_capitals(ln.text) or DATELINE.search(ln.text) or SO_LINE.match(ln.text.strip()) \
                         or BODY_OPENER.match(ln.text):

@@ -172,7 +172,9 @@ POSITIONS = _table(
 # of them ('VIỆT NAM', 'TỈNH CÀ MAU') continues the name above it ('NGÂN HÀNG NHÀ NƯỚC' / 'VIỆT NAM').
 BODY_WORDS = frozenset({"BAN", "SỞ", "ĐOÀN", "ỦY", "UỶ", "HỘI", "PHÒNG", "VỤ", "CỤC", "BỘ", "TRƯỜNG", "CÔNG",
                         "ĐẢNG", "CHI", "TỔNG", "VIỆN", "TÂM", "BCH", "UBND", "HĐND", "ĐỘI", "TRẬN", "TRA",
-                        "TÒA", "HÀNG", "PHỦ", "KHỐI", "BTV", "ĐTN", "TNCS"})
+                        "TÒA", "HÀNG", "PHỦ", "KHỐI", "BTV", "ĐTN", "TNCS",
+                        "BÁO", "ĐÀI"})      # a newspaper, a radio station: 'BÁO VÀ PHÁT THANH, TRUYỀN HÌNH'
+
 
 # Words of posts that never occur in a personal name: 'Giám Sát Trưởng' is a post, not a signer.
 NOT_NAME_WORDS = frozenset({"giám", "đốc", "trưởng", "phó", "tịch", "sát", "ủy", "viên", "ký", "dấu", "chức",

@@ -463,6 +463,8 @@ def _zone(lines: list[Line]) -> Optional[Block]:
 
 # The subject line of a công văn: 'V/v tổ chức hội nghị', also quoted or bracketed.
 VV_LINE = regex.compile(r"^[ ]{0,40}[\"“(]?V/v[ ]{0,3}:?[ ]{0,3}", regex.IGNORECASE)
+# … or spelled out in the header: 'Về việc cử lãnh đạo tham gia …' (the words stay in the title).
+SUBJECT_LINE = regex.compile(r"^[ ]{0,40}[\"“(]?(?:(?i:V/v)|Về[ ]việc|VỀ[ ]VIỆC)(?![\p{L}])")
 # 'Số:' opens a line of the header ('Số 127-QĐ/HU' in Party texts; 'SỐ:' in capitals); a 'số'
 # inside a sentence ('Nghị định số 161/2024/NĐ-CP') is a citation, not the document's number.
 SO_LINE = regex.compile(
@@ -477,8 +479,9 @@ ISSUER_SPAN = 8             # non-blank lines above a `Số` line that may print
 
 
 def _headerless_zone(lines: list[Line]) -> tuple[int, int]:
-    """Without a type line (công văn), the header runs to its last `Số:`/date/`V/v` line; it
-    starts at the top, or a few lines above a `Số` line printed under a web page's menus."""
+    """Without a type line (công văn), the header runs to its last `Số:`/date/`V/v` line before
+    the body opens; it starts at the top, or a few lines above a `Số` line printed under a web
+    page's menus."""
     start = seen = 0
     for i, ln in enumerate(lines):
         if not ln.text.strip():
@@ -495,11 +498,12 @@ def _headerless_zone(lines: list[Line]) -> tuple[int, int]:
         if not _worded(ln.text):
             continue
         seen += 1
-        if seen > HEADERLESS_LINES:
-            break
-        if DATE_HINT.search(ln.text) or SO_LINE.match(ln.text) or VV_LINE.match(ln.text):
+        if seen > HEADERLESS_LINES or (end > start and BODY_OPENER.match(ln.text)):
+            break       # 'Kính gửi', 'Căn cứ': the body, whose dates are not the document's
+        if DATE_HINT.search(ln.text) or SO_LINE.match(ln.text) or SUBJECT_LINE.match(ln.text):
             end = i + 1
-            if VV_LINE.match(ln.text):
-                while end < len(lines) and lines[end].text.strip() and not MARKERS[4][1].match(lines[end].text):
+            if SUBJECT_LINE.match(ln.text):
+                while end < len(lines) and lines[end].text.strip() and not MARKERS[4][1].match(lines[end].text) \
+                        and not BODY_OPENER.match(lines[end].text):
                     end += 1
     return start, end

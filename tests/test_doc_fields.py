@@ -277,3 +277,28 @@ def test_type_from_the_code_of_a_number_a_scan_could_not_read():
     got = fields(text)
     assert (got["so_hieu"], got["doc_type"]) == (None, "Công văn")
     assert fields(text.replace("Zo - CV/SYT", "Zo - XYZ/SYT"))["doc_type"] is None
+
+
+PARTY_CV = ("TỈNH ỦY BẾN TRE\nBÁO VÀ PHÁT THANH, TRUYỀN HÌNH\nSố 113-CV/BPTTH\nBến Tre, ngày 03 tháng 9 năm 2025\n"
+            "Về việc cử cán bộ tham gia ban chỉ đạo\nKính gửi: Sở Nội vụ\n"
+            "Thực hiện Công văn số 1189/SNV ngày 29 tháng 8 năm 2025 của Sở Nội vụ.\n")
+
+
+def test_cong_van_with_a_spelled_out_subject_line():
+    assert fields(PARTY_CV) == record(
+        so_hieu="113-CV/BPTTH", doc_type="Công văn", issue_date="2025-09-03", place="Bến Tre",
+        issuing_body="Báo và Phát Thanh, Truyền Hình", parent_body="Tỉnh ủy Bến Tre",
+        title="Về việc cử cán bộ tham gia ban chỉ đạo")
+
+
+def test_a_body_date_under_a_header_without_date_is_not_the_issue_date():
+    text = PARTY_CV.replace("Bến Tre, ngày 03 tháng 9 năm 2025\n", "")
+    got = fields(text)
+    assert (got["issue_date"], got["place"]) == (None, None)
+
+
+def test_specks_in_the_day_of_a_scanned_date_line():
+    text = PARTY_CV.replace("ngày 03 tháng", "ngàyÚ®tháng")
+    got = fields(text)
+    assert (got["issue_date"], got["place"]) == (None, "Bến Tre")
+    assert problems(text) == []       # a day left to be written by hand, as in a draft
