@@ -12,7 +12,7 @@ import regex
 from extractors.casing import broken_phrase, mostly_capitals, position_case, proper_case
 from extractors.vocab import NOT_NAME_WORDS
 from pipeline.models import FieldValue, Line, SegmentedDoc, Signer
-from pipeline.segment import NAME, SIGN_PREFIX, SIGNED, fold_marks, is_position
+from pipeline.segment import BARE_PREFIX, NAME, SIGN_PREFIX, SIGNED, fold_marks, is_position
 
 _TM = regex.compile(r"^(?:TM|T/M)\b[. ]{0,3}")
 _PREFIX = regex.compile(r"^(?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\b[. ]{0,3}")
@@ -35,18 +35,20 @@ _VOWEL = regex.compile(r"[aeiouyAEIOUY]")
 
 def _is_name(text: str) -> bool:
     """A personal name: no post words, and every word a syllable (with a vowel: not 'BCN')."""
-    words = text.split()
-    return bool(NAME.match(text)) and not is_position(text) \
+    m = NAME.match(text)
+    words = m.group(1).split() if m else []
+    return bool(m) and not is_position(text) \
         and not any(w.lower() in NOT_NAME_WORDS for w in words) and all(_VOWEL.search(fold_marks(w)) for w in words)
 
 
 def _is_post(text: str, group: Optional[_Group]) -> bool:
-    """A known post, or a line in capitals under an authority line that is not a name
-    ('PHÓ CHỦ NHIỆM THƯỜNG TRỰC')."""
+    """A known post, or a line in capitals right under an authority line ('PHÓ CHỦ NHIỆM THƯỜNG
+    TRỰC'; the post comes before the name, and a line that runs the authority on is moved back to
+    it when a known post follows)."""
     if is_position(text):
         return True
     return bool(group and group.authority and group.title is None and group.name is None
-                and mostly_capitals(text) and len(text.split()) <= POST_WORDS and not _is_name(text))
+                and mostly_capitals(text) and len(text.split()) <= POST_WORDS)
 
 
 def _groups(lines: list[Line]) -> list[_Group]:
@@ -56,10 +58,17 @@ def _groups(lines: list[Line]) -> list[_Group]:
     no authority."""
     groups: list[_Group] = []
     cur: Optional[_Group] = None
+    pending: Optional[Line] = None       # a prefix alone on its line: 'TL.' / 'CỤC TRƯỞNG'
     for ln in lines:
         text = ln.text.strip()
         if not text or SIGNED.match(text):
             continue
+        if BARE_PREFIX.match(text):
+            pending = ln
+            continue
+        if pending is not None:
+            ln, pending = Line(pending.start, ln.end, f"{pending.text.strip()} {text}"), None
+            text = ln.text
         if cur is not None and cur.name is None and _wrapped(cur, ln):
             continue
         if SIGN_PREFIX.match(text) and not text.endswith(";"):
@@ -68,12 +77,15 @@ def _groups(lines: list[Line]) -> list[_Group]:
                 groups.append(cur)
             cur.authority.append(ln)
         elif _is_post(text, cur):
-            if cur is None or cur.title or cur.name:
+            if cur is not None and cur.title is not None and cur.name is None and is_position(text) \
+                    and not is_position(cur.title.text):
+                cur.authority.append(cur.title)    # 'KT. TRƯỞNG BAN NGHIỆP VỤ' / 'THUẾ HQ' / 'PHÓ TRƯỞNG BAN'
+            elif cur is None or cur.title or cur.name:
                 cur = _Group()
                 groups.append(cur)
             cur.title = ln
-        elif _is_name(text) and (not text.isupper() or (cur is not None and (cur.authority or cur.title))):
-            # a name in capitals only under a post or authority ('Ý KIẾN LÃNH ĐẠO' is no name)
+        elif _is_name(text) and (not text.isupper() or (cur is not None and cur.title is not None)):
+            # a name in capitals only under a post ('Ý KIẾN LÃNH ĐẠO' is no name)
             if cur is None:
                 cur = _Group()
                 groups.append(cur)

@@ -168,6 +168,12 @@ POSITIONS = _table(
     ("TRƯỞNG BAN TỔ CHỨC", "Trưởng Ban Tổ chức", "TRƯỞNG BAN TỔ CHỨC"),
 )
 
+# What may stand before a signer's name: address, military rank, academic title. The value is
+# kept out of `signer_name`. Example: 'Thiếu tướng Trương Minh Hải', 'PGS.TS. Lê Văn An'.
+NAME_PREFIXES = _table(*((p, "", f"{p} Trần Văn An") for p in (
+    "Đ/c", "Ông", "Bà", "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá",
+    "Trung tá", "Thiếu tá", "GS.TS.", "PGS.TS.", "GS.", "PGS.", "TS.", "ThS.", "BS.", "KS.")))
+
 # Words that make a header line the name of a body ('SỞ CÔNG THƯƠNG', 'TỈNH ỦY'); a line with none
 # of them ('VIỆT NAM', 'TỈNH CÀ MAU') continues the name above it ('NGÂN HÀNG NHÀ NƯỚC' / 'VIỆT NAM').
 BODY_WORDS = frozenset({"BAN", "SỞ", "ĐOÀN", "ỦY", "UỶ", "HỘI", "PHÒNG", "VỤ", "CỤC", "BỘ", "TRƯỜNG", "CÔNG",

@@ -10,7 +10,7 @@ from typing import Optional
 import regex
 
 from extractors.casing import mostly_capitals
-from extractors.vocab import BODY_OPENERS, POSITIONS, SIGNING_PREFIXES, TYPE_WORDS
+from extractors.vocab import BODY_OPENERS, NAME_PREFIXES, POSITIONS, SIGNING_PREFIXES, TYPE_WORDS
 from pipeline.models import Block, Line, NormText, SegmentedDoc, Section
 
 HEADER_LINES = 40            # the type line is looked for among the first non-blank lines …
@@ -29,6 +29,9 @@ _PREFIX_ALT = "|".join(regex.escape(k) for k in sorted(SIGNING_PREFIXES, key=len
 # 'TM. BAN …', 'T/M BAN …', 'KT.TRƯỞNG BAN' (no space after the dot)
 _AFTER_PREFIX = r"(?:[ ]{0,2}\.[ ]{0,4}|[ ]{1,4})\p{Lu}"
 SIGN_PREFIX = regex.compile(r"^[ ]{0,60}(?:" + _PREFIX_ALT + r")" + _AFTER_PREFIX)
+# A prefix alone on its line, its body or post on the next: 'TL.' / 'CỤC TRƯỞNG'.
+BARE_PREFIX = regex.compile(r"^[ ]{0,60}(?:" + "|".join(regex.escape(k) for k in SIGNING_PREFIXES if len(k) > 1)
+                            + r")[ ]{0,2}\.?[ ]{0,20}$")
 BODY_OPENER = regex.compile(r"^[ ]{0,40}(?:" + "|".join(map(regex.escape, BODY_OPENERS)) + r")\b")
 LIST_ITEM = regex.compile(r"^[ ]{0,40}[-+*][ ]{0,6}\S")
 
@@ -192,7 +195,10 @@ def _caps(text: str) -> bool:
 
 # ---------------------------------------------------------------- the closing zone
 # A personal name: 2–6 capitalised syllables, no digits ('Hoàng Thị Thanh Thúy', 'NGUYỄN VĂN A').
-NAME = regex.compile(r"^[ ]{0,60}(?:(?:Đ/c|Ông|Bà)[ ]{1,2})?(\p{Lu}[\p{Ll}\p{Lu}]{0,7}(?:[ ]{1,2}\p{Lu}[\p{Ll}\p{Lu}]{0,7}){1,5})[ ]{0,20}$")
+_NAME_PREFIX = "|".join(r"[ ]{1,2}".join(map(regex.escape, k.split()))
+                        for k in sorted(NAME_PREFIXES, key=len, reverse=True))
+NAME = regex.compile(r"^[ ]{0,60}(?:(?:" + _NAME_PREFIX + r")[ ]{0,2})?"
+                     r"(\p{Lu}[\p{Ll}\p{Lu}]{0,7}(?:[ ]{1,2}\p{Lu}[\p{Ll}\p{Lu}]{0,7}){1,5})[ ]{0,20}$")
 # Marks of the signing act, not text: '(Đã ký)', 'Đã ký', '(ký, đóng dấu)', '(Ký tên, đóng dấu)', '[daky]'.
 SIGNED = regex.compile(r"^[ (\[]{0,3}(?:đã[ ]{1,2}ký|ký[ ,]{1,2}(?:tên|đóng dấu|ghi rõ)|daky|ký)[^\n]{0,30}$",
                        regex.IGNORECASE)
@@ -343,7 +349,7 @@ def _recipient_lines(lines: list[Line]) -> list[Line]:
             while end < len(lines):
                 text = lines[end].text
                 if LIST_ITEM.match(text) or (len(text.strip()) < 90 and text.rstrip().endswith((";", ".", ","))
-                                             and not _authority(text)):
+                                             and not _authority(text) and not BARE_PREFIX.match(text)):
                     end += 1
                     continue
                 break

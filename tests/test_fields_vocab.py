@@ -3,7 +3,7 @@ positive and a negative example."""
 import pytest
 
 from extractors.casing import sentence_case
-from extractors.vocab import BODY_OPENERS, POSITIONS, PROPER_PHRASES, TOP_ORGANS, TYPE_WORDS
+from extractors.vocab import BODY_OPENERS, NAME_PREFIXES, POSITIONS, PROPER_PHRASES, TOP_ORGANS, TYPE_WORDS
 from tests.conftest import analyze_text
 
 HEAD = "SỞ Y TẾ\nSố: 5/KH-SYT\n\nKẾ HOẠCH\nKhám sức khỏe\n\nNội dung.\n"
@@ -94,3 +94,14 @@ def test_level_compound_is_no_place():
 def test_syllable_acronym_is_a_word_in_capitals():
     assert sentence_case("THỦ TỤC LĨNH VỰC TƯ PHÁP VÀ ĐẦU TƯ") == "Thủ tục lĩnh vực tư pháp và đầu tư"
     assert sentence_case("CHỈ ĐẠO CỦA UBND TỈNH") == "Chỉ đạo của UBND tỉnh"      # a real acronym stays
+
+
+@pytest.mark.parametrize("prefix", list(NAME_PREFIXES))
+def test_name_prefix_is_kept_out_of_the_name(prefix):
+    assert _signers(HEAD + f"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n{NAME_PREFIXES[prefix].example}\n") == [
+        ("Trần Văn An", "Phó Giám đốc", "KT. Giám đốc")]
+
+
+@pytest.mark.parametrize("prefix", list(NAME_PREFIXES))
+def test_name_prefix_alone_is_no_name(prefix):
+    assert _signers(HEAD + f"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n{prefix}\n") == [(None, "Phó Giám đốc", "KT. Giám đốc")]

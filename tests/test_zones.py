@@ -38,6 +38,11 @@ CASES = [
     ("stacked TL. and KT., no space after the dot",
      "TL. CỤC TRƯỞNG\nKT.TRƯỞNG BAN CHÍNH SÁCH\nPHÓ TRƯỞNG BAN\nMạc Thị Thu\n",
      [_signer(1, "Mạc Thị Thu", "Phó Trưởng ban", "TL. Cục trưởng KT. Trưởng Ban Chính Sách")], []),
+    ("a prefix alone on its line",
+     "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTL.\nCỤC TRƯỞNG\nKT. TRƯỞNG BAN NGHIỆP VỤ\nTHUẾ XUẤT NHẬP KHẨU\nPHÓ TRƯỞNG BAN\n"
+     "Thiếu tướng Đào Văn Hải\n",
+     [_signer(1, "Đào Văn Hải", "Phó Trưởng ban", "TL. Cục trưởng KT. Trưởng Ban Nghiệp Vụ Thuế Xuất Nhập Khẩu")],
+     ["Như trên", "Lưu: VT"]),
     ("authority broken over the lines of its cell",
      "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN\nNHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Thị Hoa\n",
      [_signer(1, "Lê Thị Hoa", "Phó Chủ tịch", "TM. Ủy ban nhân dân KT. Chủ tịch")], ["Như trên", "Lưu: VT"]),
