@@ -102,8 +102,9 @@ def _wrapped(group: _Group, ln: Line) -> bool:
     if last is None or SIGN_PREFIX.match(text) or not mostly_capitals(text):
         return False
     before = last.text.rstrip()
-    if not (before.endswith((",", " VÀ", "&")) or broken_phrase(before, text)):
-        return False
+    joined_by_mark = before.endswith((",", " VÀ", "&"))
+    if not (joined_by_mark or (not is_position(text) and broken_phrase(before, text))):
+        return False        # a post of its own ('TM. SỞ NỘI VỤ' / 'TRƯỞNG BAN') is the next line's
     joined = Line(last.start, ln.end, f"{before} {text}")
     if group.title is not None:
         group.title = joined

@@ -157,8 +157,8 @@ POSITIONS = _table(
     ("THỦ TƯỚNG", "Thủ tướng", "THỦ TƯỚNG"),
     ("PHÓ THỦ TƯỚNG", "Phó Thủ tướng", "PHÓ THỦ TƯỚNG"),
     # posts that sign without a prefix or under KT. (a 'PHÓ …' of each is a post too: see segment.is_position)
-    ("CHỦ NHIỆM", "Chủ nhiệm", "KT. BỘ TRƯỞNG, CHỦ NHIỆM"),
-    ("TỔNG BIÊN TẬP", "Tổng Biên tập", "PHÓ TỔNG BIÊN TẬP"),
+    ("CHỦ NHIỆM", "Chủ nhiệm", "CHỦ NHIỆM"),
+    ("TỔNG BIÊN TẬP", "Tổng Biên tập", "TỔNG BIÊN TẬP"),
     ("TRƯỞNG TIỂU BAN", "Trưởng Tiểu ban", "TRƯỞNG TIỂU BAN"),
     ("VIỆN TRƯỞNG", "Viện trưởng", "VIỆN TRƯỞNG"),
     ("CHÁNH THANH TRA", "Chánh Thanh tra", "CHÁNH THANH TRA"),
@@ -170,9 +170,9 @@ POSITIONS = _table(
 
 # What may stand before a signer's name: address, military rank, academic title. The value is
 # kept out of `signer_name`. Example: 'Thiếu tướng Trương Minh Hải', 'PGS.TS. Lê Văn An'.
-NAME_PREFIXES = _table(*((p, "", f"{p} Trần Văn An") for p in (
-    "Đ/c", "Ông", "Bà", "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá",
-    "Trung tá", "Thiếu tá", "GS.TS.", "PGS.TS.", "GS.", "PGS.", "TS.", "ThS.", "BS.", "KS.")))
+NAME_PREFIXES = frozenset({"Đ/c", "Ông", "Bà", "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá",
+                           "Thượng tá", "Trung tá", "Thiếu tá", "GS.TS.", "PGS.TS.", "GS.", "PGS.", "TS.", "ThS.",
+                           "BS.", "KS."})
 
 # Words that make a header line the name of a body ('SỞ CÔNG THƯƠNG', 'TỈNH ỦY'); a line with none
 # of them ('VIỆT NAM', 'TỈNH CÀ MAU') continues the name above it ('NGÂN HÀNG NHÀ NƯỚC' / 'VIỆT NAM').
@@ -241,34 +241,34 @@ BODY_OPENERS = _table(
 # ---------------------------------------------------------------- fields: title casing
 # Proper names kept capitalised when an all-capitals title is put in sentence case.
 # Example: 'TRIỂN KHAI CHỈ THỊ SỐ 13/CT-TTg CỦA THỦ TƯỚNG CHÍNH PHỦ' → '… của Thủ tướng Chính phủ'.
-PROPER_PHRASES = _table(*((p, p, ex) for p, ex in (
-    ("Đảng Cộng sản Việt Nam", "ĐẢNG CỘNG SẢN VIỆT NAM"),
-    ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", "ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH"),
-    ("Hội Liên hiệp Thanh niên Việt Nam", "HỘI LIÊN HIỆP THANH NIÊN VIỆT NAM"),
-    ("Mặt trận Tổ quốc Việt Nam", "MẶT TRẬN TỔ QUỐC VIỆT NAM"),
-    ("Thủ tướng Chính phủ", "CỦA THỦ TƯỚNG CHÍNH PHỦ"),
-    ("Ban Chấp hành Trung ương", "CỦA BAN CHẤP HÀNH TRUNG ƯƠNG"),
-    ("Bộ Chính trị", "CỦA BỘ CHÍNH TRỊ"),
-    ("Ban Bí thư", "CỦA BAN BÍ THƯ"),
-    ("Hồ Chí Minh", "THÀNH PHỐ HỒ CHÍ MINH"),
-    ("Việt Nam", "THANH NIÊN VIỆT NAM"),
-    ("Chính phủ", "NGHỊ ĐỊNH CỦA CHÍNH PHỦ"),
-    ("Quốc hội", "NGHỊ QUYẾT CỦA QUỐC HỘI"),
-    ("Trung ương", "HỘI NGHỊ TRUNG ƯƠNG"),
-    ("Nhà nước", "QUẢN LÝ NHÀ NƯỚC"),
-    ("Tết Nguyên đán", "TẾT NGUYÊN ĐÁN"),
-    ("Trung Bộ", "MƯA LŨ TẠI KHU VỰC TRUNG BỘ"),
-    ("Bắc Bộ", "CÁC TỈNH BẮC BỘ"),
-    ("Nam Bộ", "ĐỒNG BẰNG NAM BỘ"),
-    ("Đảng", "CÔNG TÁC XÂY DỰNG ĐẢNG"),
-    ("Đoàn", "CÔNG TÁC ĐOÀN"),
-)))
+PROPER_PHRASES = frozenset({
+    "Đảng Cộng sản Việt Nam",                  # ĐẢNG CỘNG SẢN VIỆT NAM
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh",    # ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH
+    "Hội Liên hiệp Thanh niên Việt Nam",       # HỘI LIÊN HIỆP THANH NIÊN VIỆT NAM
+    "Mặt trận Tổ quốc Việt Nam",               # MẶT TRẬN TỔ QUỐC VIỆT NAM
+    "Thủ tướng Chính phủ",                     # CỦA THỦ TƯỚNG CHÍNH PHỦ
+    "Ban Chấp hành Trung ương",                # CỦA BAN CHẤP HÀNH TRUNG ƯƠNG
+    "Bộ Chính trị",                            # CỦA BỘ CHÍNH TRỊ
+    "Ban Bí thư",                              # CỦA BAN BÍ THƯ
+    "Hồ Chí Minh",                             # THÀNH PHỐ HỒ CHÍ MINH
+    "Việt Nam",                                # THANH NIÊN VIỆT NAM
+    "Chính phủ",                               # NGHỊ ĐỊNH CỦA CHÍNH PHỦ
+    "Quốc hội",                                # NGHỊ QUYẾT CỦA QUỐC HỘI
+    "Trung ương",                              # HỘI NGHỊ TRUNG ƯƠNG
+    "Nhà nước",                                # QUẢN LÝ NHÀ NƯỚC
+    "Tết Nguyên đán",                          # TẾT NGUYÊN ĐÁN
+    "Trung Bộ",                                # MƯA LŨ TẠI KHU VỰC TRUNG BỘ
+    "Bắc Bộ",                                  # CÁC TỈNH BẮC BỘ
+    "Nam Bộ",                                  # ĐỒNG BẰNG NAM BỘ
+    "Đảng",                                    # CÔNG TÁC XÂY DỰNG ĐẢNG
+    "Đoàn",                                    # CÔNG TÁC ĐOÀN
+})
 # Words that end a place name after a level noun ('TỈNH CẦN THƠ NĂM 2025' → 'tỉnh Cần Thơ năm 2025').
 PLACE_STOP_WORDS = frozenset({"năm", "về", "và", "trên", "của", "giai", "đoạn", "theo", "tại", "trong", "với",
                               "đến", "từ", "cho", "nhằm", "lần", "thứ", "khóa", "khoá", "nhiệm", "kỳ", "đợt"})
 PLACE_WORDS = 2     # syllables of a place name after a level noun ('Lai Châu'); longer ones are PROPER_PHRASES
 # A level noun that opens a common word, not a place: 'NHÀ Ở XÃ HỘI' → 'nhà ở xã hội'.
-LEVEL_COMPOUNDS = _table(("xã hội", "", "NHÀ Ở XÃ HỘI"))
+LEVEL_COMPOUNDS = frozenset({"xã hội"})
 # Acronyms that are also syllables: in text in capitals they are read as words ('TƯ PHÁP', 'ĐẦU TƯ').
 SYLLABLE_ACRONYMS = frozenset({"TƯ"})
 

@@ -66,7 +66,7 @@ def test_xet_inside_a_subject_line_is_kept():
     assert [f.value for f in found["fields"] if f.field == "title"] == ["xét công nhận đơn vị đạt chuẩn"]
 
 
-@pytest.mark.parametrize("phrase", list(PROPER_PHRASES))
+@pytest.mark.parametrize("phrase", sorted(PROPER_PHRASES))
 def test_proper_phrase_keeps_its_capitals(phrase):
     assert sentence_case(f"TUYÊN TRUYỀN VỀ {phrase.upper()} NĂM 2025") == f"Tuyên truyền về {phrase} năm 2025"
 
@@ -96,12 +96,12 @@ def test_syllable_acronym_is_a_word_in_capitals():
     assert sentence_case("CHỈ ĐẠO CỦA UBND TỈNH") == "Chỉ đạo của UBND tỉnh"      # a real acronym stays
 
 
-@pytest.mark.parametrize("prefix", list(NAME_PREFIXES))
+@pytest.mark.parametrize("prefix", sorted(NAME_PREFIXES))
 def test_name_prefix_is_kept_out_of_the_name(prefix):
-    assert _signers(HEAD + f"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n{NAME_PREFIXES[prefix].example}\n") == [
+    assert _signers(HEAD + f"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n{prefix} Trần Văn An\n") == [
         ("Trần Văn An", "Phó Giám đốc", "KT. Giám đốc")]
 
 
-@pytest.mark.parametrize("prefix", list(NAME_PREFIXES))
+@pytest.mark.parametrize("prefix", sorted(NAME_PREFIXES))
 def test_name_prefix_alone_is_no_name(prefix):
     assert _signers(HEAD + f"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n{prefix}\n") == [(None, "Phó Giám đốc", "KT. Giám đốc")]
