@@ -46,4 +46,4 @@ def document_problems(doc: SegmentedDoc, found: dict[str, list]) -> list[Problem
         out.append("header found but no issuing body read")
     if doc.signature and chosen["signer_name"] is None:
         out.append("signature block found but no name read")
-    return [Problem("extract", message) for message in out]
+    return [Problem("fields", message) for message in out]

@@ -302,3 +302,9 @@ def test_specks_in_the_day_of_a_scanned_date_line():
     got = fields(text)
     assert (got["issue_date"], got["place"]) == (None, "Bến Tre")
     assert problems(text) == []       # a day left to be written by hand, as in a draft
+
+
+def test_warnings_are_rows_of_stage_fields():
+    doc, found = analyze_text(STATE.format(so="Số: Zo -KH/SYT"))
+    assert [(p.stage, p.severity, p.message) for p in document_problems(doc, found)] == [
+        ("fields", "warning", "number line found but no number read")]
