@@ -266,13 +266,19 @@ def _continues(above: str, line: str) -> bool:
 UNREAD_NUMBER_CODE = regex.compile(r"[-–][ ]{0,2}(?P<code>\p{Lu}[\p{Lu}\p{Ll}]{0,4})[ ]{0,2}/")
 
 
-def _type_of_unread_number(doc: SegmentedDoc) -> list[FieldValue]:
-    ln, at = number_line(doc)
-    m = UNREAD_NUMBER_CODE.search(doc.text, at, ln.end)
+def _type_of_number(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> Optional[FieldValue]:
+    """The type its number's code names: of the number read, else of a number a scan garbled."""
+    if so_hieu and so_hieu.value:
+        m = SYMBOL.match(doc.text, so_hieu.start, so_hieu.end)
+        code = parse(m).type_code if m else None
+        return _field("doc_type", DOC_TYPES[code].value, so_hieu.start, so_hieu.end, 0.7, "symbol type code") \
+            if code in DOC_TYPES else None
+    found = number_line(doc)
+    m = found and UNREAD_NUMBER_CODE.search(doc.text, found[1], found[0].end)
     if not m or m.group("code") not in DOC_TYPES:
-        return []
-    return [_field("doc_type", DOC_TYPES[m.group("code")].value, m.start("code"), m.end("code"), 0.5,
-                   "symbol type code, number unread")]
+        return None
+    return _field("doc_type", DOC_TYPES[m.group("code")].value, m.start("code"), m.end("code"), 0.5,
+                  "symbol type code, number unread")
 
 
 def _title_value(parts: list[tuple[int, int, str]]) -> str:
@@ -304,24 +310,25 @@ def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> 
         for ln in doc.title.lines if doc.title else []:
             title_parts.append(_strip_span(ln.start, ln.text))
     else:
+        subject, abbreviated = None, False
         for ln in header_lines(doc):
             vv = SUBJECT_LINE.match(ln.text)
             if vv and not title_parts:
-                out.append(_field("doc_type", "Công văn", ln.start, ln.start + vv.end(), 0.8, "V/v line"))
+                subject = _field("doc_type", "Công văn", ln.start, ln.start + vv.end(), 0.8, "V/v line")
+                abbreviated = bool(VV_LINE.match(ln.text))
                 title_parts.append(_strip_span(ln.start, ln.text))
             elif title_parts and ln.text.strip():
                 if mostly_capitals(ln.text) or DATELINE.search(ln.text) or SO_LINE.match(ln.text.strip()) \
                         or BODY_OPENER.match(ln.text):
                     break     # the right column (motto, date) or the body follows the subject line
                 title_parts.append(_strip_span(ln.start, ln.text))
-        if not title_parts and so_hieu and so_hieu.value:
-            m = SYMBOL.match(text, so_hieu.start, so_hieu.end)
-            code = parse(m).type_code if m else None
-            if code in DOC_TYPES:
-                out.append(_field("doc_type", DOC_TYPES[code].value, so_hieu.start, so_hieu.end, 0.7,
-                                  "symbol type code"))
-        elif not title_parts and number_line(doc):
-            out += _type_of_unread_number(doc)
+        # 'V/v' heads only a công văn's subject (whose number has no type code: '5529/CT-CS' is the
+        # Cục Thuế's); under a spelled-out 'Về việc' the number's code names the type ('…/NQ-…')
+        coded = _type_of_number(doc, so_hieu)
+        if subject and (coded is None or abbreviated):
+            out.append(subject)
+        elif coded:
+            out.append(coded)
     if title_parts:
         out.append(_field("title", _title_value(title_parts), title_parts[0][0], title_parts[-1][1], 0.9,
                           "title lines"))

@@ -308,3 +308,13 @@ def test_warnings_are_rows_of_stage_fields():
     doc, found = analyze_text(STATE.format(so="Số: Zo -KH/SYT"))
     assert [(p.stage, p.severity, p.message) for p in document_problems(doc, found)] == [
         ("fields", "warning", "number line found but no number read")]
+
+
+def test_v_v_makes_a_cong_van_whatever_the_first_code_of_its_number():
+    text = "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 5529/CT-CS\nV/v chính sách thuế\nHà Nội, ngày 25 tháng 11 năm 2025\n\nKính gửi: Thuế tỉnh\n"
+    assert fields(text)["doc_type"] == "Công văn"
+
+
+def test_under_a_spelled_out_subject_the_numbers_code_names_the_type():
+    text = "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nSố: 1670/NQ-UBTVQH15\nVề việc sắp xếp các đơn vị hành chính\n\nCăn cứ Hiến pháp.\n"
+    assert (fields(text)["doc_type"], fields(text)["title"]) == ("Nghị quyết", "Về việc sắp xếp các đơn vị hành chính")
