@@ -25,6 +25,8 @@ TYPE_LINE = regex.compile(
     r"^[ ]{0,40}(?P<type>" + "|".join(map(regex.escape, _TYPE_NAMES)) + r")(?P<rest>(?:[ ,]{1,3}[\p{Lu}\d][\p{Lu}\d,.\-–/()]*){0,20})[ ]{0,20}$")
 SEPARATOR = regex.compile(r"^[ ]{0,40}(?:[-_=–—.*]{3,}|\*[ ]?\*[ ]?\*)[ ]{0,40}$")
 RECIPIENTS = regex.compile(r"^[ ]{0,40}(?:N[ơo]i[ ]{1,3}nh[ậa]n)[ ]{0,3}:?", regex.IGNORECASE)
+# … as the heading of the list: a colon or nothing after it ('Nơi nhận hồ sơ: …' is a sentence).
+RECIPIENTS_HEAD = regex.compile(r"^[ ]{0,40}(?:N[ơo]i[ ]{1,3}nh[ậa]n)[ ]{0,3}(?::|[ ]{0,20}$)", regex.IGNORECASE)
 _PREFIX_ALT = "|".join(regex.escape(k) for k in sorted(SIGNING_PREFIXES, key=len, reverse=True))
 # 'TM. BAN …', 'T/M BAN …', 'KT.TRƯỞNG BAN' (no space after the dot)
 _AFTER_PREFIX = r"(?:[ ]{0,2}\.[ ]{0,4}|[ ]{1,4})\p{Lu}"
@@ -222,7 +224,7 @@ _POSTS_ALT = "|".join(r"[ ]{1,3}".join(map(regex.escape, k.split())) for k in so
 # Where the closing zone may begin, found in one pass over the text (a line break first: a
 # literal is scanned for fast); each hit is then checked.
 CLOSING_CUE = regex.compile(
-    r"\n[ \t]{0,60}(?:(?i:N[ơo]i[ ]{1,3}nh[ậa]n)"                       # 'Nơi nhận:'
+    r"\n[ \t]{0,60}(?:(?i:N[ơo]i[ ]{1,3}nh[ậa]n)(?:[ ]{0,3}:|[ ]{0,20}(?=\n))"           # 'Nơi nhận:'
     r"|(?:" + _PREFIX_ALT + r")" + _AFTER_PREFIX +                          # 'TM. BAN THƯỜNG VỤ'
     r"|(?:PHÓ[ ]{1,3})?(?:" + _POSTS_ALT + r")[ ]{0,20}(?=\n))")           # 'CHÁNH VĂN PHÒNG' alone
 INNER_LOOKBACK = 8          # lines above the first closing cue where a column may hold an authority
@@ -278,7 +280,7 @@ def _closing_start(text: str, lines: list[Line], lo: int) -> Optional[int]:
 
 def _closing_line(lines: list[Line], i: int) -> bool:
     text = lines[i].text
-    return bool(RECIPIENTS.match(text)) or _authority(text) or _post_then_name(lines, i)
+    return bool(RECIPIENTS_HEAD.match(text)) or _authority(text) or _post_then_name(lines, i)
 
 
 def _start(ln: Line) -> int:
@@ -344,7 +346,7 @@ def column_lines(lines: list[Line]) -> list[Line]:
 def _recipient_lines(lines: list[Line]) -> list[Line]:
     """The `Nơi nhận` line and the list under it (in the column-ordered lines)."""
     for i, ln in enumerate(lines):
-        if RECIPIENTS.match(ln.text):
+        if RECIPIENTS_HEAD.match(ln.text):
             end = i + 1
             while end < len(lines):
                 text = lines[end].text

@@ -152,3 +152,10 @@ def test_signature_flattened_onto_the_noi_nhan_line():
     _, found = analyze_text(HEAD + BODY + "Nơi nhận: TM. BAN THƯỜNG VỤ\n- Như trên;\n- Lưu VT.\nLê Văn Tám\n")
     assert _signers(found) == [_signer(1, "Lê Văn Tám", None, "TM. Ban Thường vụ")]
     assert [r.recipient for r in found["recipients"]] == ["Như trên", "Lưu VT"]
+
+
+def test_noi_nhan_in_a_sentence_opens_no_closing_zone():
+    doc, found = analyze_text(HEAD + "I. THỂ LỆ\nNơi nhận hồ sơ: Văn phòng Sở, tầng 2.\n2. Thời gian nhận: tháng 5.\n"
+                              + "Nơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nTrần Văn Bình\n")
+    assert "2. Thời gian nhận: tháng 5." in doc.body.text
+    assert _signers(found) == [_signer(1, "Trần Văn Bình", "Giám đốc", None)]
