@@ -7,12 +7,28 @@ from typing import Optional
 import regex
 
 # 'Rạch Giá, ngày 28 tháng 5 năm 2014', 'TP. Hồ Chí Minh, ngày 09 tháng 02 năm 2018',
-# 'Thành phố Hồ Chí Minh, ngày 12 tháng 4 năm 2023'
-PLACE = (r"(?:(?:TP|Tp|TX|Tx|TT|Tt)\.[ ]{0,1}|(?:Thành phố|Thị xã|Thị trấn|Huyện|Quận|Xã|Phường)[ ])?"
-         r"\p{Lu}\p{Ll}+(?:(?:[ ]{1,2}|[ ]?-[ ]?)\p{Lu}\p{Ll}+){0,5}")
-DATELINE = regex.compile(
-    rf"(?:(?P<place>{PLACE})[ ]{{0,3}},[ ]{{0,3}})?"
-    r"[Nn]gày[ ]{0,6}(?P<d>\d{1,2})?[ ]{0,12}tháng[ ]{0,6}(?P<m>\d{1,2})?[ ]{0,12}năm[ ]{0,3}(?P<y>\d{4})")
+# 'Thành phố Hồ Chí Minh, ngày 12 tháng 4 năm 2023'; a draft leaves the day blank or dotted:
+# 'Đà Nẵng, ngày …. tháng ….. năm 2018' (no date then).
+def _place(sp: str) -> str:
+    """A place name before the date, `sp` being the characters that may stand between words."""
+    return (rf"(?:(?:TP|Tp|TX|Tx|TT|Tt)\.[{sp}]{{0,1}}|(?:Thành phố|Thị xã|Thị trấn|Huyện|Quận|Xã|Phường)[{sp}])?"
+            rf"\p{{Lu}}\p{{Ll}}+(?:(?:[{sp}]{{1,2}}|[{sp}]?-[{sp}]?)\p{{Lu}}\p{{Ll}}+){{0,5}}")
+
+
+def _dateline(sp: str) -> str:
+    """The place-and-date pattern, `sp` being the characters that may stand between words."""
+    place = _place(sp)
+    gap = rf"[{sp}.…_]{{0,16}}"          # spaces, or the dots of a blank left to fill in
+    return (rf"(?:(?P<place>{place})[ ]{{0,3}},[{sp}]{{0,3}})?"
+            rf"[Nn]gày(?:{gap}(?P<d>\d{{1,2}})?{gap}|[^\d\n]{{1,8}}?)"     # the day, blank, or a scan's specks
+            rf"tháng{gap}(?P<m>\d{{1,2}})?{gap}năm[{sp}]{{0,3}}(?P<y>\d{{4}})")
+
+
+DATELINE = regex.compile(_dateline(" "))
+# The same line broken across the lines of a table cell: 'Lai Châu, ngày' / '19 tháng 11 năm 2025'.
+DATELINE_WRAPPED = regex.compile(_dateline(r" \n"))
+# The place of a date line whose date a scan garbled: 'Ngũ Hành Sơn, ngàyA| tháng.| năm 2019'.
+PLACE_DAY = regex.compile(rf"(?P<place>{_place(' ')})[ ]{{0,3}},[ ]{{0,3}}[Nn]gày")
 # '05/3/2014', '01-10-1997', '15.4.2024'
 NUMDATE = regex.compile(
     r"(?<![\d/.-])(?P<d>\d{1,2})[ ]{0,1}(?P<sep>[/.-])[ ]{0,1}(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d/])")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Mapping
 
 from extractors import assignments, citations, deadlines, header, links, recipients, signature, targets
-from pipeline.models import FieldValue, Recipient, SegmentedDoc
+from pipeline.models import FieldValue, Recipient, SegmentedDoc, Signer
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,8 @@ class Extractor:
 
 EXTRACTORS: list[Extractor] = [
     Extractor("header", "fields", header.extract, FieldValue),
-    Extractor("signature", "fields", signature.extract, FieldValue),
+    Extractor("signers", "signers", signature.extract_signers, Signer),
+    Extractor("signature", "fields", signature.extract, FieldValue, requires=("signers",)),    # the first signer's fields
     Extractor("recipients", "recipients", recipients.extract, Recipient),
     Extractor("citations", "citations", citations.extract, citations.Citation, requires=("fields",)),
     Extractor("targets", "targets", targets.extract, targets.Target, requires=("fields",)),

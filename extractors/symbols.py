@@ -5,6 +5,8 @@ Forms, each with an example:
 - Party and Đoàn, number-TYPE/ISSUER[-DEPT]: `25-NQ/TW`, `95-KH/TĐTN-BTCKT`; tolerated noise:
   `95 -KH/TĐTN-BTCKT`, `19 – KL/TU`, `298 KH/TWĐTN`, `18/KH/TĐTN-CTĐTTN`, `03-NQ-TWĐTN-BTC`
 - State, number/TYPE-ISSUER[-…]: `20/KH-UBND`, `1348/QCPH-UBND-TĐTN`, `01/TTr-CT05`
+- Party with a dash for the slash: `15-KH-HU` → `15-KH/HU` (a Party issuer code after the dash)
+- the number glued to a known type code: `1105KH-ĐKT` → `1105-KH/ĐKT`
 """
 from __future__ import annotations
 
@@ -16,13 +18,20 @@ import regex
 CODE = r"\p{Lu}[\p{Lu}\p{Ll}\d&]{0,9}"        # KH, CTr, QyĐ, TTg, CT05, GD&ĐT
 _CODES = rf"{CODE}(?:[ ]?[-–—][ ]?{CODE}){{0,4}}"
 _LEGAL_CODES = rf"{CODE}(?:[ ]?[-–—/][ ]?{CODE}){{0,4}}"      # older: '144/2002/QĐ/BTC'
+# Party issuer codes that may follow the type after a dash instead of a slash: Đoàn '…ĐTN',
+# Tỉnh/Huyện/Quận/Thị/Đảng ủy, Trung ương, and the committees' organs ('BTCTW', 'VPTU').
+_PARTY_ISSUER = r"(?:\p{Lu}{0,8}(?:ĐTN|TW|TU|HU|QU|ĐU|ĐUK)|ThU|TXU|CB)(?![\p{L}\d])"
+# Type codes a number may be glued to ('1105KH-ĐKT'): the common ones only.
+_GLUED_TYPES = "|".join(sorted(("KH", "QĐ", "NQ", "CT", "KL", "HD", "TB", "BC", "CV", "TTr", "CTr", "ĐA", "QC"),
+                               key=len, reverse=True))
 
 SYMBOL = regex.compile(
     r"(?<![\p{L}\d/.])(?P<num>\d{1,5})"
     r"(?:"
     rf"[ ]{{0,2}}/[ ]{{0,2}}(?P<year>(?:19|20)\d{{2}})[ ]{{0,2}}[/-][ ]{{0,2}}(?P<lcode>{_LEGAL_CODES})"
     rf"|(?:[ ]{{0,2}}[-–—][ ]{{0,2}}|[ ]{{1,2}}|[ ]{{0,2}}/[ ]{{0,2}}(?={CODE}[ ]{{0,2}}/))"
-    rf"(?P<ptype>{CODE})[ ]{{0,2}}(?:/|-(?=[ ]?\p{{Lu}}{{2}}[\p{{Lu}}\p{{Ll}}]{{0,8}}ĐTN|TW\b|TU\b))[ ]{{0,2}}(?P<pissuer>{_CODES})"
+    rf"(?P<ptype>{CODE})[ ]{{0,2}}(?:/|-(?=[ ]?\p{{Lu}}{{2}}[\p{{Lu}}\p{{Ll}}]{{0,8}}ĐTN|[ ]?{_PARTY_ISSUER}))[ ]{{0,2}}(?P<pissuer>{_CODES})"
+    rf"|(?P<gtype>{_GLUED_TYPES})[ ]{{0,2}}[-/][ ]{{0,2}}(?P<gissuer>{_CODES})"
     rf"|[ ]{{0,2}}/[ ]{{0,2}}(?P<scode>{CODE}(?:[ ]?[-–—][ ]?{CODE}){{1,5}})"
     r")(?![\p{L}\d])"
 )
@@ -50,9 +59,10 @@ def parse(m: "regex.Match") -> Symbol:
         codes = _codes(m.group("lcode"))
         type_code = codes.split("-")[0] if "-" in codes else None
         return Symbol(num, type_code, codes, m.group("year"), f"{num}/{m.group('year')}/{codes}", "legal")
-    if m.group("ptype"):
-        issuer = _codes(m.group("pissuer"))
-        return Symbol(num, m.group("ptype"), issuer, None, f"{num}-{m.group('ptype')}/{issuer}", "party")
+    ptype = m.group("ptype") or m.group("gtype")
+    if ptype:
+        issuer = _codes(m.group("pissuer") or m.group("gissuer"))
+        return Symbol(num, ptype, issuer, None, f"{num}-{ptype}/{issuer}", "party")
     codes = _codes(m.group("scode"))
     type_code, _, issuer = codes.partition("-")
     return Symbol(num, type_code, issuer, None, f"{num}/{codes}", "state")

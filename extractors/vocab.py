@@ -69,6 +69,9 @@ TYPE_WORDS = _table(
     ("chỉ thị", "Chỉ thị", "Chỉ thị số 05-CT/TW"),
     ("kết luận", "Kết luận", "Kết luận số 01-KL/TW"),
     ("kế hoạch liên tịch", "Kế hoạch", "KẾ HOẠCH LIÊN TỊCH"),
+    ("chương trình phối hợp", "Chương trình", "CHƯƠNG TRÌNH PHỐI HỢP"),
+    ("dự toán kinh phí", "Dự toán", "DỰ TOÁN KINH PHÍ"),
+    ("dự toán", "Dự toán", "Dự toán số 02/DT-ĐTN"),
     ("kế hoạch", "Kế hoạch", "Kế hoạch số 15-KH/TU"),
     ("đề án", "Đề án", "Đề án số 10-ĐA/TU"),
     ("dự án", "Dự án", "Dự án số 2/DA-UBND"),
@@ -122,6 +125,11 @@ SIGNING_PREFIXES = _table(
     ("Q", "Q.", "Q. GIÁM ĐỐC"),
 )
 
+# The organisation's own top organs: its title printed beside them is no parent body.
+# Example: 'BAN CHẤP HÀNH TRUNG ƯƠNG' beside 'ĐẢNG CỘNG SẢN VIỆT NAM' (parent null).
+TOP_ORGANS = frozenset({"BAN CHẤP HÀNH TRUNG ƯƠNG", "BỘ CHÍNH TRỊ", "BAN BÍ THƯ", "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG",
+                        "BAN CHẤP HÀNH TRUNG ƯƠNG ĐOÀN", "BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN"})
+
 # Positions that head a signature (upper case on the page). Example: 'PHÓ BÍ THƯ'.
 POSITIONS = _table(
     ("BÍ THƯ", "Bí thư", "BÍ THƯ"),
@@ -148,17 +156,35 @@ POSITIONS = _table(
     ("CHI CỤC TRƯỞNG", "Chi cục trưởng", "CHI CỤC TRƯỞNG"),
     ("THỦ TƯỚNG", "Thủ tướng", "THỦ TƯỚNG"),
     ("PHÓ THỦ TƯỚNG", "Phó Thủ tướng", "PHÓ THỦ TƯỚNG"),
+    # posts that sign without a prefix or under KT. (a 'PHÓ …' of each is a post too: see segment.is_position)
+    ("CHỦ NHIỆM", "Chủ nhiệm", "CHỦ NHIỆM"),
+    ("TỔNG BIÊN TẬP", "Tổng Biên tập", "TỔNG BIÊN TẬP"),
+    ("TRƯỞNG TIỂU BAN", "Trưởng Tiểu ban", "TRƯỞNG TIỂU BAN"),
+    ("VIỆN TRƯỞNG", "Viện trưởng", "VIỆN TRƯỞNG"),
+    ("CHÁNH THANH TRA", "Chánh Thanh tra", "CHÁNH THANH TRA"),
+    ("TRƯỞNG KHOA", "Trưởng khoa", "TRƯỞNG KHOA"),
+    ("TỔ TRƯỞNG", "Tổ trưởng", "TỔ TRƯỞNG"),
+    ("ỦY VIÊN", "Ủy viên", "ỦY VIÊN"),
+    ("TRƯỞNG BAN TỔ CHỨC", "Trưởng Ban Tổ chức", "TRƯỞNG BAN TỔ CHỨC"),
 )
+
+# What may stand before a signer's name: address, military rank, academic title. The value is
+# kept out of `signer_name`. Example: 'Thiếu tướng Trương Minh Hải', 'PGS.TS. Lê Văn An'.
+NAME_PREFIXES = frozenset({"Đ/c", "Ông", "Bà", "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá",
+                           "Thượng tá", "Trung tá", "Thiếu tá", "GS.TS.", "PGS.TS.", "GS.", "PGS.", "TS.", "ThS.",
+                           "BS.", "KS."})
 
 # Words that make a header line the name of a body ('SỞ CÔNG THƯƠNG', 'TỈNH ỦY'); a line with none
 # of them ('VIỆT NAM', 'TỈNH CÀ MAU') continues the name above it ('NGÂN HÀNG NHÀ NƯỚC' / 'VIỆT NAM').
 BODY_WORDS = frozenset({"BAN", "SỞ", "ĐOÀN", "ỦY", "UỶ", "HỘI", "PHÒNG", "VỤ", "CỤC", "BỘ", "TRƯỜNG", "CÔNG",
                         "ĐẢNG", "CHI", "TỔNG", "VIỆN", "TÂM", "BCH", "UBND", "HĐND", "ĐỘI", "TRẬN", "TRA",
-                        "TÒA", "HÀNG", "PHỦ", "KHỐI", "BTV", "ĐTN", "TNCS"})
+                        "TÒA", "HÀNG", "PHỦ", "KHỐI", "BTV", "ĐTN", "TNCS",
+                        "BÁO", "ĐÀI"})      # a newspaper, a radio station: 'BÁO VÀ PHÁT THANH, TRUYỀN HÌNH'
+
 
 # Words of posts that never occur in a personal name: 'Giám Sát Trưởng' is a post, not a signer.
 NOT_NAME_WORDS = frozenset({"giám", "đốc", "trưởng", "phó", "tịch", "sát", "ủy", "viên", "ký", "dấu", "chức",
-                            "vụ", "ban", "thường", "trực"})
+                            "vụ", "ban", "thường", "trực", "nhiệm", "tập", "lục", "mục", "biểu", "mẫu"})
 
 # Purpose codes after a recipient. Example: '- Ban Bí thư TW Đoàn (b/c);' → 'b/c'.
 PURPOSES = _table(
@@ -192,6 +218,7 @@ ACRONYMS = frozenset({
     "DN", "TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "CNLĐ", "TNCN", "ĐVTN", "THPT",
     "THCS", "BQL", "KCN", "KCX", "CP", "TNHH", "GD&ĐT", "KT-XH", "ĐH", "CĐ", "II", "III", "IV",
     "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV",
+    "ĐBQH", "CNTT", "HSSV", "TTN",
 })
 # Administrative level nouns written in lower case before a proper name ('tỉnh Kiên Giang').
 LEVEL_NOUNS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thị trấn", "thị xã", "thành phố"})
@@ -208,7 +235,43 @@ BODY_OPENERS = _table(
     ("Trên cơ sở", "", "Trên cơ sở kết quả khảo sát"),
     ("Kính gửi", "", "Kính gửi: Sở Công Thương"),
     ("Hôm nay", "", "Hôm nay, ngày 13 tháng 3 năm 2026"),
+    ("Xét", "", "Xét đề nghị của Ủy ban Kiểm tra Quận Đoàn"),
 )
+
+# ---------------------------------------------------------------- fields: title casing
+# Proper names kept capitalised when an all-capitals title is put in sentence case.
+# Example: 'TRIỂN KHAI CHỈ THỊ SỐ 13/CT-TTg CỦA THỦ TƯỚNG CHÍNH PHỦ' → '… của Thủ tướng Chính phủ'.
+PROPER_PHRASES = frozenset({
+    "Đảng Cộng sản Việt Nam",                  # ĐẢNG CỘNG SẢN VIỆT NAM
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh",    # ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH
+    "Hội Liên hiệp Thanh niên Việt Nam",       # HỘI LIÊN HIỆP THANH NIÊN VIỆT NAM
+    "Mặt trận Tổ quốc Việt Nam",               # MẶT TRẬN TỔ QUỐC VIỆT NAM
+    "Thủ tướng Chính phủ",                     # CỦA THỦ TƯỚNG CHÍNH PHỦ
+    "Ban Chấp hành Trung ương",                # CỦA BAN CHẤP HÀNH TRUNG ƯƠNG
+    "Bộ Chính trị",                            # CỦA BỘ CHÍNH TRỊ
+    "Ban Bí thư",                              # CỦA BAN BÍ THƯ
+    "Hồ Chí Minh",                             # THÀNH PHỐ HỒ CHÍ MINH
+    "Việt Nam",                                # THANH NIÊN VIỆT NAM
+    "Chính phủ",                               # NGHỊ ĐỊNH CỦA CHÍNH PHỦ
+    "Quốc hội",                                # NGHỊ QUYẾT CỦA QUỐC HỘI
+    "Trung ương",                              # HỘI NGHỊ TRUNG ƯƠNG
+    "Nhà nước",                                # QUẢN LÝ NHÀ NƯỚC
+    "Tết Nguyên đán",                          # TẾT NGUYÊN ĐÁN
+    "Trung Bộ",                                # MƯA LŨ TẠI KHU VỰC TRUNG BỘ
+    "Bắc Bộ",                                  # CÁC TỈNH BẮC BỘ
+    "Nam Bộ",                                  # ĐỒNG BẰNG NAM BỘ
+    "Đảng",                                    # CÔNG TÁC XÂY DỰNG ĐẢNG
+    "Đoàn",                                    # CÔNG TÁC ĐOÀN
+})
+# Words that end a place name after a level noun ('TỈNH CẦN THƠ NĂM 2025' → 'tỉnh Cần Thơ năm 2025').
+PLACE_STOP_WORDS = frozenset({"năm", "về", "và", "trên", "của", "giai", "đoạn", "theo", "tại", "trong", "với",
+                              "đến", "từ", "cho", "nhằm", "lần", "thứ", "khóa", "khoá", "nhiệm", "kỳ", "đợt"})
+PLACE_WORDS = 2     # syllables of a place name after a level noun ('Lai Châu'); longer ones are PROPER_PHRASES
+# A level noun that opens a common word, not a place: 'NHÀ Ở XÃ HỘI' → 'nhà ở xã hội'.
+LEVEL_COMPOUNDS = frozenset({"xã hội"})
+# Acronyms that are also syllables: in text in capitals they are read as words ('TƯ PHÁP', 'ĐẦU TƯ').
+SYLLABLE_ACRONYMS = frozenset({"TƯ"})
+
 
 # Lower-case words that occur inside the name of an issuing body cited after `của`; an issuer is
 # capitalized words and acronyms plus these. Example: 'của Ban Thường vụ Tỉnh ủy' (vụ, ủy).

@@ -5,8 +5,10 @@ import traceback
 from pathlib import Path
 from typing import Optional
 
+from extractors.header import blank_number, number_line
 from extractors.registry import EXTRACTORS
 from pipeline.models import FieldValue, Problem, SegmentedDoc
+from pipeline.segment import DATE_HINT
 
 DOC_FIELDS = ("so_hieu", "doc_type", "issue_date", "place", "issuing_body", "parent_body", "title",
               "signer_name", "signer_title", "signing_authority")
@@ -51,3 +53,22 @@ def document_fields(fields: list[FieldValue]) -> dict[str, Optional[FieldValue]]
     if "issuing_body" not in chosen and fallback:
         chosen["issuing_body"] = fallback
     return {name: chosen.get(name) for name in DOC_FIELDS}
+
+
+def document_problems(doc: SegmentedDoc, found: dict[str, list]) -> list[Problem]:
+    """Warnings for a zone that is there but whose value could not be read (a scan's number,
+    a signature without a name). A draft's blank number or date is no problem; a header counts
+    only when it is a document's (a type line or a `Số` line), not the top of any web page."""
+    chosen = document_fields(found.get("fields", []))
+    header = doc.header is not None and (doc.type_line is not None or number_line(doc) is not None)
+    out = []
+    if chosen["so_hieu"] is None and number_line(doc) and not blank_number(doc):
+        out.append("number line found but no number read")
+    dated = any(f.field == "issue_date" for f in found.get("fields", []))    # a blank day too
+    if header and not dated and any(DATE_HINT.search(ln.text) for ln in doc.header.lines):
+        out.append("date line found but no date read")
+    if header and chosen["issuing_body"] is None:
+        out.append("header found but no issuing body read")
+    if doc.signature and chosen["signer_name"] is None:
+        out.append("signature block found but no name read")
+    return [Problem("fields", message) for message in out]

@@ -137,6 +137,7 @@ class SegmentedDoc:
     signature: Optional[Block]
     recipients: Optional[Block]
     sections: list[Section]
+    appendix: Optional[Block] = None     # PHỤ LỤC / Biểu mẫu after the signature: read, never signature or header
 
     @property
     def text(self) -> str:
@@ -153,6 +154,21 @@ class FieldValue:
     end: Optional[int] = None
     confidence: float = 1.0
     method: str = ""
+
+
+@dataclass
+class Signer:
+    """One signer of the signature block (joint plans have several, side by side)."""
+
+    order: int                          # 1 = first (the one in `documents`)
+    signer_name: Optional[str]
+    signer_title: Optional[str]
+    signing_authority: Optional[str]
+    start: int
+    end: int
+    confidence: float = 0.9
+    # where each value was read: field → (start, end) of its line(s); not a column of the table
+    spans: dict = field(default_factory=dict, repr=False)
 
 
 @dataclass

@@ -1,15 +1,23 @@
 """Segment a normalized document: header, type line, title, body (as a section tree),
-signature block and `Nơi nhận` block. Zones are line ranges with offsets into the text."""
+the closing zone (signature block and `Nơi nhận` block, in either order or side by side) and
+appendices after it. Zones are lines with offsets into the text."""
 from __future__ import annotations
 
+import bisect
+import unicodedata
 from typing import Optional
 
 import regex
 
-from extractors.vocab import BODY_OPENERS, POSITIONS, SIGNING_PREFIXES, TYPE_WORDS
+from extractors.casing import mostly_capitals
+from extractors.vocab import BODY_OPENERS, NAME_PREFIXES, POSITIONS, SIGNING_PREFIXES, TYPE_WORDS
 from pipeline.models import Block, Line, NormText, SegmentedDoc, Section
 
-HEADER_LINES = 40            # the type line is looked for among the first non-blank lines
+HEADER_LINES = 40            # the type line is looked for among the first non-blank lines …
+PAGE_LINES = 150             # … or, below a web page's menus, under a `Số` line this far down
+HEADER_CUE_LINES = 12        # a `Số` line this close above a type line marks a real header
+HEADER_SPAN = 20             # non-blank lines of a header at most (above its type line)
+TYPE_WORD_CHARS = 6          # a type word broken after its first syllable: 'NGHỊ' / 'QUYẾT'
 TITLE_LINES = 6
 
 _TYPE_NAMES = sorted({k.upper() for k in TYPE_WORDS if len(k) > 3}, key=len, reverse=True)
@@ -17,14 +25,21 @@ TYPE_LINE = regex.compile(
     r"^[ ]{0,40}(?P<type>" + "|".join(map(regex.escape, _TYPE_NAMES)) + r")(?P<rest>(?:[ ,]{1,3}[\p{Lu}\d][\p{Lu}\d,.\-–/()]*){0,20})[ ]{0,20}$")
 SEPARATOR = regex.compile(r"^[ ]{0,40}(?:[-_=–—.*]{3,}|\*[ ]?\*[ ]?\*)[ ]{0,40}$")
 RECIPIENTS = regex.compile(r"^[ ]{0,40}(?:N[ơo]i[ ]{1,3}nh[ậa]n)[ ]{0,3}:?", regex.IGNORECASE)
+# … as the heading of the list: a colon or nothing after it ('Nơi nhận hồ sơ: …' is a sentence).
+RECIPIENTS_HEAD = regex.compile(r"^[ ]{0,40}(?:N[ơo]i[ ]{1,3}nh[ậa]n)[ ]{0,3}(?::|[ ]{0,20}$)", regex.IGNORECASE)
 _PREFIX_ALT = "|".join(regex.escape(k) for k in sorted(SIGNING_PREFIXES, key=len, reverse=True))
-SIGN_PREFIX = regex.compile(r"^[ ]{0,60}(?:" + _PREFIX_ALT + r")(?:\.|[ ]{0,2}\.)?[ ]{1,4}\p{Lu}")
+# 'TM. BAN …', 'T/M BAN …', 'KT.TRƯỞNG BAN' (no space after the dot)
+_AFTER_PREFIX = r"(?:[ ]{0,2}\.[ ]{0,4}|[ ]{1,4})\p{Lu}"
+SIGN_PREFIX = regex.compile(r"^[ ]{0,60}(?:" + _PREFIX_ALT + r")" + _AFTER_PREFIX)
+# A prefix alone on its line, its body or post on the next: 'TL.' / 'CỤC TRƯỞNG'.
+BARE_PREFIX = regex.compile(r"^[ ]{0,60}(?:" + "|".join(regex.escape(k) for k in SIGNING_PREFIXES if len(k) > 1)
+                            + r")[ ]{0,2}\.?[ ]{0,20}$")
 BODY_OPENER = regex.compile(r"^[ ]{0,40}(?:" + "|".join(map(regex.escape, BODY_OPENERS)) + r")\b")
 LIST_ITEM = regex.compile(r"^[ ]{0,40}[-+*][ ]{0,6}\S")
 
 # Section markers at the start of a line, with an example each.
 MARKERS = [
-    ("roman", regex.compile(r"^[ ]{0,12}(?P<label>[IVX]{1,5})[ ]{0,2}[./\-)][ ]{0,6}(?=\S)")),           # 'I/ MỤC ĐÍCH'
+    ("roman", regex.compile(r"^[ ]{0,12}(?P<label>[IVX]{1,5})[ ]{0,2}(?:[.\-)]|/(?![vV]\b))[ ]{0,6}(?=\S)")),  # 'I/ MỤC ĐÍCH', not 'V/v'
     ("decimal", regex.compile(r"^[ ]{0,12}(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?[ ]{0,2}[\-)]?[ ]{1,6}(?=\S)")),  # '1.1- Ban'
     ("arabic", regex.compile(r"^[ ]{0,12}(?P<label>\d{1,2})[ ]{0,2}[.)/\-][ ]{1,6}(?=\S)")),            # '2. Yêu cầu'
     ("letter", regex.compile(r"^[ ]{0,12}(?P<label>[a-zđ])[ ]{0,1}[).][ ]{1,6}(?=\S)")),               # 'a) Cấp Quận'
@@ -50,96 +65,316 @@ def _block(lines: list[Line]) -> Optional[Block]:
     return Block(lines[0].start, lines[-1].end, lines) if lines else None
 
 
-def find_type_line(lines: list[Line]) -> Optional[int]:
-    seen = 0
+def _base_letters() -> dict[int, str]:
+    """Vietnamese letters → their base letter, one char for one ('Ế' → 'E'); Đ/đ kept."""
+    table = {}
+    for cp in range(0xC0, 0x1EFA):
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if ch not in "Đđ" and base != ch and base.isalpha():
+            table[cp] = base
+    return table
+
+
+_BASE = _base_letters()
+
+
+def fold_marks(text: str) -> str:
+    """The text without tone and vowel marks, offsets unchanged: OCR misreads marks
+    ('QUYÉT ĐỊNH' for 'QUYẾT ĐỊNH') far more often than letters."""
+    return text.translate(_BASE)
+
+
+_FOLDED_TYPE_LINE = regex.compile(fold_marks(TYPE_LINE.pattern))
+_TYPE_OF_FOLDED = {fold_marks(k.upper()): e for k, e in TYPE_WORDS.items()}
+
+
+def match_type_line(text: str):
+    """TYPE_LINE on the line, else on the line without marks (same offsets); a type line is in
+    capitals, so only such a line is folded."""
+    return TYPE_LINE.match(text) or (text.isupper() and _FOLDED_TYPE_LINE.match(fold_marks(text)))
+
+
+def type_entry(word: str):
+    """The TYPE_WORDS entry of a type word as printed (marks misread or not)."""
+    return TYPE_WORDS.get(word.lower()) or _TYPE_OF_FOLDED.get(fold_marks(word.upper()))
+
+
+def find_type_line(lines: list[Line]) -> Optional[tuple[int, Line]]:
+    """The type line (its index and the line): the first one under a `Số` line, else the first
+    one near the top (a page saved from a website prints menus and metadata before the
+    document's own header)."""
+    first, seen, cue = None, 0, -HEADER_CUE_LINES - 1
     for i, ln in enumerate(lines):
         if not ln.text.strip():
             continue
         seen += 1
-        if seen > HEADER_LINES:
-            return None
-        if TYPE_LINE.match(ln.text) and not RECIPIENTS.match(ln.text):
-            return i
+        if seen > PAGE_LINES or (seen > HEADER_LINES and first is not None):
+            break
+        typed = _type_line_at(lines, i)
+        if typed is not None and not RECIPIENTS.match(ln.text):
+            if seen - cue <= HEADER_CUE_LINES:
+                return typed
+            if first is None and seen <= HEADER_LINES:
+                first = typed
+        elif SO_LINE.match(ln.text):
+            cue = seen
+    return first
+
+
+def _type_line_at(lines: list[Line], i: int) -> Optional[tuple[int, Line]]:
+    """The type line at line i, or a type word broken over lines i and i+1 ('NGHỊ' / 'QUYẾT'):
+    then one line of both, the break read as a space (offsets unchanged). Returns the index of
+    the type line's last line and the line."""
+    ln = lines[i]
+    if match_type_line(ln.text):
+        return i, ln
+    word = ln.text.strip()
+    if i + 1 < len(lines) and word.isupper() and " " not in word and len(word) <= TYPE_WORD_CHARS:
+        joined = Line(ln.start, lines[i + 1].end, f"{ln.text} {lines[i + 1].text}")
+        if match_type_line(joined.text):
+            return i + 1, joined
     return None
+
+
+def _worded(text: str) -> bool:
+    """A line with a letter or digit (not a table bar, a rule or a star)."""
+    return any(c.isalnum() for c in text)
+
+
+def _header_start(lines: list[Line], t: int, span: int = HEADER_SPAN) -> int:
+    """The first line of the header above line t: at most `span` lines with words (table bars
+    and rules do not count)."""
+    seen = 0
+    for i in range(t - 1, -1, -1):
+        seen += _worded(lines[i].text)
+        if seen > span:
+            return i + 1
+    return 0
 
 
 def _title_end(lines: list[Line], start: int) -> int:
-    """Index after the title: consecutive non-blank lines after the type line."""
+    """Index after the title: the non-blank lines after the type line; an all-capitals title
+    also runs on across blank lines (a Word document puts each title line in its own paragraph)."""
     i = start
     while i < len(lines) and not lines[i].text.strip():
         i += 1
-    end = i
-    while end < len(lines) and end - i < TITLE_LINES:
+    end, taken = i, 0
+    while end < len(lines) and taken < TITLE_LINES:
         text = lines[end].text
-        if not text.strip() or SEPARATOR.match(text) or any(rx.match(text) for _, rx in MARKERS[:4]) \
-                or (end > i and (BODY_OPENER.match(text) or (_caps(text) and not _caps(lines[i].text)))):
+        if not text.strip():
+            nxt = end + 1
+            while nxt < len(lines) and not lines[nxt].text.strip():
+                nxt += 1
+            if nxt < len(lines) and _caps(lines[end - 1].text) and _caps(lines[nxt].text) \
+                    and not _ends_title(lines[nxt].text):
+                end = nxt
+                continue
             break
+        if _ends_title(text) or (end > i and (BODY_OPENER.match(text) or _caps(text) != _caps(lines[i].text)
+                                              and (_caps(lines[i].text) or not mostly_capitals(lines[i].text)))):
+            break       # a title in capitals goes on in capitals; one in lower case not in capitals
         end += 1
+        taken += 1
+    while end > i and not lines[end - 1].text.strip():
+        end -= 1
     return end
 
 
+def _ends_title(text: str) -> bool:
+    """A separator, a section heading or a closing cue: the title is over."""
+    return bool(SEPARATOR.match(text) or any(rx.match(text) for _, rx in MARKERS[:4])
+                or RECIPIENTS.match(text) or SIGN_PREFIX.match(text))
+
+
 def _caps(text: str) -> bool:
-    """An all-capitals line of two words or more (a heading, an authority line)."""
-    letters = [c for c in text if c.isalpha()]
+    """A line in capitals of two words or more (a heading, an authority line); the lower-case
+    letters of a symbol do not count ('CHỈ THỊ SỐ 13/CT-TTg')."""
+    words = [w for w in text.split() if "/" not in w and not any(c.isdigit() for c in w)]
+    letters = [c for w in words for c in w if c.isalpha()]
     return len(text.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
 
 
-def _recipients_range(lines: list[Line], lo: int) -> Optional[tuple[int, int]]:
-    for i in range(len(lines) - 1, lo - 1, -1):
-        if RECIPIENTS.match(lines[i].text):
-            end = i + 1
-            last = end
-            while end < len(lines):
-                text = lines[end].text
-                if not text.strip():
-                    end += 1
-                    continue
-                if LIST_ITEM.match(text) or (len(text.strip()) < 90 and text.rstrip().endswith((";", ".", ","))
-                                             and not SIGN_PREFIX.match(text)):
-                    end += 1
-                    last = end
-                    continue
-                break
-            return i, last
-    return None
-
-
-def _signature_range(lines: list[Line], lo: int, avoid: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
-    """The signature block: a TM./KT./… line and what follows, up to the name (≤ 8 lines)."""
-    for i in range(len(lines) - 1, lo - 1, -1):
-        if avoid and avoid[0] <= i < avoid[1]:
-            continue
-        if SIGN_PREFIX.match(lines[i].text):
-            end, kept = i + 1, 0
-            while end < len(lines) and kept < 8:
-                text = lines[end].text
-                if RECIPIENTS.match(text) or LIST_ITEM.match(text):
-                    break
-                kept += bool(text.strip())
-                end += 1
-            while end > i + 1 and not lines[end - 1].text.strip():
-                end -= 1
-            return i, end
-    return _position_signature(lines, lo, avoid)
-
-
+# ---------------------------------------------------------------- the closing zone
+# A personal name: 2–6 capitalised syllables, no digits ('Hoàng Thị Thanh Thúy', 'NGUYỄN VĂN A').
+_NAME_PREFIX = "|".join(r"[ ]{1,2}".join(map(regex.escape, k.split()))
+                        for k in sorted(NAME_PREFIXES, key=len, reverse=True))
+NAME = regex.compile(r"^[ ]{0,60}(?:(?:" + _NAME_PREFIX + r")[ ]{0,2})?"
+                     r"(\p{Lu}[\p{Ll}\p{Lu}]{0,7}(?:[ ]{1,2}\p{Lu}[\p{Ll}\p{Lu}]{0,7}){1,5})[ ]{0,20}$")
+# Marks of the signing act, not text: '(Đã ký)', 'Đã ký', '(ký, đóng dấu)', '(Ký tên, đóng dấu)', '[daky]'.
+SIGNED = regex.compile(r"^[ (\[]{0,3}(?:đã[ ]{1,2}ký|ký[ ,]{1,2}(?:tên|đóng dấu|ghi rõ)|daky|ký)[^\n]{0,30}$",
+                       regex.IGNORECASE)
+# Appendices after the signature, each with an example: the keyword, a label, then nothing, an
+# all-capitals name or a colon ('Phụ lục kèm theo gồm 3 trang.' is a sentence, not a heading).
+APPENDIX = regex.compile(r"""^[ ]{0,40}(?:
+      PH[ỤU][ ]{1,2}L[ỤU]C | Phụ[ ]{1,2}lục     # 'PHỤ LỤC II', 'Phụ lục số 1'
+    | BIỂU[ ]{1,2}MẪU | Biểu[ ]{1,2}mẫu         # 'BIỂU MẪU', 'Biểu mẫu 01'
+    | MẪU[ ]{1,2}SỐ | Mẫu[ ]{1,2}số             # 'Mẫu số 02'
+    )
+    (?:[ ]{1,2}(?:[Ss]ố|SỐ)?[ ]{0,2}(?:[IVXLC]{1,6}|\d{1,3}[a-z]?|[A-Z])(?![\p{L}\d]))?   # its label
+    (?:[ ]{0,3}$ | [ ]{1,3}[^\p{Ll}\n]{1,160}$ | [ ]{0,2}[.:–—-][^\n]{0,160}$)      # then its name
+    """, regex.VERBOSE)
+# '(Kèm theo Kế hoạch số …)', '(Ban hành kèm theo Quyết định …)': the headings just above open an appendix.
+ATTACHED = regex.compile(r"^[ ]{0,40}\(?[ ]{0,2}(?:Ban[ ]hành[ ])?[Kk]èm[ ]theo[ ]")
+# Where a line of the closing zone splits into columns: a run of 3+ spaces or a tab.
+COLUMN_GAP = regex.compile(r"[ ]{3,200}|\t[ \t]{0,20}")
+# A signature flattened onto the Nơi nhận line by OCR: 'Nơi nhận: TM. BAN THƯỜNG VỤ'.
+INNER_PREFIX = regex.compile(r"(?<=[\p{L}\p{P}][ ]{1,2})(?:" + _PREFIX_ALT + r")\.?[ ]{1,3}(?=\p{Lu}{2})")
+_POSTS_ALT = "|".join(r"[ ]{1,3}".join(map(regex.escape, k.split())) for k in sorted(POSITIONS, key=len, reverse=True))
+# Where the closing zone may begin, found in one pass over the text (a line break first: a
+# literal is scanned for fast); each hit is then checked.
+CLOSING_CUE = regex.compile(
+    r"\n[ \t]{0,60}(?:(?i:N[ơo]i[ ]{1,3}nh[ậa]n)(?:[ ]{0,3}:|[ ]{0,20}(?=\n))"           # 'Nơi nhận:'
+    r"|(?:" + _PREFIX_ALT + r")" + _AFTER_PREFIX +                          # 'TM. BAN THƯỜNG VỤ'
+    r"|(?:PHÓ[ ]{1,3})?(?:" + _POSTS_ALT + r")[ ]{0,20}(?=\n))")           # 'CHÁNH VĂN PHÒNG' alone
+INNER_LOOKBACK = 8          # lines above the first closing cue where a column may hold an authority
+POST_CHARS = 60             # a post printed alone on its line is no longer
+CLOSING_LINES = 40          # non-blank lines of the closing zone read at most
+COLUMN_SLACK = 6            # characters a column's lines may stray to the left of where it starts
 _POSITION_LINES = {k for k in POSITIONS}
 
 
-def _position_signature(lines: list[Line], lo: int, avoid) -> Optional[tuple[int, int]]:
-    """A block headed by a bare post ('GIÁM ĐỐC' / name), signed in one's own right."""
-    for i in range(len(lines) - 1, max(lo, len(lines) - 40) - 1, -1):
-        if avoid and avoid[0] <= i < avoid[1]:
-            continue
-        if " ".join(lines[i].text.split()) in _POSITION_LINES:
-            end = i + 1
-            while end < len(lines) and end - i <= 8 and not RECIPIENTS.match(lines[end].text) \
-                    and not LIST_ITEM.match(lines[end].text):
-                end += 1
-            while end > i + 1 and not lines[end - 1].text.strip():
-                end -= 1
-            return i, end
+def is_position(text: str) -> bool:
+    """A post printed on its own line ('GIÁM ĐỐC', 'Phó Chủ tịch', 'PHÓ CHỦ NHIỆM')."""
+    key = " ".join(text.split()).upper()
+    return key in _POSITION_LINES or (key.startswith("PHÓ ") and key[4:] in _POSITION_LINES)
+
+
+def _authority(text: str) -> bool:
+    """'TM. BAN THƯỜNG VỤ', 'KT. CHỦ TỊCH' — a signing prefix before a body or post in capitals
+    (not a recipient's line that starts alike: 'KT VB&QLXLVPHC (BỘ TP);')."""
+    return bool(SIGN_PREFIX.match(text)) and mostly_capitals(text) and not text.rstrip().endswith(";")
+
+
+def _post_then_name(lines: list[Line], i: int) -> bool:
+    """A bare post ('CHÁNH VĂN PHÒNG') with a name below it: a signature without a prefix."""
+    text = lines[i].text
+    if len(text) > POST_CHARS or not text.isupper() or not is_position(text):     # cheap tests first
+        return False
+    for ln in lines[i + 1:i + 8]:
+        text = ln.text.strip()
+        if text and not SIGNED.match(text):
+            return bool(NAME.match(text))
+    return False
+
+
+def _closing_start(text: str, lines: list[Line], lo: int) -> Optional[int]:
+    """The first line of the closing zone: `Nơi nhận`, an authority line or a post over a name;
+    or a line laid out with spaces that holds an authority in a column ('Ý KIẾN …   TM. BCH …')."""
+    if lo >= len(lines):
+        return None
+    found = lo if _closing_line(lines, lo) else None
+    if found is None:
+        for m in CLOSING_CUE.finditer(text, lines[lo].end):
+            i = bisect.bisect_right(lines, m.start() + 1, key=_start) - 1
+            if _closing_line(lines, i):
+                found = i
+                break
+    first = lo if found is None else max(lo, found - INNER_LOOKBACK)
+    for i in range(first, len(lines) if found is None else found):
+        line = lines[i].text
+        if ("   " in line or "\t" in line) and any(_authority(p.text) for _, p in _pieces(lines[i])[1:]):
+            return i
+    return found
+
+
+def _closing_line(lines: list[Line], i: int) -> bool:
+    text = lines[i].text
+    return bool(RECIPIENTS_HEAD.match(text)) or _authority(text) or _post_then_name(lines, i)
+
+
+def _start(ln: Line) -> int:
+    return ln.start
+
+
+def _appendix_start(lines: list[Line], lo: int) -> Optional[int]:
+    """An appendix heading after the closing zone's first line, or the headings above a
+    `(Kèm theo …)` line."""
+    for i in range(lo + 1, len(lines)):
+        text = lines[i].text
+        if APPENDIX.match(text):
+            return i
+        if ATTACHED.match(text):
+            top = i
+            while top - 1 > lo and lines[top - 1].text.strip() and mostly_capitals(lines[top - 1].text) \
+                    and i - top < 4:
+                top -= 1
+            return top
     return None
+
+
+def _pieces(ln: Line) -> list[tuple[int, Line]]:
+    """A line cut at its column gaps (and before a signing prefix flattened onto a Nơi nhận or
+    list line): (column x, piece) pairs."""
+    text = ln.text
+    core = text.strip()
+    listed = bool(core) and (core[0] in "-+*" or bool(RECIPIENTS.match(core)))
+    if not core or ("   " not in core and "\t" not in core and not (listed and INNER_PREFIX.search(core))):
+        lead = len(text) - len(text.lstrip())          # most lines: one piece, no pattern run
+        return [(lead, Line(ln.start + lead, ln.start + lead + len(core), core))] if core else []
+    cuts = [(m.start(), m.end()) for m in COLUMN_GAP.finditer(text)]
+    if listed:
+        cuts += [(m.start(), m.start()) for m in INNER_PREFIX.finditer(text)]
+    out, pos = [], 0
+    for a, b in sorted(cuts) + [(len(ln.text), len(ln.text))]:
+        part = ln.text[pos:a]
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            core = part.strip()
+            out.append((pos + lead, Line(ln.start + pos + lead, ln.start + pos + lead + len(core), core)))
+        pos = max(pos, b)
+    return out
+
+
+def column_lines(lines: list[Line]) -> list[Line]:
+    """The zone's lines read column by column: pieces that follow a gap mark where a column
+    starts; each piece goes to the column it starts in, left column first, top to bottom."""
+    cut = [[*_pieces(ln)] for ln in lines]
+    starts = sorted(x for row in cut for x, _ in row[1:])
+    bounds: list[int] = []
+    for x in starts:
+        if not bounds or x - bounds[-1] > 2 * COLUMN_SLACK:
+            bounds.append(x)
+    placed = []
+    for n, row in enumerate(cut):
+        for x, piece in row:
+            col = sum(1 for b in bounds if x >= b - COLUMN_SLACK)
+            placed.append((col, n, piece))
+    return [piece for _, _, piece in sorted(placed, key=lambda t: (t[0], t[1]))]
+
+
+def _recipient_lines(lines: list[Line]) -> list[Line]:
+    """The `Nơi nhận` line and the list under it (in the column-ordered lines)."""
+    for i, ln in enumerate(lines):
+        if RECIPIENTS_HEAD.match(ln.text):
+            end = i + 1
+            while end < len(lines):
+                text = lines[end].text
+                if LIST_ITEM.match(text) or (len(text.strip()) < 90 and text.rstrip().endswith((";", ".", ","))
+                                             and not _authority(text) and not BARE_PREFIX.match(text)):
+                    end += 1
+                    continue
+                break
+            return lines[i:end]
+    return []
+
+
+def split_closing(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """(recipient lines, signature lines) of the closing zone, whatever their order or layout."""
+    ordered = column_lines(lines)
+    rec = _recipient_lines(ordered)
+    taken = {id(ln) for ln in rec}
+    return rec, [ln for ln in ordered if id(ln) not in taken]
+
+
+def _nonblank_limit(lines: list[Line], lo: int, hi: int, count: int) -> int:
+    """Index after the first `count` non-blank lines of lines[lo:hi]."""
+    seen = 0
+    for i in range(lo, hi):
+        seen += bool(lines[i].text.strip())
+        if seen > count:
+            return i
+    return hi
 
 
 def build_sections(lines: list[Line]) -> list[Section]:
@@ -182,56 +417,101 @@ def build_sections(lines: list[Line]) -> list[Section]:
     return sections
 
 
+def _sections(*zones: list[Line]) -> list[Section]:
+    """The section trees of several zones (body, appendix) as one list, indexes renumbered."""
+    out: list[Section] = []
+    for lines in zones:
+        shift = len(out)
+        for sec in build_sections(lines):
+            sec.index += shift
+            sec.parent = None if sec.parent is None else sec.parent + shift
+            out.append(sec)
+    return out
+
+
 def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> SegmentedDoc:
     lines = split_lines(norm.text)
-    t = find_type_line(lines)
+    typed = find_type_line(lines)
     header = type_line = title = None
     body_start = 0
-    if t is not None:
-        header = _block(lines[:t])
-        type_line = lines[t]
+    if typed is not None:
+        t, type_line = typed
+        header = _block([ln for ln in lines[_header_start(lines, t):t] if ln.start < type_line.start])
         title_end = _title_end(lines, t + 1)
         title = _block([ln for ln in lines[t + 1:title_end] if ln.text.strip()])
         body_start = title_end
         while body_start < len(lines) and SEPARATOR.match(lines[body_start].text):
             body_start += 1
     else:
-        head_end = _headerless_end(lines)
-        if head_end:
-            header = _block(lines[:head_end])
+        head_start, head_end = _headerless_zone(lines)
+        if head_end > head_start:
+            header = _block(lines[head_start:head_end])
             body_start = head_end
-    rec = _recipients_range(lines, body_start)
-    sig = _signature_range(lines, body_start, rec)
-    body_end = min([r[0] for r in (rec, sig) if r] + [len(lines)])
+    close = _closing_start(norm.text, lines, body_start)
+    body_end = appendix_start = len(lines)
+    rec: list[Line] = []
+    sig: list[Line] = []
+    if close is not None:
+        body_end = close
+        appendix_start = _appendix_start(lines, close) or len(lines)
+        rec, sig = split_closing(lines[close:_nonblank_limit(lines, close, appendix_start, CLOSING_LINES)])
     body_lines = lines[body_start:body_end]
+    appendix_lines = lines[appendix_start:]
     return SegmentedDoc(
         doc_id=doc_id, source_path=source_path, norm=norm, lines=lines, header=header,
         type_line=type_line, title=title, body=_block(body_lines),
-        signature=_block(lines[sig[0]:sig[1]]) if sig else None,
-        recipients=_block(lines[rec[0]:rec[1]]) if rec else None,
-        sections=build_sections(body_lines))
+        signature=_zone(sig), recipients=_zone(rec),
+        sections=_sections(body_lines, appendix_lines), appendix=_block(appendix_lines))
+
+
+def _zone(lines: list[Line]) -> Optional[Block]:
+    """A block of column lines (not contiguous in the text): from its first to its last offset."""
+    return Block(min(ln.start for ln in lines), max(ln.end for ln in lines), lines) if lines else None
 
 
 # The subject line of a công văn: 'V/v tổ chức hội nghị', also quoted or bracketed.
 VV_LINE = regex.compile(r"^[ ]{0,40}[\"“(]?V/v[ ]{0,3}:?[ ]{0,3}", regex.IGNORECASE)
+# … or spelled out in the header: 'Về việc cử lãnh đạo tham gia …' (the words stay in the title).
+SUBJECT_LINE = regex.compile(r"^[ ]{0,40}[\"“(]?(?:(?i:V/v)|Về[ ]việc|VỀ[ ]VIỆC)(?![\p{L}])")
 # 'Số:' opens a line of the header ('Số 127-QĐ/HU' in Party texts; 'SỐ:' in capitals); a 'số'
 # inside a sentence ('Nghị định số 161/2024/NĐ-CP') is a citation, not the document's number.
-SO_LINE = regex.compile(r"^[ \t]{0,40}(?:Số|SỐ|Sô)[ ]{0,3}:?[ ]{0,8}")
-_DATELINE_HINT = regex.compile(r"ngày[ ]{0,4}\d{0,2}[ ]{1,6}tháng", regex.IGNORECASE)
+SO_LINE = regex.compile(
+    r"^[ \t]{0,40}(?:Số|SỐ|Sô)[ ]{0,3}:?[ ]{0,8}"
+    r"(?=[ ]{0,30}(?:[\d/.…_\-–]|$|\p{Lu}\p{L}{0,3}[ ]{0,2}[-–/]))")   # a number, a blank, OCR'd digits: not 'Số hiệu:'
+# A date line, even one that OCR garbled or a draft left blank: 'ngày A| tháng 02', 'ngày … tháng'.
+DATE_HINT = regex.compile(r"ngày[^\n]{0,16}?tháng", regex.IGNORECASE)
 
 
-def _headerless_end(lines: list[Line]) -> int:
-    """Without a type line (công văn), the header runs to its last `Số:`/date/`V/v` line."""
-    end, seen = 0, 0
+HEADERLESS_LINES = 15       # a header without a type line: its Số/date/V/v lines among these
+ISSUER_SPAN = 8             # non-blank lines above a `Số` line that may print the issuer
+
+
+def _headerless_zone(lines: list[Line]) -> tuple[int, int]:
+    """Without a type line (công văn), the header runs to its last `Số:`/date/`V/v` line before
+    the body opens; it starts at the top, or a few lines above a `Số` line printed under a web
+    page's menus."""
+    start = seen = 0
     for i, ln in enumerate(lines):
         if not ln.text.strip():
             continue
         seen += 1
-        if seen > 15:
+        if seen > PAGE_LINES:
             break
-        if _DATELINE_HINT.search(ln.text) or SO_LINE.match(ln.text) or VV_LINE.match(ln.text):
+        if SO_LINE.match(ln.text):
+            start = _header_start(lines, i, ISSUER_SPAN) if seen > HEADERLESS_LINES else 0
+            break
+    end, seen = start, 0
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        if not _worded(ln.text):
+            continue
+        seen += 1
+        if seen > HEADERLESS_LINES or (end > start and BODY_OPENER.match(ln.text)):
+            break       # 'Kính gửi', 'Căn cứ': the body, whose dates are not the document's
+        if DATE_HINT.search(ln.text) or SO_LINE.match(ln.text) or SUBJECT_LINE.match(ln.text):
             end = i + 1
-            if VV_LINE.match(ln.text):
-                while end < len(lines) and lines[end].text.strip() and not MARKERS[4][1].match(lines[end].text):
+            if SUBJECT_LINE.match(ln.text):
+                while end < len(lines) and lines[end].text.strip() and not MARKERS[4][1].match(lines[end].text) \
+                        and not BODY_OPENER.match(lines[end].text):
                     end += 1
-    return end
+    return start, end

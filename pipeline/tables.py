@@ -36,6 +36,8 @@ SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
     "sections": [*DOC, ("section_index", I), ("parent_index", I), ("level", I), ("kind", S),
                  ("label", S), ("path", S), ("heading", S), ("start", I), ("end", I)],
     "recipients": [*DOC, ("recipient", S), ("purpose", S), *SPAN, ("evidence", S)],
+    "signers": [*DOC, ("order", I), ("signer_name", S), ("signer_title", S), ("signing_authority", S),
+                *SPAN, ("confidence", F), ("evidence", S)],
     "citations": [*DOC, ("cited_type", S), ("cited_number", S), ("cited_symbol", S),
                   ("cited_date", D), ("cited_issuer", S), ("relation", S), ("cited_key", S), ("mention", S),
                   *SPAN, ("evidence", S)],
@@ -71,7 +73,7 @@ DERIVED_COLUMNS = {"deadlines": {"due_start", "due_end", "due_granularity", "due
                                  "due_weekday", "due_time"}}
 # record fields stored under another name, or not stored (a section's span is start..end)
 RECORD_RENAMES = {"sections": {"index": "section_index", "parent": "parent_index"}}
-RECORD_UNSTORED = {"sections": {"heading_end"}}
+RECORD_UNSTORED = {"sections": {"heading_end"}, "signers": {"spans"}}   # kept for the extractors, not stored
 
 
 def schema_mismatches(table: str, record_type: type) -> list[str]:

@@ -55,6 +55,12 @@ ADVERSARIAL = [
     "CỘNG HÒA XÃ " * 8_000,
     "a   " * 25_000,
     "- 1 " * 25_000,
+    "ngày …. tháng …. " * 5_000,           # dotted blanks of a draft's date line
+    ("Lai Châu, ngày\n" * 7_000)[:100_000],
+    "PHỤ LỤC I " * 9_000,
+    "Nơi nhận: TM. BAN " * 5_000,
+    "a   b\t" * 15_000,                   # column gaps
+    "1105KH-" * 12_000,
 ]
 
 
