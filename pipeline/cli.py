@@ -37,21 +37,28 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
         page = f" (page {row['page']})" if row.get("page") else ""
         _err(f"{row['severity']}: {row['source_path']}{page}: [{row['stage']}] {row['message']}")
 
-    if show_bar:
-        from rich.progress import Progress
+    from pipeline.outset import OutputBusy
+    try:
+        if show_bar:
+            from rich.progress import Progress
 
-        with Progress(transient=True) as bar:
-            task = bar.add_task("documents", total=None)
-            summary = run_batch(inputs, out, jobs, limits,
-                                lambda n, total, _: bar.update(task, completed=n, total=total), on_error)
-    else:
-        summary = run_batch(inputs, out, jobs, limits, None, on_error)
+            with Progress(transient=True) as bar:
+                task = bar.add_task("documents", total=None)
+                summary = run_batch(inputs, out, jobs, limits,
+                                    lambda n, total, _: bar.update(task, completed=n, total=total), on_error)
+        else:
+            summary = run_batch(inputs, out, jobs, limits, None, on_error)
+    except (OutputBusy, NotADirectoryError) as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(1)
     if not quiet:
         typer.echo(f"documents: {summary.documents}  failed: {summary.failed}  skipped: {summary.skipped}")
-        typer.echo("rows: " + ", ".join(f"{k} {v}" for k, v in summary.rows.items()))
-        typer.echo(f"tables written to {out}/")
-    if summary.documents == 0:
-        _err("no document could be read" if summary.failed else "no input documents found")
+        if summary.published:
+            typer.echo("rows: " + ", ".join(f"{k} {v}" for k, v in summary.rows.items()))
+            typer.echo(f"tables written to {out}/")
+    if not summary.published:
+        why = "no document could be read" if summary.failed else "no input documents found"
+        _err(f"error: {why} (inputs: {', '.join(map(str, inputs))}); the tables in {out}/ were left as they were")
         raise typer.Exit(1)
 
 

@@ -3,27 +3,30 @@
 Documents run in worker processes in small batches, results taken in input order, a bounded
 number in flight; a worker sends each batch's rows as Arrow tables, so the writer does no per-row
 work. A document that fails gets a row in `errors` and the batch goes on. A worker that dies (a
-crash in a C reader) is replaced and its documents are retried one by one, so that only the one
-that crashes it is reported.
+crash in a C reader), hangs or fails is replaced and the documents of its batch are retried one by
+one, so that only the one that fails alone is reported. The tables are one set, switched in whole
+(pipeline/outset.py).
 """
 from __future__ import annotations
 
+import os
 import resource
 import signal
+import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures.process import BrokenProcessPool
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
+from multiprocessing.connection import wait
 from typing import Callable, Iterator, Optional
 
 import pyarrow as pa
 
-from pipeline import graph, ingest
+from pipeline import graph, ingest, processes
 from pipeline.extract import document_fields, extract_all
 from pipeline.models import StageError
 from pipeline.normalize import normalize
+from pipeline.outset import OutputSet
 from pipeline.processes import forkserver_context, without_pandas
 from pipeline.segment import segment
 from pipeline.tables import SCHEMAS, TableWriter, arrow_table, record_rows
@@ -145,11 +148,6 @@ def _init_worker(limits: Limits) -> None:
         pass
 
 
-def _pool(jobs: int, limits: Limits) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(limits,),
-                               mp_context=forkserver_context())
-
-
 def _failed(rel: str, stage: str, message: str, doc_id: Optional[str] = None, severity: str = "error") -> DocResult:
     return DocResult(rel, doc_id, errors=[error_row(rel, doc_id, stage, message, severity)])
 
@@ -175,11 +173,19 @@ def process_file(path: Path, rel: str) -> tuple[DocResult, dict[str, list[dict]]
         signal.alarm(0)
 
 
+def _no_report(index: int) -> None:
+    pass
+
+
+_started: Callable[[int], None] = _no_report     # in a worker: tells the parent a document starts
+
+
 def process_batch(items: list[tuple[Path, str]]) -> BatchResult:
     """Worker entry point: the documents of a batch, their rows gathered into one Arrow table per
     table."""
     docs, rows = [], {}
-    for path, rel in items:
+    for i, (path, rel) in enumerate(items):
+        _started(i)
         res, tables = process_file(path, rel)
         for name, table_rows in tables.items():
             rows.setdefault(name, []).extend(table_rows)
@@ -189,6 +195,7 @@ def process_batch(items: list[tuple[Path, str]]) -> BatchResult:
 
 
 BATCH_MAX = 16     # documents per task: amortizes the hand-over, small enough to keep both cores busy
+GRACE = 2          # seconds past a document's own alarm before the parent stops its worker
 
 
 def _batches(files: list[ingest.InputFile], jobs: int) -> list[list[ingest.InputFile]]:
@@ -199,49 +206,195 @@ def _batches(files: list[ingest.InputFile], jobs: int) -> list[list[ingest.Input
 Work = Callable[[list[tuple[Path, str]]], BatchResult]
 
 
+def _worker_main(conn, limits: Limits, work: Work, parent: int) -> None:
+    """A worker: batches in, results out, one at a time, so that a worker's death or hang names
+    its batch exactly; before each document it says which one starts (the per-document deadline)."""
+    global _started
+    processes.tie_to_parent(parent)
+    _init_worker(limits)
+    _started = lambda i: conn.send(("doc", i))  # noqa: E731
+    while True:
+        try:
+            items = conn.recv()
+        except EOFError:
+            return
+        if items is None:
+            return
+        try:
+            reply = ("done", work(items))
+        except Exception as exc:     # outside a document's own handling (building the Arrow tables)
+            reply = ("failed", f"{type(exc).__name__}: {exc}")
+        conn.send(reply)
+
+
+@dataclass
+class _Task:
+    seq: int               # the batch it belongs to (results are given in batch order)
+    first: int             # position of items[0] in that batch
+    items: list            # InputFile
+    retry: bool = False    # a single document retried alone: a failure now is its own
+
+
+class _Worker:
+    def __init__(self, ctx, limits: Limits, work: Work):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, limits, work, os.getpid()), daemon=True)
+        self.proc.start()
+        child.close()
+        self.task: Optional[_Task] = None
+        self.doc: Optional[int] = None     # index in the task of the document running
+        self.since = 0.0                   # when it (or the task) started
+
+    def give(self, task: _Task) -> None:
+        self.task, self.doc, self.since = task, None, time.monotonic()
+        self.conn.send([(f.path, f.rel) for f in task.items])
+
+    def stop(self) -> None:
+        self.proc.kill()
+        self.proc.join()
+        self.conn.close()
+
+
+def _death(proc) -> str:
+    code = proc.exitcode
+    if code is not None and code < 0:
+        try:
+            return f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit code {code}"
+
+
+class _Supervisor:
+    """Runs tasks on `jobs` workers and gathers each batch's documents back in order.
+
+    A worker that dies, hangs or fails outside a document's handling with a batch of several
+    documents costs nobody: each document of that batch is retried alone (`retry`), and only a
+    document that fails alone is reported. A document the worker said it had started and that
+    runs past its limit is reported at once (its deadline is its own, not its batch's)."""
+
+    def __init__(self, jobs: int, limits: Limits, work: Work):
+        self.ctx, self.jobs, self.limits, self.work = forkserver_context(), jobs, limits, work
+        self.workers: list[_Worker] = []
+        self.queue: deque[_Task] = deque()        # retries go to the front: they hold up the order
+        self.parts: dict[int, dict[int, BatchResult]] = {}
+
+    def _idle_worker(self) -> _Worker:
+        for w in self.workers:
+            if w.task is None:
+                return w
+        w = _Worker(self.ctx, self.limits, self.work)
+        self.workers.append(w)
+        return w
+
+    def dispatch(self) -> None:
+        while self.queue and (len(self.workers) < self.jobs or any(w.task is None for w in self.workers)):
+            self._idle_worker().give(self.queue.popleft())
+
+    def _done(self, task: _Task, result: BatchResult) -> None:
+        self.parts.setdefault(task.seq, {})[task.first] = result
+
+    def _fail_or_retry(self, task: _Task, stage: str, message: str) -> None:
+        if task.retry:
+            self._done(task, BatchResult([_failed(task.items[0].rel, stage, message)], {}))
+        else:
+            self.queue.extendleft(reversed([_Task(task.seq, task.first + i, [f], retry=True)
+                                            for i, f in enumerate(task.items)]))
+
+    def _replace(self, w: _Worker) -> None:
+        w.stop()
+        self.workers.remove(w)
+
+    def poll(self, timeout: float) -> None:
+        """Wait for messages, deaths and deadlines, for at most `timeout` seconds."""
+        busy = [w for w in self.workers if w.task is not None]
+        if not busy:
+            return
+        deadline = min(w.since for w in busy) + self.limits.seconds + GRACE
+        ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy],
+                     max(0.0, min(timeout, deadline - time.monotonic())))
+        for w in busy:
+            if w.conn in ready or w.proc.sentinel in ready:
+                self._read(w)
+        now = time.monotonic()
+        for w in [w for w in self.workers if w.task is not None and now > w.since + self.limits.seconds + GRACE]:
+            task, doc = w.task, w.doc
+            self._replace(w)
+            message = f"the reader hung past {self.limits.seconds} s; worker stopped"
+            if doc is None:
+                self._fail_or_retry(task, "limits", message)
+                continue
+            # the document that was running is known: reported now; the others are retried alone
+            self._done(_Task(task.seq, task.first + doc, [task.items[doc]]),
+                       BatchResult([_failed(task.items[doc].rel, "limits", message)], {}))
+            self.queue.extendleft(reversed([_Task(task.seq, task.first + i, [f], retry=True)
+                                            for i, f in enumerate(task.items) if i != doc]))
+
+    def _read(self, w: _Worker) -> None:
+        try:
+            while w.conn.poll():
+                kind, value = w.conn.recv()
+                if kind == "doc":
+                    w.doc, w.since = value, time.monotonic()
+                    continue
+                task, w.task = w.task, None
+                if kind == "done":
+                    self._done(task, value)
+                else:
+                    self._fail_or_retry(task, "internal", f"internal error in the worker: {value}")
+                return
+        except (EOFError, OSError):
+            pass
+        if w.proc.is_alive():
+            return
+        task = w.task
+        self._replace(w)
+        self._fail_or_retry(task, "limits", f"the reader crashed the worker process ({_death(w.proc)}); skipped")
+
+    def batch(self, seq: int, size: int) -> Optional[BatchResult]:
+        """The whole batch once all its documents are back, in order."""
+        parts = self.parts.get(seq, {})
+        if sum(len(p.docs) for p in parts.values()) < size:
+            return None
+        del self.parts[seq]
+        if len(parts) == 1:
+            return next(iter(parts.values()))
+        ordered = [parts[k] for k in sorted(parts)]
+        names = {name for p in ordered for name in p.tables}
+        return BatchResult([d for p in ordered for d in p.docs],
+                           {name: pa.concat_tables([p.tables[name] for p in ordered if name in p.tables])
+                            for name in names})
+
+    def close(self) -> None:
+        for w in self.workers:
+            try:
+                w.conn.send(None)
+            except OSError:
+                pass
+        for w in self.workers:
+            w.proc.join(1)
+            w.stop()
+        self.workers = []
+
+
 def _results(files: list[ingest.InputFile], jobs: int, limits: Limits,
              work: Work = process_batch) -> Iterator[BatchResult]:
-    """Batch results in input order, at most 3 × jobs batches in flight. When a worker dies or
-    hangs, the pool is replaced and the batches in flight are retried; the failed batch one
-    document at a time, so that a single document is reported."""
-    queue = _batches(files, jobs)
-    queue.reverse()        # popped from the end
+    """Batch results in input order, at most 3 × jobs batches in flight (see _Supervisor)."""
+    batches = _batches(files, jobs)
+    sup = _Supervisor(jobs, limits, work)
     window = 3 * jobs
-    pending: list = []
-    pool = _pool(jobs, limits)
+    sent = 0
     try:
-        while True:
-            while len(pending) < window and queue:
-                batch = queue.pop()
-                pending.append((batch, pool.submit(work, [(f.path, f.rel) for f in batch])))
-            if not pending:
-                return
-            batch, fut = pending.pop(0)
-            try:
-                # the head batch is running (dispatch is in order) and each document has its alarm:
-                # past all their limits, the worker is stuck where the alarm cannot reach
-                yield fut.result(timeout=limits.seconds * len(batch) + 3)
-                continue
-            except BrokenProcessPool:
-                stage, failure = "limits", "the reader crashed the worker process; skipped"
-            except FutureTimeout:
-                stage, failure = "limits", f"the reader hung past {limits.seconds} s; worker stopped"
-                for proc in list(getattr(pool, "_processes", {}).values()):
-                    proc.kill()
-            except Exception as exc:     # raised in the worker outside a document's own handling
-                stage, failure = "internal", f"internal error in the worker: {type(exc).__name__}: {exc}"
-            pool.shutdown(wait=False, cancel_futures=True)
-            pool = _pool(jobs, limits)
-            # retried in order (the queue pops from its end): the failed batch first, one document
-            # at a time, then the batches that were in flight
-            queue.extend(b for b, _ in reversed(pending))
-            pending = []
-            if len(batch) > 1:
-                queue.extend([f] for f in reversed(batch))
-            else:
-                yield BatchResult([_failed(batch[0].rel, stage, failure)], {})
+        for seq, batch in enumerate(batches):
+            while sent < len(batches) and sent < seq + window:
+                sup.queue.append(_Task(sent, 0, batches[sent]))
+                sent += 1
+            while (result := sup.batch(seq, len(batch))) is None:
+                sup.dispatch()
+                sup.poll(1.0)
+            yield result
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        sup.close()
 
 
 def _without(batch: BatchResult, left_out: set[int]) -> dict[str, pa.Table]:
@@ -266,6 +419,7 @@ class Summary:
     failed: int = 0
     skipped: int = 0
     rows: dict = field(default_factory=dict)
+    published: bool = False     # the tables replaced the previous set
 
 
 PostPass = Callable[[Path], dict]
@@ -275,9 +429,23 @@ POST_PASSES: list[PostPass] = [graph.build_tables]     # archive-wide tables bui
 def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limits(),
         on_progress: Optional[Callable[[int, int, DocResult], None]] = None,
         on_error: Optional[Callable[[dict], None]] = None) -> Summary:
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write the tables of every document under `inputs` into `out_dir`, all of them or none: they
+    replace the previous set only when at least one document was read (`Summary.published`).
+    Raises OutputBusy when another run is writing to `out_dir`."""
     files, skipped = ingest.discover(inputs)
     summary = Summary(skipped=len(skipped))
+    with OutputSet(out_dir) as out:
+        _write_tables(files, skipped, out.dir, jobs, limits, summary, on_progress, on_error)
+        if summary.documents:
+            for post in POST_PASSES:
+                summary.rows.update(post(out.dir))
+            out.publish()
+            summary.published = True
+    return summary
+
+
+def _write_tables(files, skipped, out_dir: Path, jobs: int, limits: Limits, summary: Summary,
+                  on_progress, on_error) -> None:
     writers = {name: TableWriter(out_dir, name) for name in SCHEMAS}
     seen: dict[str, str] = {}
     try:
@@ -315,7 +483,3 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
             w.abort()
         raise
     summary.rows = {name: w.count for name, w in writers.items()}
-    for post in POST_PASSES:
-        summary.rows.update(post(out_dir))
-    return summary
-
