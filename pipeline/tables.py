@@ -2,7 +2,9 @@
 
 Rows are written as documents finish, so memory does not grow with the archive; each table goes
 to a temporary file that replaces the old one only when the run completes, so an interrupted run
-never leaves a half-written table.
+never leaves a half-written table (and a run's tables are switched in together: pipeline/outset.py).
+No cell holds a control character (`cells_without_controls`), and no CSV cell is a formula a
+spreadsheet would evaluate (`spreadsheet_safe`).
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -79,6 +82,40 @@ def arrow_table(table: str, rows: list[dict]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=ARROW_SCHEMAS[table])
 
 
+# RE2 (Arrow) syntax. C0 but tab and line feed, DEL, C1, U+2028/2029: readers clean them from the
+# text (ingest.clean_controls); this is the last guard, for file names and messages.
+_CONTROLS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\x{2028}\x{2029}]"
+
+
+def cells_without_controls(table: pa.Table) -> pa.Table:
+    for i, f in enumerate(table.schema):
+        if pa.types.is_string(f.type) and pc.any(pc.match_substring_regex(table.column(i), _CONTROLS)).as_py():
+            table = table.set_column(i, f, pc.replace_substring_regex(table.column(i), _CONTROLS, ""))
+    return table
+
+
+# A spreadsheet opening a CSV evaluates a cell that starts with `=`, `@` (Excel), tab or CR, or
+# `+`/`-` (Excel). Those cells get a leading apostrophe (OWASP's advice), except a `+`/`-` cell that
+# holds none of `(`, `|`, `!`: without them a formula can call no function (HYPERLINK, WEBSERVICE),
+# open no DDE link (`+cmd|…`) and reach no other sheet or file — so `-1`, `--12-31` and `- Tổ chức …`
+# stay exactly as they are for pandas and DuckDB.
+_ALWAYS_FORMULA = r"^[=@\t\r]"
+_SIGNED_CALL = r"(?s)^[+-].*[(|!]"
+
+
+def spreadsheet_safe(table: pa.Table) -> pa.Table:
+    """The table as written to CSV: cells a spreadsheet would run get a leading apostrophe."""
+    for i, f in enumerate(table.schema):
+        if not pa.types.is_string(f.type):
+            continue
+        col = table.column(i)
+        risky = pc.or_kleene(pc.match_substring_regex(col, _ALWAYS_FORMULA),
+                             pc.match_substring_regex(col, _SIGNED_CALL))
+        if pc.any(risky).as_py():
+            table = table.set_column(i, f, pc.if_else(risky, pc.binary_join_element_wise("'", col, ""), col))
+    return table
+
+
 class TableWriter:
     """Streams one table to `<name>.csv` and `<name>.parquet` through temporary files."""
 
@@ -97,7 +134,7 @@ class TableWriter:
     def write(self, table: pa.Table) -> None:
         """Append the rows of an Arrow table of this table's schema (see `arrow_table`)."""
         if table.num_rows:
-            self._batch.append(table)
+            self._batch.append(cells_without_controls(table))
             self._pending += table.num_rows
             self.count += table.num_rows
         if self._pending >= self.batch_rows:
@@ -110,7 +147,7 @@ class TableWriter:
         if self._pending:
             table = pa.concat_tables(self._batch)
             self._pq.write_table(table)
-            self._csv.write_table(table)
+            self._csv.write_table(spreadsheet_safe(table))
             self._batch = []
             self._pending = 0
 
