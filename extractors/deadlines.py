@@ -159,11 +159,26 @@ def in_body(doc: SegmentedDoc, year: Optional[int]) -> list[Deadline]:
     return cached[2]
 
 
-def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Deadline]:
-    out = []
-    assignments = found.get("assignments", [])
-    for dl in in_body(doc, structure.doc_year(doc, found)):
-        # the innermost assignment around the deadline is whose it is; a copy keeps the shared scan intact
-        around = [a for a in assignments if a.start <= dl.start < a.end and a.role != "member"]
-        out.append(replace(dl, assignee=min(around, key=lambda a: a.end - a.start).assignee if around else None))
+def _innermost(starts: list[int], spans: list) -> list:
+    """For each offset (in any order), the shortest span holding it, or None: one sweep over both
+    sorted, keeping only the spans still open, so a long plan costs n log n, not deadlines × spans."""
+    spans = sorted(spans, key=lambda a: a.start)
+    out: list = [None] * len(starts)
+    open_: list = []
+    i = 0
+    for k in sorted(range(len(starts)), key=starts.__getitem__):
+        at = starts[k]
+        while i < len(spans) and spans[i].start <= at:
+            open_.append(spans[i])
+            i += 1
+        open_ = [a for a in open_ if a.end > at]
+        if open_:
+            out[k] = min(open_, key=lambda a: a.end - a.start)
     return out
+
+
+def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Deadline]:
+    body = in_body(doc, structure.doc_year(doc, found))
+    # the innermost assignment around the deadline is whose it is; a copy keeps the shared scan intact
+    owners = _innermost([dl.start for dl in body], [a for a in found.get("assignments", []) if a.role != "member"])
+    return [replace(dl, assignee=owner.assignee if owner else None) for dl, owner in zip(body, owners)]

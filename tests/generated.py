@@ -69,3 +69,38 @@ def pdf(pages: list[list[str]], extra_stream: bytes | None = None) -> bytes:
 ASCII_PLAN = ["DOAN TNCS HO CHI MINH", "BCH TINH DOAN AN GIANG", "So: 12-KH/TDTN",
               "KE HOACH", "To chuc cac hoat dong thang thanh nien nam 2024",
               "I. MUC DICH, YEU CAU", "1. Phat huy vai tro xung kich cua doan vien trong cac phong trao."]
+
+def gazette(pages: int) -> bytes:
+    """A gazette compilation: the plan, then one line per page, the lines alike but for their
+    numbers (so they look like a running header: each page's only line)."""
+    lines = [[f"Cong bao so {n}: van ban so {n}/QD-UBND ngay {n % 28 + 1}/{n % 12 + 1}/2024."]
+             for n in range(2, pages + 1)]
+    return pdf([ASCII_PLAN, *lines])
+
+
+def big_plan(size: int) -> bytes:
+    """One plan of about `size` bytes of UTF-8: the header, then numbered sections and bullets
+    with targets, deadlines and citations, each with its own numbers."""
+    head, body = PLAN.split("I. MỤC ĐÍCH", 1)
+    chunks, total, n = [head.encode("utf-8")], 0, 0
+    while total < size:
+        n += 1
+        chunk = (f"{n}. Nhiệm vụ thứ {n} của năm 2024\n"
+                 f"- Phấn đấu kết nạp {n % 900 + 100} đoàn viên mới, đạt {n % 60 + 40}% chỉ tiêu được giao.\n"
+                 f"- Thực hiện Kế hoạch số {n % 500 + 1}-KH/TĐTN ngày {n % 28 + 1}/{n % 12 + 1}/2023 của "
+                 f"Ban Thường vụ Tỉnh Đoàn; hoàn thành trước ngày {n % 28 + 1}/{n % 12 + 1}/2024.\n"
+                 f"- Giao Huyện Đoàn, Thành Đoàn chủ trì, phối hợp với các cơ sở Đoàn thực hiện.\n").encode("utf-8")
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks) + ("TM. BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn An\n").encode("utf-8")
+
+
+def flate_bomb(inflated: int) -> bytes:
+    """Flate-compressed zeros (about 230 : 1 at the fastest level), for a content stream."""
+    import zlib
+
+    packer, block, out = zlib.compressobj(1), bytes(1 << 24), []
+    for _ in range(inflated >> 24):
+        out.append(packer.compress(block))
+    out.append(packer.flush())
+    return b"".join(out)
