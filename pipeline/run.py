@@ -18,7 +18,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from multiprocessing.connection import wait
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator, Optional, Union
 
 import pyarrow as pa
 
@@ -56,6 +56,42 @@ class DocResult:
 class BatchResult:
     docs: list      # DocResult, in input order
     tables: dict    # table → pyarrow.Table of all the batch's rows, document by document (no errors)
+    spilled: dict = field(default_factory=dict)     # table → Arrow IPC file holding them instead
+
+    def take_tables(self) -> Iterator[tuple[str, pa.Table]]:
+        """The tables, those spilled to a file read back a chunk at a time (and the file removed)."""
+        yield from self.tables.items()
+        for name, path in self.spilled.items():
+            try:
+                with pa.OSFile(str(path)) as src:
+                    reader = pa.ipc.open_file(src)
+                    for i in range(reader.num_record_batches):
+                        yield name, pa.Table.from_batches([reader.get_batch(i)])
+            finally:
+                path.unlink(missing_ok=True)
+
+    def load_spilled(self) -> None:
+        for name, path in self.spilled.items():
+            with pa.OSFile(str(path)) as src:
+                self.tables[name] = pa.ipc.open_file(src).read_all()
+            path.unlink(missing_ok=True)
+        self.spilled = {}
+
+
+SPILL_BYTES = 32 * 1024 * 1024   # a batch's tables past this go through a file: pickled through the pipe,
+SPILL_CHUNK = 65536              # they would be held twice in the worker and twice in the writer
+
+
+def _spill(result: BatchResult, folder: Optional[Path]) -> BatchResult:
+    if folder is None or sum(t.nbytes for t in result.tables.values()) < SPILL_BYTES:
+        return result
+    for n, (name, table) in enumerate(result.tables.items()):
+        path = folder / f".spill-{os.getpid()}-{time.monotonic_ns()}-{n}.arrow"
+        with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table, max_chunksize=SPILL_CHUNK)
+        result.spilled[name] = path
+    result.tables = {}
+    return result
 
 
 def analyze(path: Path, rel: str) -> Analysis:
@@ -90,16 +126,21 @@ def document_row(a: Analysis) -> dict:
     return row
 
 
-def to_rows(a: Analysis) -> dict[str, list[dict]]:
+def rows_by_table(a: Analysis) -> Iterator[tuple[str, list[dict]]]:
+    """The document's rows, one table at a time (a caller can turn each into Arrow before the
+    next is built)."""
     doc = a.doc
-    tables = {"documents": [document_row(a)]}
+    yield "documents", [document_row(a)]
     for name, records in a.found.items():
-        tables[name] = record_rows(name, a.doc_id, records, doc.norm)
-    tables["sections"] = record_rows("sections", a.doc_id, [
+        yield name, record_rows(name, a.doc_id, records, doc.norm)
+    yield "sections", record_rows("sections", a.doc_id, [
         {**vars(s), "section_index": s.index, "parent_index": s.parent} for s in doc.sections], None)
-    tables["errors"] = [error_row(a.source_path, a.doc_id, p.stage, p.message, p.severity, p.page)
-                        for p in a.raw.problems]
-    return tables
+    yield "errors", [error_row(a.source_path, a.doc_id, p.stage, p.message, p.severity, p.page)
+                     for p in a.raw.problems]
+
+
+def to_rows(a: Analysis) -> dict[str, list[dict]]:
+    return dict(rows_by_table(a))
 
 
 def error_row(path, doc_id, stage, message, severity="error", page=None) -> dict:
@@ -152,12 +193,18 @@ def _failed(rel: str, stage: str, message: str, doc_id: Optional[str] = None, se
     return DocResult(rel, doc_id, errors=[error_row(rel, doc_id, stage, message, severity)])
 
 
-def process_file(path: Path, rel: str) -> tuple[DocResult, dict[str, list[dict]]]:
-    """One document under the per-document alarm: never raises; failures become `errors` rows."""
+ARROW_AT = 20000    # a document's table of more rows is made Arrow at once: its dicts are not kept
+
+
+def process_file(path: Path, rel: str) -> tuple[DocResult, dict[str, Union[list[dict], pa.Table]]]:
+    """One document under the per-document alarm: never raises; failures become `errors` rows.
+    A large table comes back as Arrow already, a small one as rows (batched with other documents')."""
     signal.alarm(_limits.seconds)
     try:
         a = analyze(path, rel)
-        tables = to_rows(a)
+        tables: dict[str, Union[list[dict], pa.Table]] = {}
+        for name, rows in rows_by_table(a):
+            tables[name] = arrow_table(name, rows) if len(rows) > ARROW_AT else rows
         return DocResult(rel, a.doc_id, ok=True, errors=tables.pop("errors")), tables
     except StageError as exc:
         return _failed(rel, exc.stage, exc.message), {}
@@ -182,16 +229,25 @@ _started: Callable[[int], None] = _no_report     # in a worker: tells the parent
 
 def process_batch(items: list[tuple[Path, str]]) -> BatchResult:
     """Worker entry point: the documents of a batch, their rows gathered into one Arrow table per
-    table."""
-    docs, rows = [], {}
+    table, in document order."""
+    docs, pieces = [], {}      # table → [rows of consecutive documents | an Arrow table], in order
     for i, (path, rel) in enumerate(items):
         _started(i)
         res, tables = process_file(path, rel)
-        for name, table_rows in tables.items():
-            rows.setdefault(name, []).extend(table_rows)
-            res.rows[name] = len(table_rows)
+        for name, part in tables.items():
+            res.rows[name] = len(part)
+            table_pieces = pieces.setdefault(name, [])
+            if isinstance(part, list) and table_pieces and isinstance(table_pieces[-1], list):
+                table_pieces[-1].extend(part)
+            else:
+                table_pieces.append(part)
         docs.append(res)
-    return BatchResult(docs, {name: arrow_table(name, r) for name, r in rows.items() if r})
+    tables = {}
+    for name, parts in pieces.items():
+        arrow = [p if isinstance(p, pa.Table) else arrow_table(name, p) for p in parts if len(p)]
+        if arrow:
+            tables[name] = arrow[0] if len(arrow) == 1 else pa.concat_tables(arrow)
+    return BatchResult(docs, tables)
 
 
 BATCH_MAX = 16     # documents per task: amortizes the hand-over, small enough to keep both cores busy
@@ -206,7 +262,7 @@ def _batches(files: list[ingest.InputFile], jobs: int) -> list[list[ingest.Input
 Work = Callable[[list[tuple[Path, str]]], BatchResult]
 
 
-def _worker_main(conn, limits: Limits, work: Work, parent: int) -> None:
+def _worker_main(conn, limits: Limits, work: Work, parent: int, spill: Optional[Path]) -> None:
     """A worker: batches in, results out, one at a time, so that a worker's death or hang names
     its batch exactly; before each document it says which one starts (the per-document deadline)."""
     global _started
@@ -221,7 +277,7 @@ def _worker_main(conn, limits: Limits, work: Work, parent: int) -> None:
         if items is None:
             return
         try:
-            reply = ("done", work(items))
+            reply = ("done", _spill(work(items), spill))
         except Exception as exc:     # outside a document's own handling (building the Arrow tables)
             reply = ("failed", f"{type(exc).__name__}: {exc}")
         conn.send(reply)
@@ -236,9 +292,9 @@ class _Task:
 
 
 class _Worker:
-    def __init__(self, ctx, limits: Limits, work: Work):
+    def __init__(self, ctx, limits: Limits, work: Work, spill: Optional[Path]):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, limits, work, os.getpid()), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, limits, work, os.getpid(), spill), daemon=True)
         self.proc.start()
         child.close()
         self.task: Optional[_Task] = None
@@ -273,8 +329,8 @@ class _Supervisor:
     document that fails alone is reported. A document the worker said it had started and that
     runs past its limit is reported at once (its deadline is its own, not its batch's)."""
 
-    def __init__(self, jobs: int, limits: Limits, work: Work):
-        self.ctx, self.jobs, self.limits, self.work = forkserver_context(), jobs, limits, work
+    def __init__(self, jobs: int, limits: Limits, work: Work, spill: Optional[Path]):
+        self.ctx, self.jobs, self.limits, self.work, self.spill = forkserver_context(), jobs, limits, work, spill
         self.workers: list[_Worker] = []
         self.queue: deque[_Task] = deque()        # retries go to the front: they hold up the order
         self.parts: dict[int, dict[int, BatchResult]] = {}
@@ -283,7 +339,7 @@ class _Supervisor:
         for w in self.workers:
             if w.task is None:
                 return w
-        w = _Worker(self.ctx, self.limits, self.work)
+        w = _Worker(self.ctx, self.limits, self.work, self.spill)
         self.workers.append(w)
         return w
 
@@ -378,10 +434,11 @@ class _Supervisor:
 
 
 def _results(files: list[ingest.InputFile], jobs: int, limits: Limits,
-             work: Work = process_batch) -> Iterator[BatchResult]:
-    """Batch results in input order, at most 3 × jobs batches in flight (see _Supervisor)."""
+             work: Work = process_batch, spill: Optional[Path] = None) -> Iterator[BatchResult]:
+    """Batch results in input order, at most 3 × jobs batches in flight (see _Supervisor); large
+    ones come through files in `spill`."""
     batches = _batches(files, jobs)
-    sup = _Supervisor(jobs, limits, work)
+    sup = _Supervisor(jobs, limits, work, spill)
     window = 3 * jobs
     sent = 0
     try:
@@ -437,6 +494,8 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
     with OutputSet(out_dir) as out:
         _write_tables(files, skipped, out.dir, jobs, limits, summary, on_progress, on_error)
         if summary.documents:
+            for lost in out.dir.glob(".spill-*"):     # from a worker stopped after it spilled
+                lost.unlink()
             for post in POST_PASSES:
                 summary.rows.update(post(out.dir))
             out.publish()
@@ -455,7 +514,7 @@ def _write_tables(files, skipped, out_dir: Path, jobs: int, limits: Limits, summ
                 writers["errors"].write_rows([row])
                 on_error and on_error(row)
         n = 0
-        for batch in _results(files, max(1, jobs), limits):
+        for batch in _results(files, max(1, jobs), limits, spill=out_dir):
             duplicates = set()
             for i, res in enumerate(batch.docs):
                 if res.ok and res.doc_id in seen:
@@ -474,7 +533,10 @@ def _write_tables(files, skipped, out_dir: Path, jobs: int, limits: Limits, summ
                         on_error and on_error(row)
                 n += 1
                 on_progress and on_progress(n, len(files), res)
-            for name, table in _without(batch, duplicates).items():
+            if duplicates:
+                batch.load_spilled()
+                batch.tables = _without(batch, duplicates)
+            for name, table in batch.take_tables():
                 writers[name].write(table)
         for w in writers.values():
             w.commit()
