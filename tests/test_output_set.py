@@ -171,4 +171,5 @@ def test_nothing_outlives_a_killed_run(tmp_path):
     finally:
         proc.wait()
     time.sleep(2)
-    assert [p for p in procs if _alive(p)] == []
+    left = {p: open(f"/proc/{p}/cmdline", "rb").read()[:200] for p in procs if _alive(p)}
+    assert left == {}
