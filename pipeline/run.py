@@ -422,13 +422,16 @@ class _Supervisor:
                             for name in names})
 
     def close(self) -> None:
+        """Idle workers are told to stop; busy ones (the run is failing) are killed."""
         for w in self.workers:
-            try:
-                w.conn.send(None)
-            except OSError:
-                pass
+            if w.task is None:
+                try:
+                    w.conn.send(None)
+                except OSError:
+                    pass
         for w in self.workers:
-            w.proc.join(1)
+            if w.task is None:
+                w.proc.join(1)
             w.stop()
         self.workers = []
 

@@ -1,14 +1,17 @@
-"""Large and explosive inputs, generated here: a 2,000-page PDF (time) and a Flate bomb in a
-content stream (memory of the whole run, every process counted)."""
+"""Large and explosive inputs, generated here: a 2,000-page PDF (time), a Flate bomb in a
+content stream (memory of the whole run, every process counted) and, with VANBAN_LARGE=1, a
+60 MiB plan."""
+import os
 import subprocess
 import sys
 import threading
 import time
 
 import pyarrow.parquet as pq
+import pytest
 
 from tests.conftest import ROOT
-from tests.generated import ASCII_PLAN, flate_bomb, gazette, pdf
+from tests.generated import ASCII_PLAN, big_plan, flate_bomb, gazette, pdf
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from bench import _tree_rss  # noqa: E402
@@ -56,3 +59,16 @@ def test_a_flate_bomb_in_a_content_stream_keeps_the_run_small(tmp_path):
     errors = pq.read_table(tmp_path / "out" / "errors.parquet").to_pylist()
     assert [(e["source_path"], "decompression bomb" in e["message"]) for e in errors] == [("bomb.pdf", True)]
     assert peak < 1 << 30, f"{peak / 2**20:.0f} MB"
+
+
+@pytest.mark.skipif(not os.environ.get("VANBAN_LARGE"), reason="minutes long: set VANBAN_LARGE=1")
+def test_a_60_mib_plan(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "plan.txt").write_bytes(big_plan(60 * 2**20))
+    code, seconds, peak = measured_run(tmp_path / "in", "--out", tmp_path / "out",
+                                       "--time-limit", "3600", "--memory-limit", "4096")
+    assert code == 0
+    assert pq.read_table(tmp_path / "out" / "documents.parquet").num_rows == 1
+    assert pq.read_table(tmp_path / "out" / "sections.parquet").num_rows > 500_000
+    if peak >= 500 * 2**20:      # measured: 2.6 GB (the worker's records and rows), see README
+        pytest.xfail(f"peak memory {peak / 2**20:.0f} MB in {seconds:.0f} s: over the 500 MB target")
