@@ -252,6 +252,7 @@ def process_batch(items: list[tuple[Path, str]]) -> BatchResult:
 
 BATCH_MAX = 16     # documents per task: amortizes the hand-over, small enough to keep both cores busy
 GRACE = 2          # seconds past a document's own alarm before the parent stops its worker
+STARTUP = 60       # seconds a new worker may take to start (imports, on a busy machine)
 
 
 def _batches(files: list[ingest.InputFile], jobs: int) -> list[list[ingest.InputFile]]:
@@ -269,6 +270,7 @@ def _worker_main(conn, limits: Limits, work: Work, parent: int, spill: Optional[
     processes.tie_to_parent(parent)
     _init_worker(limits)
     _started = lambda i: conn.send(("doc", i))  # noqa: E731
+    conn.send(("ready", None))
     while True:
         try:
             items = conn.recv()
@@ -300,6 +302,10 @@ class _Worker:
         self.task: Optional[_Task] = None
         self.doc: Optional[int] = None     # index in the task of the document running
         self.since = 0.0                   # when it (or the task) started
+        self.ready = False                 # started: its deadlines are the documents' own
+
+    def deadline(self, limits: Limits) -> float:
+        return self.since + limits.seconds + GRACE + (0 if self.ready else STARTUP)
 
     def give(self, task: _Task) -> None:
         self.task, self.doc, self.since = task, None, time.monotonic()
@@ -366,14 +372,14 @@ class _Supervisor:
         busy = [w for w in self.workers if w.task is not None]
         if not busy:
             return
-        deadline = min(w.since for w in busy) + self.limits.seconds + GRACE
+        deadline = min(w.deadline(self.limits) for w in busy)
         ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy],
                      max(0.0, min(timeout, deadline - time.monotonic())))
         for w in busy:
             if w.conn in ready or w.proc.sentinel in ready:
                 self._read(w)
         now = time.monotonic()
-        for w in [w for w in self.workers if w.task is not None and now > w.since + self.limits.seconds + GRACE]:
+        for w in [w for w in self.workers if w.task is not None and now > w.deadline(self.limits)]:
             task, doc = w.task, w.doc
             self._replace(w)
             message = f"the reader hung past {self.limits.seconds} s; worker stopped"
@@ -390,6 +396,9 @@ class _Supervisor:
         try:
             while w.conn.poll():
                 kind, value = w.conn.recv()
+                if kind == "ready":
+                    w.ready, w.since = True, time.monotonic()
+                    continue
                 if kind == "doc":
                     w.doc, w.since = value, time.monotonic()
                     continue

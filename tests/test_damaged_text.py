@@ -60,7 +60,7 @@ def test_no_table_cell_holds_a_control_character(tmp_path):
     (src / "vt.txt").write_text(lines_split(PLAN, "\v").replace("Mục đích", "Mục\x01 đích\u2028"), encoding="utf-8")
     (src / "bell\x07name.txt").write_bytes(PLAN.replace("1. Tổ", "1.\x9b Tổ").encode("utf-8"))
     tables = run_tables(src, tmp_path / "out")
-    assert len(tables["documents"]) == 2 and tables["sections"]
+    assert len(tables["documents"]) == 2 and tables["sections"], tables["errors"]
     for name, rows in tables.items():
         for row in rows:
             for col, value in row.items():
