@@ -21,7 +21,9 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
         out: Path = typer.Option(Path("data/structured"), "--out", "-o", help="Folder for the tables."),
         jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Documents processed in parallel processes."),
         time_limit: int = typer.Option(60, "--time-limit", min=1, help="Seconds allowed per document."),
-        memory_limit: int = typer.Option(1024, "--memory-limit", min=64, help="MB allowed per document."),
+        memory_limit: int = typer.Option(1024, "--memory-limit", min=64,
+                                         help="Address space (MB) each worker may map beyond what it maps at "
+                                              "start; not resident memory, not the whole run."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary.")) -> None:
     """Read every document under INPUTS and write the tables (Parquet and CSV) into --out."""
     from pipeline.processes import start_forkserver

@@ -173,3 +173,30 @@ def test_nothing_outlives_a_killed_run(tmp_path):
     time.sleep(2)
     left = {p: open(f"/proc/{p}/cmdline", "rb").read()[:200] for p in procs if _alive(p)}
     assert left == {}
+
+
+def hang_inside_a_document(items):
+    """A reader that hangs (where the alarm cannot reach) inside the document `hang-*`, after the
+    worker said it started it."""
+    import pipeline.run as run
+    analyze = run.analyze
+
+    def stuck(path, rel):
+        if path.name.startswith("hang"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(600)
+        return analyze(path, rel)
+    run.analyze = stuck
+    return run.process_batch(items)
+
+
+def test_a_hang_inside_a_document_is_blamed_on_it_alone(tmp_path):
+    from pipeline.run import Limits, _batches, _results
+    archive(tmp_path, 40)
+    (tmp_path / "hang-0005.txt").write_text(plan(5555), encoding="utf-8")
+    files, _ = ingest.discover([tmp_path])
+    assert len(_batches(files, 1)[0]) > 1
+    docs = [d for batch in _results(files, 1, Limits(seconds=1), work=hang_inside_a_document) for d in batch.docs]
+    assert [d.source_path for d in docs] == [f.rel for f in files]
+    assert [(d.source_path, d.errors[0]["message"]) for d in docs if not d.ok] == [
+        ("hang-0005.txt", "the reader hung past 1 s; worker stopped")]
