@@ -3,8 +3,8 @@
 Rows are written as documents finish, so memory does not grow with the archive; each table goes
 to a temporary file that replaces the old one only when the run completes, so an interrupted run
 never leaves a half-written table (and a run's tables are switched in together: pipeline/outset.py).
-No cell holds a control character (`cells_without_controls`), and no CSV cell is a formula a
-spreadsheet would evaluate (`spreadsheet_safe`).
+No cell holds a control character (readers clean the text; `cells_without_controls` the free-text
+tables), and no CSV cell is a formula a spreadsheet would evaluate (`spreadsheet_safe`).
 """
 from __future__ import annotations
 
@@ -82,14 +82,16 @@ def arrow_table(table: str, rows: list[dict]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=ARROW_SCHEMAS[table])
 
 
-# RE2 (Arrow) syntax. C0 but tab and line feed, DEL, C1, U+2028/2029: readers clean them from the
-# text (ingest.clean_controls); this is the last guard, for file names and messages.
-_CONTROLS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\x{2028}\x{2029}]"
+# C0 but tab and line feed, DEL, C1, U+2028/2029 (RE2 syntax, Arrow's). Readers remove them from
+# the text (ingest.clean_controls), so the tables drawn from it hold none; the tables of free text
+# (messages quoting file names and library errors) are cleaned here.
+_CONTROLS = r"[\x00-\x08\x0b-\x1f\x7f-\x{9f}\x{2028}\x{2029}]"
+FREE_TEXT_TABLES = frozenset({"errors"})
 
 
 def cells_without_controls(table: pa.Table) -> pa.Table:
     for i, f in enumerate(table.schema):
-        if pa.types.is_string(f.type) and pc.any(pc.match_substring_regex(table.column(i), _CONTROLS)).as_py():
+        if pa.types.is_string(f.type):
             table = table.set_column(i, f, pc.replace_substring_regex(table.column(i), _CONTROLS, ""))
     return table
 
@@ -99,18 +101,33 @@ def cells_without_controls(table: pa.Table) -> pa.Table:
 # holds none of `(`, `|`, `!`: without them a formula can call no function (HYPERLINK, WEBSERVICE),
 # open no DDE link (`+cmd|…`) and reach no other sheet or file — so `-1`, `--12-31` and `- Tổ chức …`
 # stay exactly as they are for pandas and DuckDB.
-_ALWAYS_FORMULA = r"^[=@\t\r]"
-_SIGNED_CALL = r"(?s)^[+-].*[(|!]"
+FORMULA_STARTS = ("=", "@", "\t", "\r")
+SIGNED_STARTS = ("+", "-")
+CALL_CHARS = "(|!"
+
+
+def _starts_any(col: pa.ChunkedArray, prefixes: tuple[str, ...]):
+    mask = pc.starts_with(col, prefixes[0])
+    for p in prefixes[1:]:
+        mask = pc.or_kleene(mask, pc.starts_with(col, p))
+    return pc.fill_null(mask, False)
 
 
 def spreadsheet_safe(table: pa.Table) -> pa.Table:
-    """The table as written to CSV: cells a spreadsheet would run get a leading apostrophe."""
+    """The table as written to CSV: cells a spreadsheet would run get a leading apostrophe. The
+    first character is tested column-wide; only the few signed cells are read one by one."""
     for i, f in enumerate(table.schema):
         if not pa.types.is_string(f.type):
             continue
         col = table.column(i)
-        risky = pc.or_kleene(pc.match_substring_regex(col, _ALWAYS_FORMULA),
-                             pc.match_substring_regex(col, _SIGNED_CALL))
+        risky = _starts_any(col, FORMULA_STARTS)
+        signed = _starts_any(col, SIGNED_STARTS)
+        if pc.any(signed).as_py():
+            where = pc.indices_nonzero(signed).to_pylist()
+            calls = [any(c in v for c in CALL_CHARS) for v in pc.take(col, where).to_pylist()]
+            flags = risky.to_numpy(zero_copy_only=False).copy()
+            flags[[k for k, call in zip(where, calls) if call]] = True
+            risky = pa.array(flags)
         if pc.any(risky).as_py():
             table = table.set_column(i, f, pc.if_else(risky, pc.binary_join_element_wise("'", col, ""), col))
     return table
@@ -134,7 +151,7 @@ class TableWriter:
     def write(self, table: pa.Table) -> None:
         """Append the rows of an Arrow table of this table's schema (see `arrow_table`)."""
         if table.num_rows:
-            self._batch.append(cells_without_controls(table))
+            self._batch.append(table)
             self._pending += table.num_rows
             self.count += table.num_rows
         if self._pending >= self.batch_rows:
@@ -146,6 +163,8 @@ class TableWriter:
     def _flush(self) -> None:
         if self._pending:
             table = pa.concat_tables(self._batch)
+            if self.name in FREE_TEXT_TABLES:
+                table = cells_without_controls(table)
             self._pq.write_table(table)
             self._csv.write_table(spreadsheet_safe(table))
             self._batch = []

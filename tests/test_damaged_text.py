@@ -177,3 +177,9 @@ def test_junk_before_the_pdf_header(tmp_path):
     path.write_bytes(b"x" * 1100 + pdf([ASCII_PLAN]))        # past the first 1,024 bytes: not a PDF
     with pytest.raises(StageError, match="not a PDF"):
         ingest.read(path)
+
+
+def test_messages_lose_their_control_characters(tmp_path):
+    from pipeline.tables import write_table
+    write_table(tmp_path, "errors", [{"source_path": "a.pdf", "message": "pdfium: bad\x07 object\x00\u2028 at 12"}])
+    assert pq.read_table(tmp_path / "errors.parquet").column("message").to_pylist() == ["pdfium: bad object at 12"]
