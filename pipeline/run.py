@@ -285,17 +285,34 @@ class _Worker:
         self.proc = ctx.Process(target=_worker_main, args=(child, limits, work, os.getpid(), spill), daemon=True)
         self.proc.start()
         child.close()
-        self.task: Optional[_Task] = None
-        self.doc: Optional[int] = None     # index in the task of the document running
+        # the task running, then at most one more sent ahead (so that the worker does not wait
+        # for the writer between batches); a retry is only ever sent to an idle worker
+        self.tasks: deque[_Task] = deque()
+        self.doc: Optional[int] = None     # index in the running task of the document running
         self.since = 0.0                   # when it (or the task) started
         self.ready = False                 # started: its deadlines are the documents' own
+
+    @property
+    def task(self) -> Optional[_Task]:
+        return self.tasks[0] if self.tasks else None
+
+    def takes(self, task: _Task) -> bool:
+        return not self.tasks or len(self.tasks) == 1 and not task.retry and not self.tasks[0].retry
 
     def deadline(self, limits: Limits) -> float:
         return self.since + limits.seconds + GRACE + (0 if self.ready else STARTUP)
 
     def give(self, task: _Task) -> None:
-        self.task, self.doc, self.since = task, None, time.monotonic()
+        if not self.tasks:
+            self.doc, self.since = None, time.monotonic()
+        self.tasks.append(task)
         self.conn.send([(f.path, f.rel) for f in task.items])
+
+    def finished(self) -> _Task:
+        """The running task is over: the next one (sent ahead) starts now."""
+        task = self.tasks.popleft()
+        self.doc, self.since = None, time.monotonic()
+        return task
 
     def stop(self) -> None:
         self.proc.kill()
@@ -327,17 +344,22 @@ class _Supervisor:
         self.queue: deque[_Task] = deque()        # retries go to the front: they hold up the order
         self.parts: dict[int, dict[int, BatchResult]] = {}
 
-    def _idle_worker(self) -> _Worker:
-        for w in self.workers:
-            if w.task is None:
-                return w
-        w = _Worker(self.ctx, self.limits, self.work, self.spill)
-        self.workers.append(w)
-        return w
+    def _worker_for(self, task: _Task) -> Optional[_Worker]:
+        """An idle worker, a new one, or one that can take this task ahead."""
+        for w in [w for w in self.workers if w.task is None and not w.proc.is_alive()]:
+            self._replace(w)      # died idle (killed from outside): nothing of it to retry
+        idle = [w for w in self.workers if w.task is None]
+        if idle:
+            return idle[0]
+        if len(self.workers) < self.jobs:
+            w = _Worker(self.ctx, self.limits, self.work, self.spill)
+            self.workers.append(w)
+            return w
+        return next((w for w in self.workers if w.takes(task)), None)
 
     def dispatch(self) -> None:
-        while self.queue and (len(self.workers) < self.jobs or any(w.task is None for w in self.workers)):
-            self._idle_worker().give(self.queue.popleft())
+        while self.queue and (w := self._worker_for(self.queue[0])) is not None:
+            w.give(self.queue.popleft())
 
     def _done(self, task: _Task, result: BatchResult) -> None:
         self.parts.setdefault(task.seq, {})[task.first] = result
@@ -349,9 +371,13 @@ class _Supervisor:
             self.queue.extendleft(reversed([_Task(task.seq, task.first + i, [f], retry=True)
                                             for i, f in enumerate(task.items)]))
 
-    def _replace(self, w: _Worker) -> None:
+    def _replace(self, w: _Worker) -> Optional[_Task]:
+        """Stop a worker; the task sent ahead, not started, is queued again as it was. Returns
+        the task that was running."""
         w.stop()
         self.workers.remove(w)
+        self.queue.extendleft(reversed(list(w.tasks)[1:]))
+        return w.task
 
     def poll(self, timeout: float) -> None:
         """Wait for messages, deaths and deadlines, for at most `timeout` seconds."""
@@ -366,8 +392,8 @@ class _Supervisor:
                 self._read(w)
         now = time.monotonic()
         for w in [w for w in self.workers if w.task is not None and now > w.deadline(self.limits)]:
-            task, doc = w.task, w.doc
-            self._replace(w)
+            doc = w.doc
+            task = self._replace(w)
             message = f"the reader hung past {self.limits.seconds} s; worker stopped"
             if doc is None:
                 self._fail_or_retry(task, "limits", message)
@@ -388,18 +414,18 @@ class _Supervisor:
                 if kind == "doc":
                     w.doc, w.since = value, time.monotonic()
                     continue
-                task, w.task = w.task, None
+                task = w.finished()
                 if kind == "done":
                     self._done(task, value)
                 else:
                     self._fail_or_retry(task, "internal", f"internal error in the worker: {value}")
-                return
+                if not w.tasks:
+                    return
         except (EOFError, OSError):
             pass
-        if w.proc.is_alive():
+        if w.proc.is_alive() or not w.tasks:
             return
-        task = w.task
-        self._replace(w)
+        task = self._replace(w)
         self._fail_or_retry(task, "limits", f"the reader crashed the worker process ({_death(w.proc)}); skipped")
 
     def batch(self, seq: int, size: int) -> Optional[BatchResult]:
