@@ -8,7 +8,6 @@ Only the records in `found` are read: neither extractor depends on the other's r
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import replace
 from typing import Mapping
 
@@ -18,14 +17,22 @@ ROLE_RANK = {"lead": 0, "execute": 1, "support": 2}      # 'member' rows name pe
 
 
 def deadline_assignees(doc, found: Mapping[str, list]) -> list[Deadline]:
-    """The deadlines found, each with the assignee of the assignment around it (copies: the scan is shared)."""
+    """The deadlines found, each with the assignee of the assignment around it (copies: the scan is
+    shared). One sweep over both sorted by start, keeping only the assignments still open, so a
+    long plan costs n log n, not deadlines × assignments."""
     owners = sorted((a for a in found.get("assignments", []) if a.role in ROLE_RANK and a.assignee),
                     key=lambda a: a.start)
-    starts = [a.start for a in owners]
-    out = []
-    for dl in found.get("deadlines", []):
-        # assignments that start before the deadline; most are lines, so only a few end after it
-        around = [a for a in owners[:bisect_right(starts, dl.start)] if dl.start < a.end]
-        best = min(around, key=lambda a: (a.end - a.start, ROLE_RANK[a.role]), default=None)
-        out.append(replace(dl, assignee=best.assignee) if best else dl)
+    deadlines = found.get("deadlines", [])
+    out: list = list(deadlines)
+    open_: list = []
+    i = 0
+    for k in sorted(range(len(deadlines)), key=lambda k: deadlines[k].start):
+        at = deadlines[k].start
+        while i < len(owners) and owners[i].start <= at:
+            open_.append(owners[i])
+            i += 1
+        open_ = [a for a in open_ if a.end > at]
+        if open_:
+            best = min(open_, key=lambda a: (a.end - a.start, ROLE_RANK[a.role]))
+            out[k] = replace(deadlines[k], assignee=best.assignee)
     return out

@@ -21,7 +21,9 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
         out: Path = typer.Option(Path("data/structured"), "--out", "-o", help="Folder for the tables."),
         jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Documents processed in parallel processes."),
         time_limit: int = typer.Option(60, "--time-limit", min=1, help="Seconds allowed per document."),
-        memory_limit: int = typer.Option(1024, "--memory-limit", min=64, help="MB allowed per document."),
+        memory_limit: int = typer.Option(1024, "--memory-limit", min=64,
+                                         help="Address space (MB) each worker may map beyond what it maps at "
+                                              "start; not resident memory, not the whole run."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
         full: bool = typer.Option(False, "--full",
                                   help="Read every file again, even those unchanged since the last run.")) -> None:
@@ -40,22 +42,29 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
         page = f" (page {row['page']})" if row.get("page") else ""
         _err(f"{row['severity']}: {row['source_path']}{page}: [{row['stage']}] {row['message']}")
 
-    if show_bar:
-        from rich.progress import Progress
+    from pipeline.outset import OutputBusy
+    try:
+        if show_bar:
+            from rich.progress import Progress
 
-        with Progress(transient=True) as bar:
-            task = bar.add_task("documents", total=None)
-            summary = run_batch(inputs, out, jobs, limits,
-                                lambda n, total, _: bar.update(task, completed=n, total=total), on_error, full)
-    else:
-        summary = run_batch(inputs, out, jobs, limits, None, on_error, full)
+            with Progress(transient=True) as bar:
+                task = bar.add_task("documents", total=None)
+                summary = run_batch(inputs, out, jobs, limits,
+                                    lambda n, total, _: bar.update(task, completed=n, total=total), on_error, full)
+        else:
+            summary = run_batch(inputs, out, jobs, limits, None, on_error, full)
+    except (OutputBusy, NotADirectoryError) as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(1)
     if not quiet:
         reused = f" (unchanged, kept: {summary.reused})" if summary.reused else ""
         typer.echo(f"documents: {summary.documents}{reused}  failed: {summary.failed}  skipped: {summary.skipped}")
-        typer.echo("rows: " + ", ".join(f"{k} {v}" for k, v in summary.rows.items()))
-        typer.echo(f"tables written to {out}/")
-    if summary.documents == 0:
-        _err("no document could be read" if summary.failed else "no input documents found")
+        if summary.published:
+            typer.echo("rows: " + ", ".join(f"{k} {v}" for k, v in summary.rows.items()))
+            typer.echo(f"tables written to {out}/")
+    if not summary.published:
+        why = "no document could be read" if summary.failed else "no input documents found"
+        _err(f"error: {why} (inputs: {', '.join(map(str, inputs))}); the tables in {out}/ were left as they were")
         raise typer.Exit(1)
 
 

@@ -3,26 +3,29 @@
 Documents run in worker processes in small batches, results taken in input order, a bounded
 number in flight; a worker sends each batch's rows as Arrow tables, so the writer does no per-row
 work. A document that fails gets a row in `errors` and the batch goes on. A worker that dies (a
-crash in a C reader) is replaced and its documents are retried one by one, so that only the one
-that crashes it is reported.
+crash in a C reader), hangs or fails is replaced and the documents of its batch are retried one by
+one, so that only the one that fails alone is reported. The tables are one set, switched in whole
+(pipeline/outset.py).
 """
 from __future__ import annotations
 
+import os
 import resource
 import signal
+import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures.process import BrokenProcessPool
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
+from multiprocessing.connection import wait
 from typing import Callable, Iterator, Optional
 
 import pyarrow as pa
 
-from pipeline import graph, incremental, ingest, sql
+from pipeline import graph, incremental, ingest, processes, sql
 from pipeline.api import analyze_file, error_row
 from pipeline.models import StageError
+from pipeline.outset import OutputSet
 from pipeline.processes import forkserver_context, without_pandas
 from pipeline.tables import SCHEMAS, TableWriter, arrow_table
 
@@ -40,6 +43,42 @@ class DocResult:
 class BatchResult:
     docs: list      # DocResult, in input order
     tables: dict    # table → pyarrow.Table of all the batch's rows, document by document (no errors)
+    spilled: dict = field(default_factory=dict)     # table → Arrow IPC file holding them instead
+
+    def take_tables(self) -> Iterator[tuple[str, pa.Table]]:
+        """The tables, those spilled to a file read back a chunk at a time (and the file removed)."""
+        yield from self.tables.items()
+        for name, path in self.spilled.items():
+            try:
+                with pa.OSFile(str(path)) as src:
+                    reader = pa.ipc.open_file(src)
+                    for i in range(reader.num_record_batches):
+                        yield name, pa.Table.from_batches([reader.get_batch(i)])
+            finally:
+                path.unlink(missing_ok=True)
+
+    def load_spilled(self) -> None:
+        for name, path in self.spilled.items():
+            with pa.OSFile(str(path)) as src:
+                self.tables[name] = pa.ipc.open_file(src).read_all()
+            path.unlink(missing_ok=True)
+        self.spilled = {}
+
+
+SPILL_BYTES = 32 * 1024 * 1024   # a batch's tables past this go through a file: pickled through the pipe,
+SPILL_CHUNK = 65536              # they would be held twice in the worker and twice in the writer
+
+
+def _spill(result: BatchResult, folder: Optional[Path]) -> BatchResult:
+    if folder is None or sum(t.nbytes for t in result.tables.values()) < SPILL_BYTES:
+        return result
+    for n, (name, table) in enumerate(result.tables.items()):
+        path = folder / f".spill-{os.getpid()}-{time.monotonic_ns()}-{n}.arrow"
+        with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table, max_chunksize=SPILL_CHUNK)
+        result.spilled[name] = path
+    result.tables = {}
+    return result
 
 
 @dataclass(frozen=True)
@@ -83,11 +122,6 @@ def _init_worker(limits: Limits) -> None:
         pass
 
 
-def _pool(jobs: int, limits: Limits) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(limits,),
-                               mp_context=forkserver_context())
-
-
 def _failed(rel: str, stage: str, message: str, doc_id: Optional[str] = None, severity: str = "error") -> DocResult:
     return DocResult(rel, doc_id, errors=[error_row(rel, doc_id, stage, message, severity)])
 
@@ -113,20 +147,36 @@ def process_file(path: Path, rel: str) -> tuple[DocResult, dict[str, list[dict]]
         signal.alarm(0)
 
 
+def _no_report(index: int) -> None:
+    pass
+
+
+_started: Callable[[int], None] = _no_report     # in a worker: tells the parent a document starts
+
+
 def process_batch(items: list[tuple[Path, str]]) -> BatchResult:
     """Worker entry point: the documents of a batch, their rows gathered into one Arrow table per
-    table."""
+    table. (Rows become Arrow only here, once each document's analysis is freed: measured on a
+    6 MiB plan, converting while it is alive raises the worker's peak.)"""
     docs, rows = [], {}
-    for path, rel in items:
+    for i, (path, rel) in enumerate(items):
+        _started(i)
         res, tables = process_file(path, rel)
         for name, table_rows in tables.items():
             rows.setdefault(name, []).extend(table_rows)
             res.rows[name] = len(table_rows)
         docs.append(res)
-    return BatchResult(docs, {name: arrow_table(name, r) for name, r in rows.items() if r})
+    tables = {}
+    for name in list(rows):            # each table's dicts freed as soon as it is Arrow
+        table_rows = rows.pop(name)
+        if table_rows:
+            tables[name] = arrow_table(name, table_rows)
+    return BatchResult(docs, tables)
 
 
 BATCH_MAX = 16     # documents per task: amortizes the hand-over, small enough to keep both cores busy
+GRACE = 2          # seconds past a document's own alarm before the parent stops its worker
+STARTUP = 60       # seconds a new worker may take to start (imports, on a busy machine)
 
 
 def _batches(files: list[ingest.InputFile], jobs: int) -> list[list[ingest.InputFile]]:
@@ -137,49 +187,233 @@ def _batches(files: list[ingest.InputFile], jobs: int) -> list[list[ingest.Input
 Work = Callable[[list[tuple[Path, str]]], BatchResult]
 
 
-def _results(files: list[ingest.InputFile], jobs: int, limits: Limits,
-             work: Work = process_batch) -> Iterator[BatchResult]:
-    """Batch results in input order, at most 3 × jobs batches in flight. When a worker dies or
-    hangs, the pool is replaced and the batches in flight are retried; the failed batch one
-    document at a time, so that a single document is reported."""
-    queue = _batches(files, jobs)
-    queue.reverse()        # popped from the end
-    window = 3 * jobs
-    pending: list = []
-    pool = _pool(jobs, limits)
-    try:
-        while True:
-            while len(pending) < window and queue:
-                batch = queue.pop()
-                pending.append((batch, pool.submit(work, [(f.path, f.rel) for f in batch])))
-            if not pending:
-                return
-            batch, fut = pending.pop(0)
-            try:
-                # the head batch is running (dispatch is in order) and each document has its alarm:
-                # past all their limits, the worker is stuck where the alarm cannot reach
-                yield fut.result(timeout=limits.seconds * len(batch) + 3)
+def _worker_main(conn, limits: Limits, work: Work, parent: int, spill: Optional[Path]) -> None:
+    """A worker: batches in, results out, one at a time, so that a worker's death or hang names
+    its batch exactly; before each document it says which one starts (the per-document deadline)."""
+    global _started
+    processes.tie_to_parent(parent)
+    _init_worker(limits)
+    _started = lambda i: conn.send(("doc", i))  # noqa: E731
+    conn.send(("ready", None))
+    while True:
+        try:
+            items = conn.recv()
+        except EOFError:
+            return
+        if items is None:
+            return
+        try:
+            reply = ("done", _spill(work(items), spill))
+        except Exception as exc:     # outside a document's own handling (building the Arrow tables)
+            reply = ("failed", f"{type(exc).__name__}: {exc}")
+        conn.send(reply)
+
+
+@dataclass
+class _Task:
+    seq: int               # the batch it belongs to (results are given in batch order)
+    first: int             # position of items[0] in that batch
+    items: list            # InputFile
+    retry: bool = False    # a single document retried alone: a failure now is its own
+
+
+class _Worker:
+    def __init__(self, ctx, limits: Limits, work: Work, spill: Optional[Path]):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, limits, work, os.getpid(), spill), daemon=True)
+        self.proc.start()
+        child.close()
+        # the task running, then at most one more sent ahead (so that the worker does not wait
+        # for the writer between batches); a retry is only ever sent to an idle worker
+        self.tasks: deque[_Task] = deque()
+        self.doc: Optional[int] = None     # index in the running task of the document running
+        self.since = 0.0                   # when it (or the task) started
+        self.ready = False                 # started: its deadlines are the documents' own
+
+    @property
+    def task(self) -> Optional[_Task]:
+        return self.tasks[0] if self.tasks else None
+
+    def takes(self, task: _Task) -> bool:
+        return not self.tasks or len(self.tasks) == 1 and not task.retry and not self.tasks[0].retry
+
+    def deadline(self, limits: Limits) -> float:
+        return self.since + limits.seconds + GRACE + (0 if self.ready else STARTUP)
+
+    def give(self, task: _Task) -> None:
+        if not self.tasks:
+            self.doc, self.since = None, time.monotonic()
+        self.tasks.append(task)
+        self.conn.send([(f.path, f.rel) for f in task.items])
+
+    def finished(self) -> _Task:
+        """The running task is over: the next one (sent ahead) starts now."""
+        task = self.tasks.popleft()
+        self.doc, self.since = None, time.monotonic()
+        return task
+
+    def stop(self) -> None:
+        self.proc.kill()
+        self.proc.join()
+        self.conn.close()
+
+
+def _death(proc) -> str:
+    code = proc.exitcode
+    if code is not None and code < 0:
+        try:
+            return f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit code {code}"
+
+
+class _Supervisor:
+    """Runs tasks on `jobs` workers and gathers each batch's documents back in order.
+
+    A worker that dies, hangs or fails outside a document's handling with a batch of several
+    documents costs nobody: each document of that batch is retried alone (`retry`), and only a
+    document that fails alone is reported. A document the worker said it had started and that
+    runs past its limit is reported at once (its deadline is its own, not its batch's)."""
+
+    def __init__(self, jobs: int, limits: Limits, work: Work, spill: Optional[Path]):
+        self.ctx, self.jobs, self.limits, self.work, self.spill = forkserver_context(), jobs, limits, work, spill
+        self.workers: list[_Worker] = []
+        self.queue: deque[_Task] = deque()        # retries go to the front: they hold up the order
+        self.parts: dict[int, dict[int, BatchResult]] = {}
+
+    def _worker_for(self, task: _Task) -> Optional[_Worker]:
+        """An idle worker, a new one, or one that can take this task ahead."""
+        for w in [w for w in self.workers if w.task is None and not w.proc.is_alive()]:
+            self._replace(w)      # died idle (killed from outside): nothing of it to retry
+        idle = [w for w in self.workers if w.task is None]
+        if idle:
+            return idle[0]
+        if len(self.workers) < self.jobs:
+            w = _Worker(self.ctx, self.limits, self.work, self.spill)
+            self.workers.append(w)
+            return w
+        return next((w for w in self.workers if w.takes(task)), None)
+
+    def dispatch(self) -> None:
+        while self.queue and (w := self._worker_for(self.queue[0])) is not None:
+            w.give(self.queue.popleft())
+
+    def _done(self, task: _Task, result: BatchResult) -> None:
+        self.parts.setdefault(task.seq, {})[task.first] = result
+
+    def _fail_or_retry(self, task: _Task, stage: str, message: str) -> None:
+        if task.retry:
+            self._done(task, BatchResult([_failed(task.items[0].rel, stage, message)], {}))
+        else:
+            self.queue.extendleft(reversed([_Task(task.seq, task.first + i, [f], retry=True)
+                                            for i, f in enumerate(task.items)]))
+
+    def _replace(self, w: _Worker) -> Optional[_Task]:
+        """Stop a worker; the task sent ahead, not started, is queued again as it was. Returns
+        the task that was running."""
+        w.stop()
+        self.workers.remove(w)
+        self.queue.extendleft(reversed(list(w.tasks)[1:]))
+        return w.task
+
+    def poll(self, timeout: float) -> None:
+        """Wait for messages, deaths and deadlines, for at most `timeout` seconds."""
+        busy = [w for w in self.workers if w.task is not None]
+        if not busy:
+            return
+        deadline = min(w.deadline(self.limits) for w in busy)
+        ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy],
+                     max(0.0, min(timeout, deadline - time.monotonic())))
+        for w in busy:
+            if w.conn in ready or w.proc.sentinel in ready:
+                self._read(w)
+        now = time.monotonic()
+        for w in [w for w in self.workers if w.task is not None and now > w.deadline(self.limits)]:
+            doc = w.doc
+            task = self._replace(w)
+            message = f"the reader hung past {self.limits.seconds} s; worker stopped"
+            if doc is None:
+                self._fail_or_retry(task, "limits", message)
                 continue
-            except BrokenProcessPool:
-                stage, failure = "limits", "the reader crashed the worker process; skipped"
-            except FutureTimeout:
-                stage, failure = "limits", f"the reader hung past {limits.seconds} s; worker stopped"
-                for proc in list(getattr(pool, "_processes", {}).values()):
-                    proc.kill()
-            except Exception as exc:     # raised in the worker outside a document's own handling
-                stage, failure = "internal", f"internal error in the worker: {type(exc).__name__}: {exc}"
-            pool.shutdown(wait=False, cancel_futures=True)
-            pool = _pool(jobs, limits)
-            # retried in order (the queue pops from its end): the failed batch first, one document
-            # at a time, then the batches that were in flight
-            queue.extend(b for b, _ in reversed(pending))
-            pending = []
-            if len(batch) > 1:
-                queue.extend([f] for f in reversed(batch))
-            else:
-                yield BatchResult([_failed(batch[0].rel, stage, failure)], {})
+            # the document that was running is known: reported now; the others are retried alone
+            self._done(_Task(task.seq, task.first + doc, [task.items[doc]]),
+                       BatchResult([_failed(task.items[doc].rel, "limits", message)], {}))
+            self.queue.extendleft(reversed([_Task(task.seq, task.first + i, [f], retry=True)
+                                            for i, f in enumerate(task.items) if i != doc]))
+
+    def _read(self, w: _Worker) -> None:
+        try:
+            while w.conn.poll():
+                kind, value = w.conn.recv()
+                if kind == "ready":
+                    w.ready, w.since = True, time.monotonic()
+                    continue
+                if kind == "doc":
+                    w.doc, w.since = value, time.monotonic()
+                    continue
+                task = w.finished()
+                if kind == "done":
+                    self._done(task, value)
+                else:
+                    self._fail_or_retry(task, "internal", f"internal error in the worker: {value}")
+                if not w.tasks:
+                    return
+        except (EOFError, OSError):
+            pass
+        if w.proc.is_alive() or not w.tasks:
+            return
+        task = self._replace(w)
+        self._fail_or_retry(task, "limits", f"the reader crashed the worker process ({_death(w.proc)}); skipped")
+
+    def batch(self, seq: int, size: int) -> Optional[BatchResult]:
+        """The whole batch once all its documents are back, in order."""
+        parts = self.parts.get(seq, {})
+        if sum(len(p.docs) for p in parts.values()) < size:
+            return None
+        del self.parts[seq]
+        if len(parts) == 1:
+            return next(iter(parts.values()))
+        ordered = [parts[k] for k in sorted(parts)]
+        names = {name for p in ordered for name in p.tables}
+        return BatchResult([d for p in ordered for d in p.docs],
+                           {name: pa.concat_tables([p.tables[name] for p in ordered if name in p.tables])
+                            for name in names})
+
+    def close(self) -> None:
+        """Idle workers are told to stop; busy ones (the run is failing) are killed."""
+        for w in self.workers:
+            if w.task is None:
+                try:
+                    w.conn.send(None)
+                except OSError:
+                    pass
+        for w in self.workers:
+            if w.task is None:
+                w.proc.join(1)
+            w.stop()
+        self.workers = []
+
+
+def _results(files: list[ingest.InputFile], jobs: int, limits: Limits,
+             work: Work = process_batch, spill: Optional[Path] = None) -> Iterator[BatchResult]:
+    """Batch results in input order, at most 3 × jobs batches in flight (see _Supervisor); large
+    ones come through files in `spill`."""
+    batches = _batches(files, jobs)
+    sup = _Supervisor(jobs, limits, work, spill)
+    window = 3 * jobs
+    sent = 0
+    try:
+        for seq, batch in enumerate(batches):
+            while sent < len(batches) and sent < seq + window:
+                sup.queue.append(_Task(sent, 0, batches[sent]))
+                sent += 1
+            while (result := sup.batch(seq, len(batch))) is None:
+                sup.dispatch()
+                sup.poll(1.0)
+            yield result
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        sup.close()
 
 
 def _without(batch: BatchResult, left_out: set[int]) -> dict[str, pa.Table]:
@@ -205,6 +439,7 @@ class Summary:
     skipped: int = 0
     reused: int = 0         # unchanged documents whose rows were kept (incremental run)
     rows: dict = field(default_factory=dict)
+    published: bool = False     # the tables replaced the previous set
 
 
 PostPass = Callable[[Path], dict]
@@ -215,12 +450,33 @@ POST_PASSES: list[PostPass] = [graph.build_tables, sql.build_database]
 def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limits(),
         on_progress: Optional[Callable[[int, int, DocResult], None]] = None,
         on_error: Optional[Callable[[dict], None]] = None, full: bool = False) -> Summary:
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write the tables of every document under `inputs` into `out_dir`, all of them or none: they
+    replace the previous set only when at least one document was read or kept
+    (`Summary.published`). Into a folder that holds an earlier run, only new and changed files are
+    read, unless `full` (pipeline/incremental.py). Raises OutputBusy when another run is writing to
+    `out_dir`."""
     files, skipped = ingest.discover(inputs)
-    # only new and changed files are read, unless `full` (pipeline/incremental.py)
     fingerprint = incremental.code_fingerprint()
-    work = incremental.Plan(files) if full else incremental.plan(out_dir, files, fingerprint)
-    summary = Summary(skipped=len(skipped), documents=len(work.kept), reused=len(work.kept))
+    with OutputSet(out_dir) as out:
+        # the plan reads the published set's manifest; the new set is written beside it
+        work = incremental.Plan(files) if full else incremental.plan(out_dir, files, fingerprint)
+        summary = Summary(skipped=len(skipped), documents=len(work.kept), reused=len(work.kept))
+        seen = _write_tables(work, out_dir, skipped, out.dir, jobs, limits, summary, on_progress, on_error)
+        if summary.documents:
+            for lost in out.dir.glob(".spill-*"):     # from a worker stopped after it spilled
+                lost.unlink()
+            for post in POST_PASSES:
+                summary.rows.update(post(out.dir))
+            incremental.write_manifest(out.dir, {path: doc_id for doc_id, path in seen.items()}, files,
+                                       fingerprint)
+            out.publish()
+            summary.published = True
+    return summary
+
+
+def _write_tables(work: incremental.Plan, published: Path, skipped, out_dir: Path, jobs: int, limits: Limits,
+                  summary: Summary, on_progress, on_error) -> dict[str, str]:
+    """Write the tables into `out_dir`; the documents written (doc_id → source path)."""
     writers = {name: TableWriter(out_dir, name) for name in SCHEMAS}
     seen: dict[str, str] = dict(work.kept)
     try:
@@ -229,9 +485,9 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
                 row = error_row(rel, None, "discover", f"skipped: {reason}", "warning")
                 writers["errors"].write_rows([row])
                 on_error and on_error(row)
-        incremental.copy_kept(out_dir, work.kept, writers)
+        incremental.copy_kept(published, work.kept, writers)
         n = 0
-        for batch in _results(work.to_read, max(1, jobs), limits):
+        for batch in _results(work.to_read, max(1, jobs), limits, spill=out_dir):
             duplicates = set()
             for i, res in enumerate(batch.docs):
                 if res.ok and res.doc_id in seen:
@@ -250,7 +506,10 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
                         on_error and on_error(row)
                 n += 1
                 on_progress and on_progress(n, len(work.to_read), res)
-            for name, table in _without(batch, duplicates).items():
+            if duplicates:
+                batch.load_spilled()
+                batch.tables = _without(batch, duplicates)
+            for name, table in batch.take_tables():
                 writers[name].write(table)
         for w in writers.values():
             w.commit()
@@ -259,8 +518,4 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
             w.abort()
         raise
     summary.rows = {name: w.count for name, w in writers.items()}
-    for post in POST_PASSES:
-        summary.rows.update(post(out_dir))
-    incremental.write_manifest(out_dir, {path: doc_id for doc_id, path in seen.items()}, files, fingerprint)
-    return summary
-
+    return seen

@@ -2,7 +2,9 @@
 
 Rows are written as documents finish, so memory does not grow with the archive; each table goes
 to a temporary file that replaces the old one only when the run completes, so an interrupted run
-never leaves a half-written table.
+never leaves a half-written table (and a run's tables are switched in together: pipeline/outset.py).
+No cell holds a control character (readers clean the text; `cells_without_controls` the free-text
+tables), and no CSV cell is a formula a spreadsheet would evaluate (`spreadsheet_safe`).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -156,6 +159,57 @@ def arrow_table(table: str, rows: list[dict]) -> pa.Table:
     return out
 
 
+# C0 but tab and line feed, DEL, C1, U+2028/2029 (RE2 syntax, Arrow's). Readers remove them from
+# the text (ingest.clean_controls), so the tables drawn from it hold none; the tables of free text
+# (messages quoting file names and library errors) are cleaned here.
+_CONTROLS = r"[\x00-\x08\x0b-\x1f\x7f-\x{9f}\x{2028}\x{2029}]"
+FREE_TEXT_TABLES = frozenset({"errors"})
+
+
+def cells_without_controls(table: pa.Table) -> pa.Table:
+    for i, f in enumerate(table.schema):
+        if pa.types.is_string(f.type):
+            table = table.set_column(i, f, pc.replace_substring_regex(table.column(i), _CONTROLS, ""))
+    return table
+
+
+# A spreadsheet opening a CSV evaluates a cell that starts with `=`, `@` (Excel), tab or CR, or
+# `+`/`-` (Excel). Those cells get a leading apostrophe (OWASP's advice), except a `+`/`-` cell that
+# holds none of `(`, `|`, `!`: without them a formula can call no function (HYPERLINK, WEBSERVICE),
+# open no DDE link (`+cmd|…`) and reach no other sheet or file — so `-1`, `--12-31` and `- Tổ chức …`
+# stay exactly as they are for pandas and DuckDB.
+FORMULA_STARTS = ("=", "@", "\t", "\r")
+SIGNED_STARTS = ("+", "-")
+CALL_CHARS = "(|!"
+
+
+def _starts_any(col: pa.ChunkedArray, prefixes: tuple[str, ...]):
+    mask = pc.starts_with(col, prefixes[0])
+    for p in prefixes[1:]:
+        mask = pc.or_kleene(mask, pc.starts_with(col, p))
+    return pc.fill_null(mask, False)
+
+
+def spreadsheet_safe(table: pa.Table) -> pa.Table:
+    """The table as written to CSV: cells a spreadsheet would run get a leading apostrophe. The
+    first character is tested column-wide; only the few signed cells are read one by one."""
+    for i, f in enumerate(table.schema):
+        if not pa.types.is_string(f.type):
+            continue
+        col = table.column(i)
+        risky = _starts_any(col, FORMULA_STARTS)
+        signed = _starts_any(col, SIGNED_STARTS)
+        if pc.any(signed).as_py():
+            where = pc.indices_nonzero(signed).to_pylist()
+            calls = [any(c in v for c in CALL_CHARS) for v in pc.take(col, where).to_pylist()]
+            flags = risky.to_numpy(zero_copy_only=False).copy()
+            flags[[k for k, call in zip(where, calls) if call]] = True
+            risky = pa.array(flags)
+        if pc.any(risky).as_py():
+            table = table.set_column(i, f, pc.if_else(risky, pc.binary_join_element_wise("'", col, ""), col))
+    return table
+
+
 class TableWriter:
     """Streams one table to `<name>.csv` and `<name>.parquet` through temporary files."""
 
@@ -186,8 +240,10 @@ class TableWriter:
     def _flush(self) -> None:
         if self._pending:
             table = pa.concat_tables(self._batch)
+            if self.name in FREE_TEXT_TABLES:
+                table = cells_without_controls(table)
             self._pq.write_table(table)
-            self._csv.write_table(table)
+            self._csv.write_table(spreadsheet_safe(table))
             self._batch = []
             self._pending = 0
 

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # in `errors`. Chromium is for the tests only (the report page is loaded in it; without it those
 # tests skip). Set VANBAN_MINIMAL=1 to skip LibreOffice (about 300 MB).
 SYSTEM_PACKAGES="antiword tesseract-ocr tesseract-ocr-vie chromium"
-[ "${VANBAN_MINIMAL:-0}" = 1 ] || SYSTEM_PACKAGES="$SYSTEM_PACKAGES libreoffice-writer-nogui"
+[ "${VANBAN_MINIMAL:-0}" = 1 ] || SYSTEM_PACKAGES="$SYSTEM_PACKAGES libreoffice-writer-nogui libreoffice-calc-nogui"
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=""
   for p in $SYSTEM_PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done

@@ -137,5 +137,5 @@ def test_a_crashing_hanging_or_failing_worker_costs_only_its_document(tmp_path):
     assert [d.source_path for d in docs] == names                      # every document, in order
     failed = {d.source_path: d.errors[0]["message"] for d in docs if not d.ok}
     assert failed == {"boom-03.txt": "internal error in the worker: RuntimeError: out of memory in Arrow",
-                      "crash-07.txt": "the reader crashed the worker process; skipped",
+                      "crash-07.txt": "the reader crashed the worker process (exit code 3); skipped",
                       "hang-12.txt": "the reader hung past 1 s; worker stopped"}

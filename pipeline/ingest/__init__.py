@@ -7,7 +7,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.models import RawDocument, StageError
+import regex
+
+from pipeline.models import Problem, RawDocument, StageError
 
 EXTENSIONS = {".txt": "txt", ".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".rtf": "rtf",
               ".htm": "html", ".html": "html"}
@@ -55,8 +57,9 @@ def discover(inputs: list[Path]) -> tuple[list[InputFile], list[tuple[str, str]]
 
 
 def _printable(name: str) -> str:
-    """File names with bytes that are not UTF-8 still get a text source_path (U+FFFD)."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """File names with bytes that are not UTF-8, or with control characters, still get a text
+    source_path (U+FFFD in their place)."""
+    return CONTROLS.sub("\ufffd", name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
 def _regular(path) -> tuple[tuple[int, int] | None, str | None]:
@@ -70,9 +73,12 @@ def _regular(path) -> tuple[tuple[int, int] | None, str | None]:
     return (st.st_dev, st.st_ino), None
 
 
+PDF_HEADER_WITHIN = 1024       # where readers look for `%PDF` (junk before it: a saved HTTP response)
+
+
 def sniff(head: bytes) -> str:
     """The real format from the first bytes, whatever the extension says."""
-    if head.startswith(b"%PDF"):
+    if b"%PDF-" in head[:PDF_HEADER_WITHIN]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
@@ -99,8 +105,12 @@ def file_digest(path: Path) -> str:
 
 
 def read(path: Path) -> RawDocument:
-    """Read one file to text with the reader its bytes call for."""
-    path = Path(path)
+    """Read one file to text with the reader its bytes call for, its control characters cleaned;
+    a document with no visible character is a StageError."""
+    return clean_controls(_read_by_format(Path(path)))
+
+
+def _read_by_format(path: Path) -> RawDocument:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise StageError("ingest", f"file of {size} bytes is over the {MAX_FILE_BYTES} byte limit; skipped")
@@ -135,3 +145,35 @@ def read(path: Path) -> RawDocument:
         return read_markdown(path)
     from pipeline.ingest.txt import read_txt
     return read_txt(path)
+
+
+# ------------------------------------------------------------ control characters (no cell holds one)
+# C0 but tab and line feed, DEL, C1, and the Unicode line and paragraph separators.
+CONTROLS = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# These separate lines (VT, FF, CR, NEL, U+2028/2029): they become line breaks, before segmentation.
+LINE_SEPARATORS = frozenset("\v\f\r\x85\u2028\u2029")
+_VISIBLE = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]")
+
+
+def clean_controls(raw: RawDocument) -> RawDocument:
+    """Line separators become `\\n`; other controls (noise, a DOS ^Z end mark, stray NULs) are
+    removed with a warning that counts them."""
+    text = raw.text
+    if CONTROLS.search(text):
+        removed: dict[str, int] = {}
+
+        def fix(m) -> str:
+            char = m.group()
+            if char in LINE_SEPARATORS:
+                return "\n"
+            removed[char] = removed.get(char, 0) + 1
+            return ""
+
+        text = CONTROLS.sub(fix, text.replace("\r\n", "\n"))
+        if removed:
+            counts = ", ".join(f"U+{ord(c):04X} ×{n}" for c, n in sorted(removed.items()))
+            raw.problems.append(Problem("ingest", f"{sum(removed.values())} control character(s) removed ({counts})"))
+        raw.text = text
+    if not _VISIBLE.search(text):
+        raise StageError("ingest", "no text: the document is empty or holds only white space")
+    return raw

@@ -7,8 +7,11 @@ because section markers (I., 1., -) are what the segmenter reads.
 """
 from __future__ import annotations
 
+import posixpath
 import zipfile
 from pathlib import Path
+
+import regex
 
 from pipeline.ingest.layout import drop_page_numbers, render_table
 from pipeline.models import Problem, RawDocument, StageError
@@ -141,6 +144,44 @@ def _table(tbl, numbering, out, encode_run) -> None:
     out.extend(render_table(grid))
 
 
+_OFFICE_DOCUMENT = regex.compile(
+    r"""<Relationship\b[^>]{0,2000}?\bType="[^"]{0,200}/officeDocument"[^>]{0,2000}?>""")
+_TARGET = regex.compile(r"""\bTarget="([^"]{1,1000})\"""")
+_MAIN_OVERRIDE = regex.compile(      # the Override whose content type is a wordprocessing main part
+    r"""<Override\b[^>]{0,2000}?\bPartName="/?([^"]{1,1000})"[^>]{0,2000}?ContentType="[^"]{0,200}"""
+    r"""(?:wordprocessingml|ms-word)[^"]{0,100}main\+xml"|<Override\b[^>]{0,2000}?ContentType="[^"]{0,200}"""
+    r"""(?:wordprocessingml|ms-word)[^"]{0,100}main\+xml"[^>]{0,2000}?\bPartName="/?([^"]{1,1000})\"""")
+
+
+def _refuse_dtd(head: bytes) -> None:
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise StageError("ingest", "refused: XML with a DTD (OOXML never needs one)")
+
+
+def main_part(zf: zipfile.ZipFile, names: set[str]) -> str:
+    """The document's main part as the package names it: the officeDocument relationship of
+    `_rels/.rels`, else the main-part Override of `[Content_Types].xml`, else the usual name."""
+    for name, find in (("_rels/.rels", _rels_main), ("[Content_Types].xml", _override_main)):
+        if name in names:
+            data = zf.read(name)
+            _refuse_dtd(data[:2048])
+            found = find(data.decode("utf-8", "replace"))
+            if found:
+                return found
+    return "word/document.xml"
+
+
+def _rels_main(xml: str) -> str | None:
+    rel = _OFFICE_DOCUMENT.search(xml)
+    target = rel and _TARGET.search(rel.group())
+    return posixpath.normpath(target.group(1)).lstrip("/") if target else None
+
+
+def _override_main(xml: str) -> str | None:
+    m = _MAIN_OVERRIDE.search(xml)
+    return (m.group(1) or m.group(2)) if m else None
+
+
 def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
@@ -149,11 +190,10 @@ def _check_zip(path: Path) -> None:
             names = set(zf.namelist())
             if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO and total > 20 * 1024 * 1024:
                 raise StageError("ingest", f"refused: zip expands to {total} bytes (zip bomb guard)")
-            if "word/document.xml" not in names:
-                raise StageError("ingest", "not a Word document: word/document.xml is missing")
-            head = zf.read("word/document.xml")[:2048]
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise StageError("ingest", "refused: XML with a DTD (OOXML never needs one)")
+            main = main_part(zf, names)
+            if main not in names:
+                raise StageError("ingest", f"not a Word document: its main part {main} is missing")
+            _refuse_dtd(zf.read(main)[:2048])
     except zipfile.BadZipFile as exc:
         raise StageError("ingest", f"not a valid .docx (zip): {exc}") from exc
 

@@ -249,10 +249,44 @@ def _ocr_pages(path: Path, numbers: list[int]) -> dict[int, tuple[str, float]]:
         pdf.close()
 
 
+# ------------------------------------------------------------ decompression bombs
+MAX_INFLATED = 64 * 1024 * 1024     # per stream: a page's content is kilobytes, a whole book's a few MB
+_STREAM = regex.compile(rb"\bstream\r?\n")
+
+
+def refuse_bombs(path: Path, cap: int = MAX_INFLATED) -> None:
+    """Refuse a PDF with a Flate stream (content, fonts, object streams; images are decoded only
+    for OCR, page by page) that inflates past `cap`, before any reader inflates it whole: each is
+    inflated here a megabyte at a time and counted, so the check itself holds little memory."""
+    import mmap
+    import zlib
+
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        for m in _STREAM.finditer(data):
+            head = data[max(0, m.start() - 1024):m.start()]
+            head = head[head.rfind(b"obj"):]               # the stream's own dictionary
+            if b"/FlateDecode" not in head or b"/Image" in head:
+                continue
+            inflater, pos, total = zlib.decompressobj(), m.end(), 0
+            try:
+                while not inflater.eof and pos < len(data):
+                    pending = data[pos:pos + (1 << 16)]
+                    pos += len(pending)
+                    while pending:
+                        total += len(inflater.decompress(pending, 1 << 20))
+                        if total > cap:
+                            raise StageError("ingest", f"refused: a compressed stream at byte {m.end()} inflates "
+                                                       f"past {cap // 2**20} MB (decompression bomb guard)")
+                        pending = inflater.unconsumed_tail
+            except zlib.error:
+                continue        # a damaged stream: the reader says what it makes of it
+
+
 def read_pdf(path) -> RawDocument:
     from pipeline.ingest import legacy, ocr
 
     path = Path(path)
+    refuse_bombs(path)
     fonts = font_names(path)
     by_font = any(legacy.docx_run_encoding(f) == "tcvn3" for f in fonts)
     try:
@@ -264,10 +298,12 @@ def read_pdf(path) -> RawDocument:
     texts: dict[int, str] = {}
     unusable: dict[int, str] = {}
     legacy_seen = Counter()
-    for n, text in enumerate(strip_running_lines(pages), start=1):
+    for n, (text, before) in enumerate(zip(strip_running_lines(pages), pages), start=1):
         if text is None:
             problems.append(Problem("ingest", "page could not be loaded (damaged page tree); page left out", page=n))
             continue
+        if not text.strip() and before.strip():
+            continue     # a page of running lines only: it has a text layer, nothing to read by OCR
         if by_font:
             legacy_seen["tcvn3"] += 1
         else:

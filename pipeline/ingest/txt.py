@@ -10,8 +10,10 @@ from pipeline.models import Problem, RawDocument, StageError
 # Windows-1258 writes tones as combining marks after the vowel; these are what make a cp1258
 # decode look Vietnamese (a cp1252 decode of the same bytes shows Ì Ò Þ ò ó instead).
 _CP1258_TONES = regex.compile(r"[aeiouyâêôơưăAEIOUYÂÊÔƠƯĂ][\u0300\u0301\u0303\u0309\u0323]")
-# C0 controls except tab, line feed, form feed and carriage return, and DEL: the marks of binary content
-_CONTROL = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20), 0x7f])
+# C0 controls except tab and the line separators (LF, VT, FF, CR), and DEL: the marks of binary
+# content. NUL is not one of them: stray NULs in good text (a damaged copy) are dropped later with a
+# warning (ingest.clean_controls); binary content has plenty of the others.
+_CONTROL = bytes([*range(0x01, 0x09), *range(0x0e, 0x20), 0x7f])
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
