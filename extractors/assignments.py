@@ -30,7 +30,7 @@ from typing import Mapping, Optional
 import regex
 
 from extractors import deadlines, structure
-from extractors.vocab import (ASSIGN_HEADINGS, CLAUSE_OPENERS, DUTY_VERBS, GIVE_VERBS, LEVEL_NOUNS, MEMBERSHIP,
+from pipeline.vocab import (ASSIGN_HEADINGS, CLAUSE_OPENERS, DUTY_VERBS, GIVE_VERBS, LEVEL_NOUNS, MEMBERSHIP,
                               MORE_DUTY_VERBS, NOT_IN_NAMES, PERSON_TITLES, PLURAL_UNIT_NOUNS, ROLE_CUES,
                               ROLE_LABELS, TABLE_COLUMNS, UNIT_ABBREVIATIONS, DUTY_OF)
 from pipeline.models import Line, SegmentedDoc, Section

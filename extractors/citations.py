@@ -14,7 +14,7 @@ Short forms resolve to a full citation of the same document in the text, as a le
 a bare number to the nearest full mention of the same type and number (before it, else after);
 a truncated symbol (`03 NQ/TWĐTN`) to the full one it abbreviates (`03-NQ/TWĐTN-BTC`).
 
-`cited_key` — one identity per cited document:
+`cited_key` — one identity per cited document (`pipeline/citekeys.py`, shared with the graph):
 - with a symbol: the symbol upper-cased, plus `@<year>` of the cited date when known, else
   `@K<term>` when the issuer names a term (`25-NQ/TW@2013`, `25-NQ/TW@K10`), since Party numbering
   restarts every term. A mention with neither takes the one qualifier its symbol has in the same
@@ -26,16 +26,16 @@ a truncated symbol (`03 NQ/TWĐTN`) to the full one it abbreviates (`03-NQ/TWĐT
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Optional
 
 import regex
 
 from extractors.dates import NUMDATE, WORDDATE, iso
 from extractors.structure import matches_at
-from extractors.symbols import SYMBOL, Symbol, parse
-from extractors.vocab import (CITATION_TYPE_WORDS, CONG_VAN, DOC_TYPES, FORM_WORDS, ISSUER_STOP_WORDS, ISSUER_WORDS,
+from pipeline.citekeys import join_keys, symbol_key
+from pipeline.symbols import SYMBOL, Symbol, parse
+from pipeline.vocab import (CITATION_TYPE_WORDS, CONG_VAN, DOC_TYPES, FORM_WORDS, ISSUER_STOP_WORDS, ISSUER_WORDS,
                               RELATION_CUES, TYPE_WORDS)
 from pipeline.models import SegmentedDoc
 
@@ -113,91 +113,17 @@ SENTENCE_END = regex.compile(r"\n|(?<=[\p{Ll}\d”\")])[.!?][ ]")
 SENTENCE_END_BACK = regex.compile(SENTENCE_END.pattern, regex.REVERSE)
 EVIDENCE_MAX = 400
 SENTENCE_MAX = 600     # how far a sentence (and a relation cue) is looked for: keeps long lines linear
-TERM_END = regex.compile(r"(?i:khóa|khoá)[ ]{1,2}([IVXL]{1,6}|\d{1,2})$")
 YEAR = regex.compile(r"(?:19|20)\d\d")
 LEGAL_YEAR = regex.compile(r"\d+/(\d{4})/")
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 # Where a document number may start: a digit not right after a letter, digit, '/' or '.' (the
 # look-behind SYMBOL opens with; BARE's is stricter). Both are tried only there (structure.matches_at),
 # one scan for the two instead of a look-behind tried at every character by each.
 NUMBER_START = regex.compile(r"\d(?<![\p{L}\d/.]\d)")
-RELATION_RANK = {"implements": 3, "based_on": 2, "mentions": 1}
 
 
 def _type_name(word: str) -> str:
     entry = _TYPE_WORDS.get(word.lower()) or _TYPE_WORDS.get(" ".join(word.lower().split()))
     return entry.value if entry else word
-
-
-def _term_number(term: Optional[str]) -> Optional[int]:
-    if not term:
-        return None
-    if term.isdigit():
-        return int(term)
-    vals = [ROMAN[c] for c in term]
-    return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
-
-
-@lru_cache(maxsize=4096)
-def symbol_key(symbol: str) -> str:
-    """Comparable form of a symbol: upper case, ASCII hyphens, no spaces (`25-nq/tw` → `25-NQ/TW`)."""
-    m = SYMBOL.fullmatch(symbol.strip())
-    return (parse(m).canonical if m else "".join(symbol.split())).upper()
-
-
-def qualifier(date: Optional[str], issuer: Optional[str]) -> Optional[str]:
-    """`2013` from a cited date, else `K10` from `… khóa X` in the issuer, else None."""
-    if date:
-        return date[:4]
-    m = TERM_END.search(issuer or "")
-    return f"K{_term_number(m.group(1))}" if m else None
-
-
-@dataclass
-class KeyJoin:
-    """What `join_keys` learns from a first pass over citation rows: the qualifiers seen per symbol
-    and which term ('K12') a dated citation pins to its year."""
-
-    quals: dict[str, set] = field(default_factory=dict)
-    alias: dict[tuple, str] = field(default_factory=dict)
-
-    def learn(self, r: dict) -> None:
-        if r.get("cited_symbol"):
-            s = symbol_key(r["cited_symbol"])
-            q = qualifier(r.get("cited_date"), r.get("cited_issuer"))
-            term = qualifier(None, r.get("cited_issuer"))
-            if q:
-                self.quals.setdefault(s, set()).add(q)
-            if r.get("cited_date") and term:
-                self.alias[(s, term)] = q
-
-    def settle(self) -> None:
-        for s, qs in self.quals.items():
-            self.quals[s] = {self.alias.get((s, q), q) for q in qs}
-
-    def key(self, r: dict) -> Optional[str]:
-        """The final cited_key of a row (after every row was learnt and the join settled)."""
-        if not r.get("cited_symbol"):
-            if r.get("cited_number"):
-                return f"{r.get('cited_type') or ''} {r['cited_number'].lstrip('0') or '0'}".strip()
-            return None
-        s = symbol_key(r["cited_symbol"])
-        q = qualifier(r.get("cited_date"), r.get("cited_issuer"))
-        q = self.alias.get((s, q), q)
-        if q is None and len(self.quals.get(s, ())) == 1:
-            q = next(iter(self.quals[s]))
-        return f"{s}@{q}" if q else s
-
-
-def join_keys(rows: list[dict]) -> dict[int, str]:
-    """Index → final cited_key for citation rows (dicts with cited_symbol, cited_date, cited_issuer,
-    cited_type, cited_number). See the module docstring for the scheme."""
-    join = KeyJoin()
-    for r in rows:
-        join.learn(r)
-    join.settle()
-    keys = {i: join.key(r) for i, r in enumerate(rows)}
-    return {i: k for i, k in keys.items() if k is not None}
 
 
 def _sentence(doc: SegmentedDoc, start: int, end: int) -> tuple[int, int]:

@@ -26,7 +26,7 @@ import regex
 
 from extractors import periods, structure
 from extractors.dates import QUARTER_REST, QUARTER_WORDS, TIME, iso, quarter_number, valid_day_month
-from extractors.vocab import (DEADLINE_CUES, DESCRIBED_PERIOD_WORDS, DEADLINE_LABELS, GENERIC_RECURRENCE, HORIZON_WORDS,
+from pipeline.vocab import (DEADLINE_CUES, DESCRIBED_PERIOD_WORDS, DEADLINE_LABELS, GENERIC_RECURRENCE, HORIZON_WORDS,
                               RECURRENCE, RELATIVE_YEARS, STATEMENT_WORDS, STATUS_WORDS, WEEKDAYS)
 from pipeline.models import Line, SegmentedDoc
 

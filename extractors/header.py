@@ -9,12 +9,12 @@ from typing import Optional
 
 import regex
 
-from extractors.casing import broken_phrase, mostly_capitals, proper_case, sentence_case
+from pipeline.casing import broken_phrase, mostly_capitals, proper_case, sentence_case
 from extractors.dates import DATELINE, DATELINE_WRAPPED, PLACE_DAY, iso
-from extractors.symbols import SYMBOL, parse
-from extractors.vocab import BODY_WORDS, DOC_TYPES, LEVEL_NOUNS, MOTTO_LINES, ORG_TITLES, TOP_ORGANS
+from pipeline.symbols import SYMBOL, parse
+from pipeline.vocab import BODY_WORDS, DOC_TYPES, LEVEL_NOUNS, MOTTO_LINES, ORG_TITLES, TOP_ORGANS
 from pipeline.models import FieldValue, Line, SegmentedDoc
-from pipeline.segment import (BODY_OPENER, SEPARATOR, SO_LINE, SUBJECT_LINE, VV_LINE, fold_marks, match_type_line,
+from pipeline.patterns import (BODY_OPENER, SEPARATOR, SO_LINE, SUBJECT_LINE, VV_LINE, fold_marks, match_type_line,
                               type_entry)
 
 PLACE_BEFORE = regex.compile(r"(?:^|(?<=[ ]{2}))[ ]{0,40}(?P<place>\p{Lu}\p{Ll}{0,10}(?:[ ]\p{L}{1,10}){0,3})[ ]{0,3},[ ]{0,3}$",
@@ -296,7 +296,6 @@ def _title_value(parts: list[tuple[int, int, str]]) -> str:
 
 def extract_type_and_title(doc: SegmentedDoc, so_hieu: Optional[FieldValue]) -> list[FieldValue]:
     out = []
-    text = doc.text
     title_parts: list[tuple[int, int, str]] = []
     if doc.type_line is not None:
         m = match_type_line(doc.type_line.text)

@@ -6,7 +6,7 @@ from typing import Optional
 import regex
 
 from extractors.structure import starts_of
-from extractors.vocab import NUMBER_WORDS
+from pipeline.vocab import NUMBER_WORDS
 
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _AFTER = regex.compile(r"[\p{L}\d/.,\-]")      # what a number never follows (NUMBER's lookbehind)

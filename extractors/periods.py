@@ -7,7 +7,7 @@ import regex
 
 from extractors.dates import QUARTER
 from extractors.structure import matches_at, starts_of
-from extractors.vocab import PROGRAMME_PERIODS, RECURRENCE
+from pipeline.vocab import PROGRAMME_PERIODS, RECURRENCE
 
 _REC = sorted(RECURRENCE, key=len, reverse=True)
 # not the "6 tháng" of "26 tháng 6"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import regex
 
-from extractors.vocab import PURPOSES
+from pipeline.vocab import PURPOSES
 from pipeline.models import Recipient, SegmentedDoc
-from pipeline.segment import RECIPIENTS
+from pipeline.patterns import RECIPIENTS
 
 _BULLET = regex.compile(r"^[ ]{0,40}(?:[-+*•][ ]{0,6})?")
 _PURPOSE = regex.compile(r"[ ]{0,3}\((?P<code>[^()\n]{1,24})\)[ ]{0,3}[;.,]?[ ]{0,3}$")

@@ -9,10 +9,10 @@ from typing import Optional
 
 import regex
 
-from extractors.casing import broken_phrase, mostly_capitals, position_case, proper_case
-from extractors.vocab import NOT_NAME_WORDS
+from pipeline.casing import broken_phrase, mostly_capitals, position_case, proper_case
+from pipeline.vocab import NOT_NAME_WORDS
 from pipeline.models import FieldValue, Line, SegmentedDoc, Signer
-from pipeline.segment import BARE_PREFIX, NAME, SIGN_PREFIX, SIGNED, fold_marks, is_position
+from pipeline.patterns import BARE_PREFIX, NAME, SIGN_PREFIX, SIGNED, fold_marks, is_position
 
 _TM = regex.compile(r"^(?:TM|T/M)\b[. ]{0,3}")
 _PREFIX = regex.compile(r"^(?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\b[. ]{0,3}")

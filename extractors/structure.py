@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Mapping, Optional
 
 import regex
 
-from extractors.vocab import NOT_UNIT_STARTS, PLURAL_UNIT_NOUNS, UNIT_HEADS, UNIT_NAMES
+from pipeline.vocab import NOT_UNIT_STARTS, PLURAL_UNIT_NOUNS, UNIT_HEADS, UNIT_NAMES
 from pipeline.models import Line, SegmentedDoc, Section
 
 # A bullet or numbering marker at a line start, and a short 'Label:' after it.

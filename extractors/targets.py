@@ -23,7 +23,7 @@ import regex
 
 from extractors import periods, structure
 from extractors.numerals import NUMBER, number_starts, value_of
-from extractors.vocab import (COMPARATORS, CONDITION_WORDS, CURRENCY, DOC_TYPES, FORWARD_HEADINGS, GOAL_WORDS,
+from pipeline.vocab import (COMPARATORS, CONDITION_WORDS, CURRENCY, DOC_TYPES, FORWARD_HEADINGS, GOAL_WORDS,
                               LEVEL_NOUNS, LIMIT_WORDS, LIST_NOUNS, NUMBER_NAMERS, QUANTITY_LABELS, REPORT_TYPES,
                               RESULT_HEADINGS, RESULT_WORDS, RULE_TYPES, SCOPE_HEADS, TARGET_CUES, TIME_NOUNS,
                               TYPE_WORDS)

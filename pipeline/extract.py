@@ -8,7 +8,7 @@ from typing import Optional
 from extractors.header import blank_number, number_line
 from extractors.registry import EXTRACTORS
 from pipeline.models import FieldValue, Problem, SegmentedDoc
-from pipeline.segment import DATE_HINT
+from pipeline.patterns import DATE_HINT
 
 DOC_FIELDS = ("so_hieu", "doc_type", "issue_date", "place", "issuing_body", "parent_body", "title",
               "signer_name", "signer_title", "signing_authority")

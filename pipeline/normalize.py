@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 
 import regex
 
-from extractors.vocab import BODY_OPENERS
+from pipeline.vocab import BODY_OPENERS
 from pipeline.models import Edits, NormText
 
 Edit = tuple[int, int, str]   # replace text[start:end] with the string

@@ -1,103 +1,48 @@
-"""Segment a normalized document: header, type line, title, body (as a section tree),
-the closing zone (signature block and `Nơi nhận` block, in either order or side by side) and
-appendices after it. Zones are lines with offsets into the text."""
+"""Segment a normalized document into zones: header, type line, title, body (its section tree is
+`pipeline.sections`), the closing zone (signature block and `Nơi nhận` block, in either order or
+side by side) and appendices after it. Zones are lines with offsets into the text; the line
+patterns they are found by are `pipeline.patterns`."""
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from typing import Optional
 
 import regex
 
-from extractors.casing import mostly_capitals
-from extractors.vocab import BODY_OPENERS, NAME_PREFIXES, POSITIONS, SIGNING_PREFIXES, TYPE_WORDS
-from pipeline.models import Block, Line, NormText, SegmentedDoc, Section
+from pipeline.casing import mostly_capitals
+from pipeline.models import Block, Line, NormText, SegmentedDoc
+from pipeline.patterns import (AFTER_PREFIX, BARE_PREFIX, BODY_OPENER, DATE_HINT, NAME, PREFIX_ALT, RECIPIENTS,
+                               RECIPIENTS_HEAD, SEPARATOR, SIGN_PREFIX, SIGNED, SO_LINE, SUBJECT_LINE, TITLE_LINES,
+                               is_position, match_type_line, split_lines)
+from pipeline.sections import MARKERS, sections_of
+from pipeline.vocab import POSITIONS
 
 HEADER_LINES = 40            # the type line is looked for among the first non-blank lines …
 PAGE_LINES = 150             # … or, below a web page's menus, under a `Số` line this far down
 HEADER_CUE_LINES = 12        # a `Số` line this close above a type line marks a real header
 HEADER_SPAN = 20             # non-blank lines of a header at most (above its type line)
 TYPE_WORD_CHARS = 6          # a type word broken after its first syllable: 'NGHỊ' / 'QUYẾT'
-TITLE_LINES = 6
 
-_TYPE_NAMES = sorted({k.upper() for k in TYPE_WORDS if len(k) > 3}, key=len, reverse=True)
-TYPE_LINE = regex.compile(
-    r"^[ ]{0,40}(?P<type>" + "|".join(map(regex.escape, _TYPE_NAMES)) + r")(?P<rest>(?:[ ,]{1,3}[\p{Lu}\d][\p{Lu}\d,.\-–/()]*){0,20})[ ]{0,20}$")
-SEPARATOR = regex.compile(r"^[ ]{0,40}(?:[-_=–—.*]{3,}|\*[ ]?\*[ ]?\*)[ ]{0,40}$")
-RECIPIENTS = regex.compile(r"^[ ]{0,40}(?:N[ơo]i[ ]{1,3}nh[ậa]n)[ ]{0,3}:?", regex.IGNORECASE)
-# … as the heading of the list: a colon or nothing after it ('Nơi nhận hồ sơ: …' is a sentence).
-RECIPIENTS_HEAD = regex.compile(r"^[ ]{0,40}(?:N[ơo]i[ ]{1,3}nh[ậa]n)[ ]{0,3}(?::|[ ]{0,20}$)", regex.IGNORECASE)
-_PREFIX_ALT = "|".join(regex.escape(k) for k in sorted(SIGNING_PREFIXES, key=len, reverse=True))
-# 'TM. BAN …', 'T/M BAN …', 'KT.TRƯỞNG BAN' (no space after the dot)
-_AFTER_PREFIX = r"(?:[ ]{0,2}\.[ ]{0,4}|[ ]{1,4})\p{Lu}"
-SIGN_PREFIX = regex.compile(r"^[ ]{0,60}(?:" + _PREFIX_ALT + r")" + _AFTER_PREFIX)
-# A prefix alone on its line, its body or post on the next: 'TL.' / 'CỤC TRƯỞNG'.
-BARE_PREFIX = regex.compile(r"^[ ]{0,60}(?:" + "|".join(regex.escape(k) for k in SIGNING_PREFIXES if len(k) > 1)
-                            + r")[ ]{0,2}\.?[ ]{0,20}$")
-BODY_OPENER = regex.compile(r"^[ ]{0,40}(?:" + "|".join(map(regex.escape, BODY_OPENERS)) + r")\b")
 LIST_ITEM = regex.compile(r"^[ ]{0,40}[-+*][ ]{0,6}\S")
 
-# Section markers at the start of a line, with an example each.
-MARKERS = [
-    ("roman", regex.compile(r"^[ ]{0,12}(?P<label>[IVX]{1,5})[ ]{0,2}(?:[.\-)]|/(?![vV]\b))[ ]{0,6}(?=\S)")),  # 'I/ MỤC ĐÍCH', not 'V/v'
-    ("decimal", regex.compile(r"^[ ]{0,12}(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?[ ]{0,2}[\-)]?[ ]{1,6}(?=\S)")),  # '1.1- Ban'
-    ("arabic", regex.compile(r"^[ ]{0,12}(?P<label>\d{1,2})[ ]{0,2}[.)/\-][ ]{1,6}(?=\S)")),            # '2. Yêu cầu'
-    ("letter", regex.compile(r"^[ ]{0,12}(?P<label>[a-zđ])[ ]{0,1}[).][ ]{1,6}(?=\S)")),               # 'a) Cấp Quận'
-    ("dash", regex.compile(r"^[ ]{0,12}(?P<label>-)(?!-)[ ]{0,6}(?=\S)")),                             # '- Tập trung'
-    ("plus", regex.compile(r"^[ ]{0,12}(?P<label>\+)[ ]{0,6}(?=\S)")),                                 # '+ Cấp Phường'
-    ("star", regex.compile(r"^[ ]{0,12}(?P<label>\*)(?!\*)[ ]{1,6}(?=\S)")),                          # '* BTV Tỉnh Đoàn'
-]
-BULLET_KINDS = {"dash", "plus", "star"}
-# All markers in one pattern, tried once per line in the order above (the first that fits wins);
-# each one's label is captured in a group named after its kind, so `lastgroup` tells which fit.
-MARKER = regex.compile("|".join(rx.pattern[1:].replace("(?P<label>", f"(?P<{kind}>") for kind, rx in MARKERS))
 
 
-def split_lines(text: str) -> list[Line]:
-    lines, pos = [], 0
-    for part in text.split("\n"):
-        lines.append(Line(pos, pos + len(part), part))
-        pos += len(part) + 1
-    return lines
 
 
 def _block(lines: list[Line]) -> Optional[Block]:
     return Block(lines[0].start, lines[-1].end, lines) if lines else None
 
 
-def _base_letters() -> dict[int, str]:
-    """Vietnamese letters → their base letter, one char for one ('Ế' → 'E'); Đ/đ kept."""
-    table = {}
-    for cp in range(0xC0, 0x1EFA):
-        ch = chr(cp)
-        base = unicodedata.normalize("NFD", ch)[0]
-        if ch not in "Đđ" and base != ch and base.isalpha():
-            table[cp] = base
-    return table
 
 
-_BASE = _base_letters()
 
 
-def fold_marks(text: str) -> str:
-    """The text without tone and vowel marks, offsets unchanged: OCR misreads marks
-    ('QUYÉT ĐỊNH' for 'QUYẾT ĐỊNH') far more often than letters."""
-    return text.translate(_BASE)
 
 
-_FOLDED_TYPE_LINE = regex.compile(fold_marks(TYPE_LINE.pattern))
-_TYPE_OF_FOLDED = {fold_marks(k.upper()): e for k, e in TYPE_WORDS.items()}
 
 
-def match_type_line(text: str):
-    """TYPE_LINE on the line, else on the line without marks (same offsets); a type line is in
-    capitals, so only such a line is folded."""
-    return TYPE_LINE.match(text) or (text.isupper() and _FOLDED_TYPE_LINE.match(fold_marks(text)))
 
 
-def type_entry(word: str):
-    """The TYPE_WORDS entry of a type word as printed (marks misread or not)."""
-    return TYPE_WORDS.get(word.lower()) or _TYPE_OF_FOLDED.get(fold_marks(word.upper()))
 
 
 def find_type_line(lines: list[Line]) -> Optional[tuple[int, Line]]:
@@ -195,15 +140,6 @@ def _caps(text: str) -> bool:
     return len(text.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
 
 
-# ---------------------------------------------------------------- the closing zone
-# A personal name: 2–6 capitalised syllables, no digits ('Hoàng Thị Thanh Thúy', 'NGUYỄN VĂN A').
-_NAME_PREFIX = "|".join(r"[ ]{1,2}".join(map(regex.escape, k.split()))
-                        for k in sorted(NAME_PREFIXES, key=len, reverse=True))
-NAME = regex.compile(r"^[ ]{0,60}(?:(?:" + _NAME_PREFIX + r")[ ]{0,2})?"
-                     r"(\p{Lu}[\p{Ll}\p{Lu}]{0,7}(?:[ ]{1,2}\p{Lu}[\p{Ll}\p{Lu}]{0,7}){1,5})[ ]{0,20}$")
-# Marks of the signing act, not text: '(Đã ký)', 'Đã ký', '(ký, đóng dấu)', '(Ký tên, đóng dấu)', '[daky]'.
-SIGNED = regex.compile(r"^[ (\[]{0,3}(?:đã[ ]{1,2}ký|ký[ ,]{1,2}(?:tên|đóng dấu|ghi rõ)|daky|ký)[^\n]{0,30}$",
-                       regex.IGNORECASE)
 # Appendices after the signature, each with an example: the keyword, a label, then nothing, an
 # all-capitals name or a colon ('Phụ lục kèm theo gồm 3 trang.' is a sentence, not a heading).
 APPENDIX = regex.compile(r"""^[ ]{0,40}(?:
@@ -219,25 +155,20 @@ ATTACHED = regex.compile(r"^[ ]{0,40}\(?[ ]{0,2}(?:Ban[ ]hành[ ])?[Kk]èm[ ]the
 # Where a line of the closing zone splits into columns: a run of 3+ spaces or a tab.
 COLUMN_GAP = regex.compile(r"[ ]{3,200}|\t[ \t]{0,20}")
 # A signature flattened onto the Nơi nhận line by OCR: 'Nơi nhận: TM. BAN THƯỜNG VỤ'.
-INNER_PREFIX = regex.compile(r"(?<=[\p{L}\p{P}][ ]{1,2})(?:" + _PREFIX_ALT + r")\.?[ ]{1,3}(?=\p{Lu}{2})")
+INNER_PREFIX = regex.compile(r"(?<=[\p{L}\p{P}][ ]{1,2})(?:" + PREFIX_ALT + r")\.?[ ]{1,3}(?=\p{Lu}{2})")
 _POSTS_ALT = "|".join(r"[ ]{1,3}".join(map(regex.escape, k.split())) for k in sorted(POSITIONS, key=len, reverse=True))
 # Where the closing zone may begin, found in one pass over the text (a line break first: a
 # literal is scanned for fast); each hit is then checked.
 CLOSING_CUE = regex.compile(
     r"\n[ \t]{0,60}(?:(?i:N[ơo]i[ ]{1,3}nh[ậa]n)(?:[ ]{0,3}:|[ ]{0,20}(?=\n))"           # 'Nơi nhận:'
-    r"|(?:" + _PREFIX_ALT + r")" + _AFTER_PREFIX +                          # 'TM. BAN THƯỜNG VỤ'
+    r"|(?:" + PREFIX_ALT + r")" + AFTER_PREFIX +                          # 'TM. BAN THƯỜNG VỤ'
     r"|(?:PHÓ[ ]{1,3})?(?:" + _POSTS_ALT + r")[ ]{0,20}(?=\n))")           # 'CHÁNH VĂN PHÒNG' alone
 INNER_LOOKBACK = 8          # lines above the first closing cue where a column may hold an authority
 POST_CHARS = 60             # a post printed alone on its line is no longer
 CLOSING_LINES = 40          # non-blank lines of the closing zone read at most
 COLUMN_SLACK = 6            # characters a column's lines may stray to the left of where it starts
-_POSITION_LINES = {k for k in POSITIONS}
 
 
-def is_position(text: str) -> bool:
-    """A post printed on its own line ('GIÁM ĐỐC', 'Phó Chủ tịch', 'PHÓ CHỦ NHIỆM')."""
-    key = " ".join(text.split()).upper()
-    return key in _POSITION_LINES or (key.startswith("PHÓ ") and key[4:] in _POSITION_LINES)
 
 
 def _authority(text: str) -> bool:
@@ -377,56 +308,8 @@ def _nonblank_limit(lines: list[Line], lo: int, hi: int, count: int) -> int:
     return hi
 
 
-def build_sections(lines: list[Line]) -> list[Section]:
-    """Tree of numbered headings and bullet items; levels follow the order markers appear in."""
-    sections: list[Section] = []
-    keys: list[str] = []            # the open headings, outermost first: marker kind (decimals by depth)
-    stack: list[int] = []           # … and their section indexes
-    counters: dict[Optional[int], int] = {}
-    for ln in lines:
-        m = MARKER.match(ln.text)
-        if m:
-            kind, label = m.lastgroup, m[m.lastindex]
-            key = f"decimal{label.count('.')}" if kind == "decimal" else kind
-            if kind == "roman":
-                keys.clear()
-                stack.clear()
-            elif key in keys:
-                i = keys.index(key)
-                del keys[i:], stack[i:]
-            parent = stack[-1] if stack else None
-            if kind in BULLET_KINDS:
-                counters[parent] = n = counters.get(parent, 0) + 1
-                label = f"{label}{n}"
-            index = len(sections)
-            sections.append(Section(
-                index=index, parent=parent, level=len(stack), kind=kind, label=label,
-                path=sections[parent].path + "/" + label if parent is not None else label,
-                heading=ln.text[m.end():].strip(), start=ln.start, end=ln.end, heading_end=ln.end))
-            keys.append(key)
-            stack.append(index)
-    # a node runs until the next node at its level or above (and ends before that one's line)
-    open_nodes: list[int] = []
-    for sec in sections:
-        while open_nodes and sections[open_nodes[-1]].level >= sec.level:
-            sections[open_nodes.pop()].end = max(0, sec.start - 1)
-        open_nodes.append(sec.index)
-    last_end = lines[-1].end if lines else 0
-    for idx in open_nodes:
-        sections[idx].end = last_end
-    return sections
 
 
-def _sections(*zones: list[Line]) -> list[Section]:
-    """The section trees of several zones (body, appendix) as one list, indexes renumbered."""
-    out: list[Section] = []
-    for lines in zones:
-        shift = len(out)
-        for sec in build_sections(lines):
-            sec.index += shift
-            sec.parent = None if sec.parent is None else sec.parent + shift
-            out.append(sec)
-    return out
 
 
 def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> SegmentedDoc:
@@ -461,7 +344,7 @@ def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> Segmente
         doc_id=doc_id, source_path=source_path, norm=norm, lines=lines, header=header,
         type_line=type_line, title=title, body=_block(body_lines),
         signature=_zone(sig), recipients=_zone(rec),
-        sections=_sections(body_lines, appendix_lines), appendix=_block(appendix_lines))
+        sections=sections_of(body_lines, appendix_lines), appendix=_block(appendix_lines))
 
 
 def _zone(lines: list[Line]) -> Optional[Block]:
@@ -469,17 +352,6 @@ def _zone(lines: list[Line]) -> Optional[Block]:
     return Block(min(ln.start for ln in lines), max(ln.end for ln in lines), lines) if lines else None
 
 
-# The subject line of a công văn: 'V/v tổ chức hội nghị', also quoted or bracketed.
-VV_LINE = regex.compile(r"^[ ]{0,40}[\"“(]?V/v[ ]{0,3}:?[ ]{0,3}", regex.IGNORECASE)
-# … or spelled out in the header: 'Về việc cử lãnh đạo tham gia …' (the words stay in the title).
-SUBJECT_LINE = regex.compile(r"^[ ]{0,40}[\"“(]?(?:(?i:V/v)|Về[ ]việc|VỀ[ ]VIỆC)(?![\p{L}])")
-# 'Số:' opens a line of the header ('Số 127-QĐ/HU' in Party texts; 'SỐ:' in capitals); a 'số'
-# inside a sentence ('Nghị định số 161/2024/NĐ-CP') is a citation, not the document's number.
-SO_LINE = regex.compile(
-    r"^[ \t]{0,40}(?:Số|SỐ|Sô)[ ]{0,3}:?[ ]{0,8}"
-    r"(?=[ ]{0,30}(?:[\d/.…_\-–]|$|\p{Lu}\p{L}{0,3}[ ]{0,2}[-–/]))")   # a number, a blank, OCR'd digits: not 'Số hiệu:'
-# A date line, even one that OCR garbled or a draft left blank: 'ngày A| tháng 02', 'ngày … tháng'.
-DATE_HINT = regex.compile(r"ngày[^\n]{0,16}?tháng", regex.IGNORECASE)
 
 
 HEADERLESS_LINES = 15       # a header without a type line: its Số/date/V/v lines among these

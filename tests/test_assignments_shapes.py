@@ -3,8 +3,9 @@ tests) → the whole list of (assignee, role, task, deadline, person_name, posit
 import pytest
 import regex
 
-from extractors import assignments, structure, vocab
-from extractors.vocab import PERSON_TITLES
+from extractors import assignments, structure
+from pipeline import vocab
+from pipeline.vocab import PERSON_TITLES
 from tests.plans import plan
 
 

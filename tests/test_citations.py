@@ -6,6 +6,7 @@ import time
 import pytest
 
 from extractors import citations
+from pipeline import citekeys
 from pipeline.models import FieldValue, SegmentedDoc
 from pipeline.normalize import normalize
 
@@ -142,7 +143,7 @@ def test_join_keys_across_documents():
             {"cited_symbol": "05-CT/TW", "cited_date": "2016-05-15", "cited_issuer": "Bộ Chính trị khóa XII"},
             {"cited_symbol": "05-CT/TW", "cited_date": None, "cited_issuer": "Bộ Chính trị khóa XII"},
             {"cited_symbol": None, "cited_type": "Chỉ thị", "cited_number": "03"}]
-    assert citations.join_keys(rows) == {0: "25-NQ/TW@2013", 1: "25-NQ/TW@2013", 2: "05-CT/TW@2016",
+    assert citekeys.join_keys(rows) == {0: "25-NQ/TW@2013", 1: "25-NQ/TW@2013", 2: "05-CT/TW@2016",
                                          3: "05-CT/TW@2016", 4: "Chỉ thị 3"}
 
 

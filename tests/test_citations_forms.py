@@ -3,7 +3,7 @@ symbol, date, issuer, relation), the whole list compared. Inputs written for the
 import pytest
 
 from extractors import citations
-from extractors.vocab import CITATION_TYPE_WORDS, FORM_WORDS
+from pipeline.vocab import CITATION_TYPE_WORDS, FORM_WORDS
 from pipeline.models import FieldValue, SegmentedDoc
 from pipeline.normalize import normalize
 from pipeline.segment import segment

@@ -4,7 +4,7 @@ import pytest
 
 from extractors import deadlines, links
 from extractors.assignments import Assignment
-from extractors.vocab import (DEADLINE_LABELS, DESCRIBED_PERIOD_WORDS, HORIZON_WORDS, RELATIVE_YEARS, STATEMENT_WORDS,
+from pipeline.vocab import (DEADLINE_LABELS, DESCRIBED_PERIOD_WORDS, HORIZON_WORDS, RELATIVE_YEARS, STATEMENT_WORDS,
                               STATUS_WORDS, WEEKDAYS)
 from pipeline.models import FieldValue
 from pipeline.normalize import normalize

@@ -3,7 +3,7 @@ place-and-date line, clean issuers, and warnings for zones whose value could not
 Inputs are written for these tests; each case compares the whole `documents` record."""
 import pytest
 
-from extractors.casing import sentence_case
+from pipeline.casing import sentence_case
 from pipeline.extract import document_fields, document_problems
 from tests.conftest import analyze_text
 

@@ -2,8 +2,8 @@
 positive and a negative example."""
 import pytest
 
-from extractors.casing import sentence_case
-from extractors.vocab import BODY_OPENERS, NAME_PREFIXES, POSITIONS, PROPER_PHRASES, TOP_ORGANS, TYPE_WORDS
+from pipeline.casing import sentence_case
+from pipeline.vocab import BODY_OPENERS, NAME_PREFIXES, POSITIONS, PROPER_PHRASES, TOP_ORGANS, TYPE_WORDS
 from tests.conftest import analyze_text
 
 HEAD = "SỞ Y TẾ\nSố: 5/KH-SYT\n\nKẾ HOẠCH\nKhám sức khỏe\n\nNội dung.\n"

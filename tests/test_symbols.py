@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.symbols import find_symbols
+from pipeline.symbols import find_symbols
 
 CASES = [
     ("Số:  95 -KH/TĐTN-BTCKT", "95-KH/TĐTN-BTCKT"),

@@ -2,7 +2,7 @@
 `documents`: `citation_edges`, `cited_documents`, and the archive-wide `cited_key` written back
 into `citations`.
 
-Keys are joined across documents (`extractors.citations.KeyJoin`), so a bare `25-NQ/TW` in one
+Keys are joined across documents (`pipeline.citekeys.KeyJoin`), so a bare `25-NQ/TW` in one
 document meets `25-NQ/TW@2013` of another when that is the only dated form. The tables are built in
 passes over the written citations, so memory grows with the cited keys, not with the archive.
 """
@@ -15,8 +15,8 @@ from typing import Callable, Iterable, Iterator, Optional
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from extractors.citations import RELATION_RANK, KeyJoin, symbol_key
-from extractors.symbols import find_symbols
+from pipeline.citekeys import RELATION_RANK, KeyJoin, symbol_key
+from pipeline.symbols import find_symbols
 from pipeline.output import iso_dates, read_rows
 from pipeline.tables import TableWriter, write_table
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import Optional
 
-from extractors.citations import RELATION_RANK, symbol_key
+from pipeline.citekeys import RELATION_RANK, symbol_key
 from pipeline.output import read_rows
 
 

@@ -53,7 +53,7 @@ def zone_bounds(lines: Sequence[str], first_page: bool = True) -> tuple[Optional
     ends after its last `Số:`, date or `V/v` line among the first lines. The foot starts at the
     last Nơi nhận line when a signing line stands near it (beside, above or below), or when
     something is typed beside it (a title with no prefix: 'Nơi nhận:      GIÁM ĐỐC')."""
-    from pipeline.segment import RECIPIENTS, SIGN_PREFIX, SO_LINE, TYPE_LINE, VV_LINE
+    from pipeline.patterns import RECIPIENTS, SIGN_PREFIX, SO_LINE, TYPE_LINE, VV_LINE
 
     head_end = None
     if first_page:

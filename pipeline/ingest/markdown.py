@@ -138,7 +138,7 @@ def _pipes(lines: list[str], i: int, most: int) -> list[int]:
 
 def _layout_row(cells: list[str]) -> bool:
     """Whether two cells open a header (issuer | motto) or a foot (Nơi nhận | signature) row."""
-    from pipeline.segment import RECIPIENTS, SIGN_PREFIX
+    from pipeline.patterns import RECIPIENTS, SIGN_PREFIX
 
     if len(cells) < 2:
         return False
@@ -295,7 +295,7 @@ def _start(lines: list[str]) -> int:
 
 
 def _is_foot(block: _Block) -> bool:
-    from pipeline.segment import RECIPIENTS, SIGN_PREFIX
+    from pipeline.patterns import RECIPIENTS, SIGN_PREFIX
 
     return block.rows is not None and any(RECIPIENTS.match(ln) or SIGN_PREFIX.match(ln)
                                           for cell in block.cells() for ln in _plain(cell))
@@ -303,7 +303,7 @@ def _is_foot(block: _Block) -> bool:
 
 def _belongs(line: str) -> bool:
     """Whether a line after the signature opens something the document carries with it."""
-    from pipeline.segment import TYPE_LINE
+    from pipeline.patterns import TYPE_LINE
 
     return bool(APPENDIX.search(line) or MOTTO.match(line) or TYPE_LINE.match(line) or PART.match(line))
 

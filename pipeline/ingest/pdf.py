@@ -84,7 +84,7 @@ def _mark_paragraph_ends(textpage, text: str, page_width: float) -> str:
     """Mark (with a vertical tab, same length) the end of a body line that starts at the left
     margin and stops well short of the right one: a paragraph ends there, the page did not wrap
     it. Centred lines (titles) are left alone."""
-    from pipeline.segment import TITLE_LINES, TYPE_LINE
+    from pipeline.patterns import TITLE_LINES, TYPE_LINE
 
     spans, start, after_type = [], 0, None
     for m in _LINE_END.finditer(text):
@@ -116,7 +116,7 @@ def _reflow(textpage, text: str, page_width: float, first: bool, spill: bool) ->
     """Reflow the header zone of the first page and a Nơi nhận/signature zone; a signature
     table that spills onto the next page (`spill`) makes that whole page a two-column zone.
     Returns the text and whether this page ends inside such a zone."""
-    from pipeline.segment import split_lines
+    from pipeline.patterns import split_lines
 
     text = text.replace("\r", "\n")   # pdfium ends lines with \r\n: keep one char per char box
     if spill:

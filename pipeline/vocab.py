@@ -156,7 +156,7 @@ POSITIONS = _table(
     ("CHI CỤC TRƯỞNG", "Chi cục trưởng", "CHI CỤC TRƯỞNG"),
     ("THỦ TƯỚNG", "Thủ tướng", "THỦ TƯỚNG"),
     ("PHÓ THỦ TƯỚNG", "Phó Thủ tướng", "PHÓ THỦ TƯỚNG"),
-    # posts that sign without a prefix or under KT. (a 'PHÓ …' of each is a post too: see segment.is_position)
+    # posts that sign without a prefix or under KT. (a 'PHÓ …' of each is a post too: see patterns.is_position)
     ("CHỦ NHIỆM", "Chủ nhiệm", "CHỦ NHIỆM"),
     ("TỔNG BIÊN TẬP", "Tổng Biên tập", "TỔNG BIÊN TẬP"),
     ("TRƯỞNG TIỂU BAN", "Trưởng Tiểu ban", "TRƯỞNG TIỂU BAN"),

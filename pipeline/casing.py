@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from extractors.vocab import (ACRONYMS, LEVEL_COMPOUNDS, LEVEL_NOUNS, PLACE_STOP_WORDS, PLACE_WORDS, POSITIONS,
+from pipeline.vocab import (ACRONYMS, LEVEL_COMPOUNDS, LEVEL_NOUNS, PLACE_STOP_WORDS, PLACE_WORDS, POSITIONS,
                               PROPER_PHRASES, SYLLABLE_ACRONYMS, TYPE_WORDS)
 
 # Common nouns of several syllables whose later syllables stay lower case ('Ban Thường vụ').

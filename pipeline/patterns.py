@@ -1,0 +1,102 @@
+"""Layout patterns shared by the readers, the segmenter and the extractors: the lines a Vietnamese
+administrative document is built of (type line, `Số` line, `V/v`, place-and-date, `Nơi nhận`,
+signing prefixes, a signer's name), each with an example. One place, so that a reader that finds
+columns, the segmenter that finds zones and an extractor that reads a field agree on what a line is.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from pipeline.models import Line
+from pipeline.vocab import BODY_OPENERS, NAME_PREFIXES, POSITIONS, SIGNING_PREFIXES, TYPE_WORDS
+
+TITLE_LINES = 6
+_TYPE_NAMES = sorted({k.upper() for k in TYPE_WORDS if len(k) > 3}, key=len, reverse=True)
+TYPE_LINE = regex.compile(
+    r"^[ ]{0,40}(?P<type>" + "|".join(map(regex.escape, _TYPE_NAMES)) + r")(?P<rest>(?:[ ,]{1,3}[\p{Lu}\d][\p{Lu}\d,.\-–/()]*){0,20})[ ]{0,20}$")
+SEPARATOR = regex.compile(r"^[ ]{0,40}(?:[-_=–—.*]{3,}|\*[ ]?\*[ ]?\*)[ ]{0,40}$")
+RECIPIENTS = regex.compile(r"^[ ]{0,40}(?:N[ơo]i[ ]{1,3}nh[ậa]n)[ ]{0,3}:?", regex.IGNORECASE)
+# … as the heading of the list: a colon or nothing after it ('Nơi nhận hồ sơ: …' is a sentence).
+RECIPIENTS_HEAD = regex.compile(r"^[ ]{0,40}(?:N[ơo]i[ ]{1,3}nh[ậa]n)[ ]{0,3}(?::|[ ]{0,20}$)", regex.IGNORECASE)
+PREFIX_ALT = "|".join(regex.escape(k) for k in sorted(SIGNING_PREFIXES, key=len, reverse=True))
+# 'TM. BAN …', 'T/M BAN …', 'KT.TRƯỞNG BAN' (no space after the dot)
+AFTER_PREFIX = r"(?:[ ]{0,2}\.[ ]{0,4}|[ ]{1,4})\p{Lu}"
+SIGN_PREFIX = regex.compile(r"^[ ]{0,60}(?:" + PREFIX_ALT + r")" + AFTER_PREFIX)
+# A prefix alone on its line, its body or post on the next: 'TL.' / 'CỤC TRƯỞNG'.
+BARE_PREFIX = regex.compile(r"^[ ]{0,60}(?:" + "|".join(regex.escape(k) for k in SIGNING_PREFIXES if len(k) > 1)
+                            + r")[ ]{0,2}\.?[ ]{0,20}$")
+BODY_OPENER = regex.compile(r"^[ ]{0,40}(?:" + "|".join(map(regex.escape, BODY_OPENERS)) + r")\b")
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, pos = [], 0
+    for part in text.split("\n"):
+        lines.append(Line(pos, pos + len(part), part))
+        pos += len(part) + 1
+    return lines
+
+
+
+def _base_letters() -> dict[int, str]:
+    """Vietnamese letters → their base letter, one char for one ('Ế' → 'E'); Đ/đ kept."""
+    table = {}
+    for cp in range(0xC0, 0x1EFA):
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if ch not in "Đđ" and base != ch and base.isalpha():
+            table[cp] = base
+    return table
+
+_BASE = _base_letters()
+
+
+def fold_marks(text: str) -> str:
+    """The text without tone and vowel marks, offsets unchanged: OCR misreads marks
+    ('QUYÉT ĐỊNH' for 'QUYẾT ĐỊNH') far more often than letters."""
+    return text.translate(_BASE)
+
+_FOLDED_TYPE_LINE = regex.compile(fold_marks(TYPE_LINE.pattern))
+_TYPE_OF_FOLDED = {fold_marks(k.upper()): e for k, e in TYPE_WORDS.items()}
+
+
+def match_type_line(text: str):
+    """TYPE_LINE on the line, else on the line without marks (same offsets); a type line is in
+    capitals, so only such a line is folded."""
+    return TYPE_LINE.match(text) or (text.isupper() and _FOLDED_TYPE_LINE.match(fold_marks(text)))
+
+
+
+def type_entry(word: str):
+    """The TYPE_WORDS entry of a type word as printed (marks misread or not)."""
+    return TYPE_WORDS.get(word.lower()) or _TYPE_OF_FOLDED.get(fold_marks(word.upper()))
+
+# ---------------------------------------------------------------- the closing zone
+# A personal name: 2–6 capitalised syllables, no digits ('Hoàng Thị Thanh Thúy', 'NGUYỄN VĂN A').
+_NAME_PREFIX = "|".join(r"[ ]{1,2}".join(map(regex.escape, k.split()))
+                        for k in sorted(NAME_PREFIXES, key=len, reverse=True))
+NAME = regex.compile(r"^[ ]{0,60}(?:(?:" + _NAME_PREFIX + r")[ ]{0,2})?"
+                     r"(\p{Lu}[\p{Ll}\p{Lu}]{0,7}(?:[ ]{1,2}\p{Lu}[\p{Ll}\p{Lu}]{0,7}){1,5})[ ]{0,20}$")
+# Marks of the signing act, not text: '(Đã ký)', 'Đã ký', '(ký, đóng dấu)', '(Ký tên, đóng dấu)', '[daky]'.
+SIGNED = regex.compile(r"^[ (\[]{0,3}(?:đã[ ]{1,2}ký|ký[ ,]{1,2}(?:tên|đóng dấu|ghi rõ)|daky|ký)[^\n]{0,30}$",
+                       regex.IGNORECASE)
+_POSITION_LINES = {k for k in POSITIONS}
+
+
+def is_position(text: str) -> bool:
+    """A post printed on its own line ('GIÁM ĐỐC', 'Phó Chủ tịch', 'PHÓ CHỦ NHIỆM')."""
+    key = " ".join(text.split()).upper()
+    return key in _POSITION_LINES or (key.startswith("PHÓ ") and key[4:] in _POSITION_LINES)
+
+# The subject line of a công văn: 'V/v tổ chức hội nghị', also quoted or bracketed.
+VV_LINE = regex.compile(r"^[ ]{0,40}[\"“(]?V/v[ ]{0,3}:?[ ]{0,3}", regex.IGNORECASE)
+# … or spelled out in the header: 'Về việc cử lãnh đạo tham gia …' (the words stay in the title).
+SUBJECT_LINE = regex.compile(r"^[ ]{0,40}[\"“(]?(?:(?i:V/v)|Về[ ]việc|VỀ[ ]VIỆC)(?![\p{L}])")
+# 'Số:' opens a line of the header ('Số 127-QĐ/HU' in Party texts; 'SỐ:' in capitals); a 'số'
+# inside a sentence ('Nghị định số 161/2024/NĐ-CP') is a citation, not the document's number.
+SO_LINE = regex.compile(
+    r"^[ \t]{0,40}(?:Số|SỐ|Sô)[ ]{0,3}:?[ ]{0,8}"
+    r"(?=[ ]{0,30}(?:[\d/.…_\-–]|$|\p{Lu}\p{L}{0,3}[ ]{0,2}[-–/]))")   # a number, a blank, OCR'd digits: not 'Số hiệu:'
+# A date line, even one that OCR garbled or a draft left blank: 'ngày A| tháng 02', 'ngày … tháng'.
+DATE_HINT = regex.compile(r"ngày[^\n]{0,16}?tháng", regex.IGNORECASE)
