@@ -29,7 +29,7 @@ from typing import Mapping, Optional
 
 import regex
 
-from extractors import deadlines, structure
+from extractors import structure
 from pipeline.vocab import (ASSIGN_HEADINGS, CLAUSE_OPENERS, DUTY_VERBS, GIVE_VERBS, LEVEL_NOUNS, MEMBERSHIP,
                               MORE_DUTY_VERBS, NOT_IN_NAMES, PERSON_TITLES, PLURAL_UNIT_NOUNS, ROLE_CUES,
                               ROLE_LABELS, TABLE_COLUMNS, UNIT_ABBREVIATIONS, DUTY_OF)
@@ -632,8 +632,8 @@ def _after_address(lines: list[Line], i: int) -> int:
 
 def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
     lines = structure.body_lines(doc)
-    year = structure.doc_year(doc, found)
-    dated = [dl for dl in deadlines.in_body(doc, year) if dl.due]
+    # the deadlines extractor ran first (registry): the first due of each assigned line
+    dated = sorted((dl for dl in found.get("deadlines", []) if dl.due), key=lambda dl: dl.start)
     tail = doc.lines[bisect.bisect_left(doc.lines, lines[0].start, key=_START):] if lines else []
     d = _Doc(doc, lines, tail, _zones(doc), dated, [dl.start for dl in dated])
     table, spans = _table_rows(d)

@@ -474,16 +474,6 @@ def _stated_year(m: regex.Match) -> Optional[int]:
     return None
 
 
-def in_body(doc: SegmentedDoc, year: Optional[int], issued: Optional[str] = None) -> list[Deadline]:
-    """The deadlines of the body (read-only: shared). Scanned once per document and year, since
-    assignments reads them too (the first due of each assigned line); a call without `issued`
-    takes the scan made with it."""
-    cached = doc.__dict__.get("_body_deadlines")
-    if cached is None or cached[0] is not doc.body or cached[1] != year or issued not in (None, cached[2]):
-        cached = doc.__dict__["_body_deadlines"] = (doc.body, year, issued, scan(doc, year, issued))
-    return cached[3]
-
-
 def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Deadline]:
     issued = next((f.value for f in found.get("fields", []) if f.field == "issue_date" and f.value), None)
-    return list(in_body(doc, structure.doc_year(doc, found), issued))
+    return scan(doc, structure.doc_year(doc, found), issued)

@@ -35,7 +35,8 @@ EXTRACTORS: list[Extractor] = [
     Extractor("citations", "citations", citations.extract, citations.Citation, requires=("fields",)),
     Extractor("targets", "targets", targets.extract, targets.Target, requires=("fields",)),
     Extractor("deadlines", "deadlines", deadlines.extract, deadlines.Deadline, requires=("fields",)),
-    Extractor("assignments", "assignments", assignments.extract, assignments.Assignment, requires=("fields",)),
+    Extractor("assignments", "assignments", assignments.extract, assignments.Assignment,
+              requires=("fields", "deadlines")),
     # after both: each deadline gets the assignee of the assignment around it
     Extractor("deadline assignees", "deadlines", links.deadline_assignees, deadlines.Deadline,
               requires=("deadlines", "assignments"), replaces=True),
@@ -43,10 +44,11 @@ EXTRACTORS: list[Extractor] = [
 
 
 def check_order(extractors: list[Extractor]) -> None:
-    """Every table an extractor requires is filled completely by extractors that run before it."""
+    """Every table an extractor requires is filled completely by extractors that run before it. A
+    linking step (`replaces`) after it may still rewrite the records (add a link), not add any."""
     for i, ex in enumerate(extractors):
         for table in ex.requires:
-            later = [e.name for e in extractors[i + 1:] if e.table == table]
+            later = [e.name for e in extractors[i + 1:] if e.table == table and not e.replaces]
             if later or not any(e.table == table for e in extractors[:i]):
                 raise ValueError(f"extractor {ex.name!r} requires {table!r}, which "
                                  + (f"{', '.join(later)} still fill(s) after it" if later else "nothing fills before it"))

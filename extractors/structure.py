@@ -76,10 +76,7 @@ def label_of(text: str) -> Optional[str]:
 def section_at(doc: SegmentedDoc, offset: int) -> Optional[Section]:
     """The innermost section whose span holds the offset: the last one to start before it, or
     the nearest of its ancestors that still holds it (sections nest)."""
-    starts = doc.__dict__.get("_section_starts")
-    if starts is None or len(starts) != len(doc.sections):   # an index built once per document
-        starts = doc.__dict__["_section_starts"] = [sec.start for sec in doc.sections]
-    i = bisect.bisect_right(starts, offset) - 1
+    i = bisect.bisect_right(doc.section_starts, offset) - 1
     sec = doc.sections[i] if i >= 0 else None
     while sec is not None and not (sec.start <= offset and (offset <= sec.end or offset <= sec.heading_end)):
         sec = doc.sections[sec.parent] if sec.parent is not None else None

@@ -138,6 +138,11 @@ class SegmentedDoc:
     recipients: Optional[Block]
     sections: list[Section]
     appendix: Optional[Block] = None     # PHỤ LỤC / Biểu mẫu after the signature: read, never signature or header
+    # where each section starts, in order: the index `section_at` bisects (built once, with the doc)
+    section_starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.section_starts = [sec.start for sec in self.sections]
 
     @property
     def text(self) -> str:

@@ -12,7 +12,7 @@ def plan(text: str, issue_date: str | None = "2014-05-28", title: str = "Thực 
     doc = segment(normalize(f"KẾ HOẠCH\n{title}\n\n{text}"), "t", "t.txt")
     found = {"fields": [FieldValue("issue_date", issue_date)] if issue_date else []}
     found["targets"] = targets.extract(doc, found)
-    found["assignments"] = assignments.extract(doc, found)
     found["deadlines"] = deadlines.extract(doc, found)
+    found["assignments"] = assignments.extract(doc, found)
     found["deadlines"] = links.deadline_assignees(doc, found)
     return doc, found
