@@ -537,9 +537,11 @@ def _joined(lines, k: int) -> bool:
     return 0 <= k and k + 1 < len(lines) and lines[k].end + 1 == lines[k + 1].start
 
 
-def _carried(lines, k: int) -> str:
-    """The end of the line before line k when line k continues it, else ''."""
-    if not _joined(lines, k - 1) or not lines[k].text[:1].islower() and not _QUANTITY_START.match(lines[k].text):
+def _carried(lines, k: int, opens: set[int]) -> str:
+    """The end of the line before line k when line k continues it, else ''. A line that opens a
+    section or item of its own ('1. Tỷ lệ …' under a heading) continues nothing."""
+    if not _joined(lines, k - 1) or lines[k].start in opens \
+            or not lines[k].text[:1].islower() and not _QUANTITY_START.match(lines[k].text):
         return ""
     prev = lines[k - 1].text
     last = prev.rstrip()[-1:]
@@ -564,10 +566,11 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
     doc_type = _doc_type(found)
     lines = structure.body_lines(doc)
     index = {id(ln): k for k, ln in enumerate(lines)}
+    opens = set(doc.section_starts)
     # most lines have no number: only those that have one are visited
     for ln, here in structure.lines_holding(lines, starts):
         k = index[id(ln)]
-        carry, nxt = _carried(lines, k), _continued(lines, k)
+        carry, nxt = _carried(lines, k, opens), _continued(lines, k)
         shift = len(carry) + 1 if carry else 0
         text = (f"{carry} {ln.text}" if carry else ln.text) + (f" {nxt}" if nxt else "")
         line = _Line(doc, ln.start - shift, text, doc_type, labels_of)

@@ -72,3 +72,10 @@ def test_nested_breakdown_keeps_parent_period_and_child_scope():
     got = [(t.value, t.scope, t.period) for t in found["targets"]]
     assert got == [(27.0, None, None), (8.0, None, "Quý I"), (1.0, "Cấp Quận", "Quý I"),
                    (10.0, "Cấp Quận", "Quý I"), (7.0, "Cấp Phường", "Quý I")]
+
+
+def test_an_item_under_a_heading_does_not_run_on_from_it():
+    """'1. Tỷ lệ …' right under 'I. MỤC TIÊU' opens an item of its own: the heading is no part of
+    its subject (a wrapped line runs on; a numbered line does not)."""
+    _, found = plan("I. MỤC TIÊU CỤ THỂ\n1. Tỷ lệ hộ nghèo đa chiều ≤ 5%.\n")
+    assert [(t.value, t.unit) for t in found["targets"]] == [(5.0, "hộ nghèo đa chiều")]
