@@ -357,7 +357,7 @@ COMPARATORS = _table(
     ("tối đa", "at_most", "tối đa 30 học viên"),
     ("không quá", "at_most", "không quá 5% đoàn viên"),
     ("dưới", "at_most", "dưới 10% chi đoàn yếu"),
-    ("nhiều nhất", "at_most", "nhiều nhất 2 đợt"),
+    ("nhiều nhất", "at_most", "giới thiệu nhiều nhất 3 đoàn viên"),
     ("không vượt quá", "at_most", "không vượt quá 3% tổng số"),
     ("không thấp hơn", "at_least", "không thấp hơn 90% kế hoạch"),
     ("≥", "at_least", "Có ≥ 30% doanh nghiệp"),
@@ -380,7 +380,8 @@ TARGET_CUES = _table(*((w, "cue", ex) for w, ex in (
     ("đào tạo", "đào tạo 300 lao động"), ("giải quyết việc làm cho", "giải quyết việc làm cho 500 thanh niên"),
     ("thực hiện", "thực hiện 10 công trình"), ("triển khai", "triển khai 3 mô hình"),
     ("tham gia", "100 thanh niên tham gia"), ("đảm bảo", "đảm bảo 100% chi đoàn"),
-    ("trong đó có", "trong đó có từ 01 đến 02 cơ sở Đoàn"), ("trong đó", "trong đó 50 đoàn viên nữ"),
+    ("trong đó có", "thành lập 05 chi đoàn, trong đó có từ 01 đến 02 cơ sở Đoàn"),
+    ("trong đó", "kết nạp 200 đoàn viên, trong đó 50 đoàn viên nữ"),
     # frequent misspellings of 'phấn đấu' in the archives
     ("phân đầu", "Phân đầu 100% các đơn vị"), ("phần đầu", "phần đầu kết nạp đảng được 10%"),
     ("phân đấu", "phân đấu 30 đoàn viên"), ("phần đấu", "phần đấu 5 chi đoàn"),
@@ -419,7 +420,8 @@ RESULT_WORDS = _table(*((w, "result", ex) for w, ex in (
 # commits to it. Example: 'Mỗi tác giả dự thi không quá 03 tác phẩm'.
 LIMIT_WORDS = _table(*((w, "limit", ex) for w, ex in (
     ("không quá", "vốn vay không quá 5 tỷ đồng"), ("tối đa", "xây dựng tối đa 01 tầng"),
-    ("nhiều nhất", "nhiều nhất 2 đợt"), ("không vượt quá", "không vượt quá 3%"), ("≤", "≤ 5%"),
+    ("nhiều nhất", "diện tích xây dựng nhiều nhất 200 mét vuông"), ("không vượt quá", "không vượt quá 3% tổng số hộ"),
+    ("≤", "tỷ lệ hộ nghèo ≤ 5%"),
 )))
 # A clause opened by these states a condition: the number in it is a limit.
 # Example: 'Đại hội chỉ có giá trị khi có ít nhất 2/3 số đại biểu', 'trường hợp dưới 70% thì …'.
@@ -450,12 +452,12 @@ LIST_NOUNS = _table(*((w, "list", ex) for w, ex in (
 )))
 # Where a target holds, as the text states it (`scope`). Example: 'trên địa bàn tỉnh', 'toàn quốc', 'cấp xã'.
 SCOPE_HEADS = _table(*((w, "scope", ex) for w, ex in (
-    ("trên địa bàn", "100% xã trên địa bàn tỉnh"), ("toàn quốc", "trên phạm vi toàn quốc"),
-    ("cả nước", "80% hộ gia đình cả nước"), ("toàn tỉnh", "tỷ lệ hồ sơ đúng hẹn toàn tỉnh"),
+    ("trên địa bàn", "100% xã trên địa bàn tỉnh"), ("toàn quốc", "100% trường học trên phạm vi toàn quốc"),
+    ("cả nước", "80% hộ gia đình cả nước"), ("toàn tỉnh", "100% hồ sơ được giải quyết đúng hẹn toàn tỉnh"),
     ("toàn thành phố", "100% phường toàn thành phố"), ("toàn huyện", "95% hộ dân toàn huyện"),
-    ("toàn quận", "toàn quận"), ("toàn ngành", "100% đơn vị toàn ngành"),
-    ("cấp tỉnh", "hồ sơ giải quyết đúng hẹn cấp tỉnh"), ("cấp huyện", "cấp huyện"),
-    ("cấp xã", "100% công chức cấp xã"), ("cấp cơ sở", "cấp cơ sở"),
+    ("toàn quận", "100% phường toàn quận"), ("toàn ngành", "100% đơn vị toàn ngành"),
+    ("cấp tỉnh", "90% hồ sơ giải quyết đúng hẹn cấp tỉnh"), ("cấp huyện", "100% hồ sơ cấp huyện"),
+    ("cấp xã", "100% công chức cấp xã"), ("cấp cơ sở", "100% tổ chức Đảng cấp cơ sở"),
 )))
 # Nouns of time: a number before them is a duration or a date, not a quantity. Example: '6 tháng'.
 TIME_NOUNS = frozenset({"ngày", "tháng", "năm", "tuần", "quý", "giờ", "phút", "buổi", "đợt", "kỳ", "lần"})
@@ -470,12 +472,14 @@ NUMBER_WORDS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn":
                 "nghìn": 1000, "ngàn": 1000, "triệu": 1000000}
 # Recurrence words → CONTRACT `recurrence`. Example: 'trong tháng 3 hàng năm' → annual.
 RECURRENCE = _table(
-    ("hàng năm", "annual", "trong tháng 3 hàng năm"), ("hằng năm", "annual", "báo cáo hằng năm"),
+    ("hàng năm", "annual", "trong tháng 3 hàng năm"), ("hằng năm", "annual", "báo cáo trước ngày 15/12 hằng năm"),
     ("định kỳ", "annual", "định kỳ trước ngày 15/5"),
     ("hàng tháng", "monthly", "trước ngày 10 hàng tháng"), ("hằng tháng", "monthly", "ngày 5 hằng tháng"),
-    ("hàng quý", "quarterly", "báo cáo hàng quý"), ("hằng quý", "quarterly", "hằng quý"),
-    ("6 tháng", "semiannual", "báo cáo 6 tháng"), ("sáu tháng", "semiannual", "sơ kết sáu tháng"),
-    ("hàng tuần", "weekly", "trước 16 giờ thứ Sáu hàng tuần"), ("hằng tuần", "weekly", "báo cáo hằng tuần"),
+    ("hàng quý", "quarterly", "gửi báo cáo hàng quý trước ngày 25/3"),
+    ("hằng quý", "quarterly", "gửi báo cáo hằng quý trước ngày 25/3"),
+    ("6 tháng", "semiannual", "báo cáo 6 tháng trước ngày 15/6"),
+    ("sáu tháng", "semiannual", "sơ kết sáu tháng trước ngày 20/6"),
+    ("hàng tuần", "weekly", "trước 16 giờ thứ Sáu hàng tuần"), ("hằng tuần", "weekly", "báo cáo trước 16 giờ thứ Sáu hằng tuần"),
 )
 # Cues that make the date after them a deadline of this document. Example: 'chậm nhất là ngày 30/10'.
 DEADLINE_CUES = _table(*((w, "cue", ex) for w, ex in (
@@ -537,9 +541,10 @@ GENERIC_RECURRENCE = frozenset({"định kỳ"})
 # ---- end of the deadlines block
 # Role cues in an assignment → CONTRACT `role`. Example: 'Làm cơ quan Thường trực' → lead.
 ROLE_CUES = _table(
-    ("chủ trì", "lead", "Ban Tổ chức chủ trì, phối hợp"), ("thường trực", "lead", "là bộ phận thường trực"),
-    ("tham mưu", "lead", "giao Ban Tổ chức – Kiểm tra tham mưu"), ("đầu mối", "lead", "là đầu mối"),
-    ("chịu trách nhiệm chính", "lead", "chịu trách nhiệm chính"), ("phối hợp", "support", "phối hợp với Ban"),
+    ("chủ trì", "lead", "Ban Tổ chức chủ trì, phối hợp"), ("thường trực", "lead", "Ban Tổ chức là bộ phận thường trực"),
+    ("tham mưu", "lead", "giao Ban Tổ chức – Kiểm tra tham mưu"), ("đầu mối", "lead", "Văn phòng là đầu mối tổng hợp"),
+    ("chịu trách nhiệm chính", "lead", "Ban Tổ chức chịu trách nhiệm chính"),
+    ("phối hợp", "support", "Văn phòng phối hợp với Ban Tổ chức thực hiện"),
 )
 # Verbs that end a unit's name when it is the subject of a duty. Example: 'Ban Tuyên giáo Tỉnh Đoàn | là …'.
 DUTY_VERBS = frozenset({
