@@ -101,9 +101,11 @@ def show(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A d
     if commitments:
         from rich.console import Console
 
-        from pipeline.commitments import commitment_rows, render
+        from pipeline.commitments import assignment_rows, commitment_rows, render
 
-        Console(width=160).print(render(commitment_rows(a.found, a.doc.text), file.name))
+        console = Console(width=160)
+        console.print(render(commitment_rows(a.found, a.doc.text), f"{file.name}: targets and deadlines"))
+        console.print(render(assignment_rows(a.found), f"{file.name}: who does what", "assignments"))
         return
     typer.echo(json.dumps(a.tables(), ensure_ascii=False, indent=1, default=str))
 

@@ -1,5 +1,6 @@
-"""The `commitments` view of one plan: target → scope → period / deadline → assignee, one line each,
-then the deadlines that carry no target (schedule entries, reporting dates)."""
+"""The `commitments` view of one document: target → scope → period / deadline → assignee, one line
+each, then the deadlines that carry no target (schedule entries, reporting dates); and who is
+assigned what (a Chỉ thị's units, a task table's rows, a plan's named people), with role and deadline."""
 from __future__ import annotations
 
 from typing import Mapping
@@ -46,10 +47,30 @@ def commitment_rows(found: Mapping[str, list], text: str) -> list[dict]:
     return rows
 
 
-def render(rows: list[dict], title: str) -> Table:
+TASK_CHARS = 90
+
+
+def assignment_rows(found: Mapping[str, list]) -> list[dict]:
+    """Plain rows for the view: each (assignee, task), in the document's order."""
+    rows = []
+    for a in found.get("assignments", []):
+        who = a.assignee if not a.person_name else f"{a.person_name} ({a.position or a.assignee})"
+        task = (a.task or "").strip()
+        rows.append({"assignee": who, "role": a.role, "task": task[:TASK_CHARS] + ("…" if len(task) > TASK_CHARS else ""),
+                     "deadline": a.deadline, "section": a.section})
+    return rows
+
+
+COLUMNS = {"targets": [("target", "target"), ("scope", "scope"), ("period / deadline", "when"),
+                       ("assignee", "assignee"), ("section", "section")],
+           "assignments": [("assignee", "assignee"), ("role", "role"), ("task", "task"),
+                           ("deadline", "deadline"), ("section", "section")]}
+
+
+def render(rows: list[dict], title: str, kind: str = "targets") -> Table:
     table = Table(title=title, show_lines=False)
-    for col in ("target", "scope", "period / deadline", "assignee", "section"):
-        table.add_column(col, overflow="fold")
+    for header, _ in COLUMNS[kind]:
+        table.add_column(header, overflow="fold")
     for r in rows:
-        table.add_row(*(r[k] or "" for k in ("target", "scope", "when", "assignee", "section")))
+        table.add_row(*(r[key] or "" for _, key in COLUMNS[kind]))
     return table
