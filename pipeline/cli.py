@@ -22,13 +22,26 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
         jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Documents processed in parallel processes."),
         time_limit: int = typer.Option(60, "--time-limit", min=1, help="Seconds allowed per document."),
         memory_limit: int = typer.Option(1024, "--memory-limit", min=64, help="MB allowed per document."),
-        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary.")) -> None:
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+        executor: str = typer.Option("local", "--executor", help="local (this machine) or dask (a Dask cluster)."),
+        workers: int = typer.Option(None, "--workers", min=1, help="dask: workers of the local cluster started "
+                                                                   "when there is no --address (default: one per core)."),
+        address: str = typer.Option(None, "--address", help="dask: a running scheduler, tcp://HOST:8786."),
+        shard_size: int = typer.Option(500, "--shard-size", min=1, help="dask: documents per task."),
+        resume: bool = typer.Option(False, "--resume", help="dask: run only the shards an interrupted run "
+                                                            "left undone.")) -> None:
     """Read every document under INPUTS and write the tables (Parquet and CSV) into --out."""
-    from pipeline.processes import start_forkserver
-    start_forkserver()            # the workers' modules load while this process loads the writer's
+    if executor == "local":
+        from pipeline.processes import start_forkserver
+        start_forkserver()            # the workers' modules load while this process loads the writer's
+    from pipeline import executors
     from pipeline.run import Limits
-    from pipeline.run import run as run_batch
 
+    try:
+        runner = executors.make(executor, jobs, workers, address, shard_size, resume)
+    except (executors.MissingEngine, ValueError) as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2)
     limits = Limits(time_limit, memory_limit)
     inputs = inputs or [Path("data/raw")]
     show_bar = sys.stderr.isatty() and not quiet
@@ -42,10 +55,10 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
 
         with Progress(transient=True) as bar:
             task = bar.add_task("documents", total=None)
-            summary = run_batch(inputs, out, jobs, limits,
-                                lambda n, total, _: bar.update(task, completed=n, total=total), on_error)
+            summary = runner.run(inputs, out, limits,
+                                 lambda n, total, _: bar.update(task, completed=n, total=total), on_error)
     else:
-        summary = run_batch(inputs, out, jobs, limits, None, on_error)
+        summary = runner.run(inputs, out, limits, None, on_error)
     if not quiet:
         typer.echo(f"documents: {summary.documents}  failed: {summary.failed}  skipped: {summary.skipped}")
         typer.echo("rows: " + ", ".join(f"{k} {v}" for k, v in summary.rows.items()))

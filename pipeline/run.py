@@ -268,6 +268,39 @@ class Summary:
     rows: dict = field(default_factory=dict)
 
 
+def skipped_rows(skipped: list[tuple[str, str]]) -> list[dict]:
+    """`errors` rows for what discovery skipped (files of an unsupported type silently)."""
+    return [error_row(rel, None, "discover", f"skipped: {reason}", "warning")
+            for rel, reason in skipped if reason != "unsupported file type"]
+
+
+def write_errors(writer: TableWriter, rows: list[dict], on_error: Optional[Callable[[dict], None]]) -> None:
+    if rows:
+        writer.write_rows(rows)
+        for row in rows:
+            on_error and on_error(row)
+
+
+def account(batch: BatchResult, seen: dict[str, str], summary: Summary) -> tuple[list[DocResult], set[int]]:
+    """The batch's documents as reported, counted in `summary`, and the positions of those whose
+    rows are left out: a second file with the same bytes (`seen`: doc_id → first source_path, the
+    first in input order wins) becomes a warning. Shared with the executors that merge shards."""
+    reported, duplicates = [], set()
+    for i, res in enumerate(batch.docs):
+        if res.ok and res.doc_id in seen:
+            duplicates.add(i)
+            res = _failed(res.source_path, "ingest", f"same bytes as {seen[res.doc_id]}; not repeated",
+                          res.doc_id, "warning")
+            summary.skipped += 1
+        elif res.ok:
+            seen[res.doc_id] = res.source_path
+            summary.documents += 1
+        else:
+            summary.failed += 1
+        reported.append(res)
+    return reported, duplicates
+
+
 PostPass = Callable[[Path], dict]
 POST_PASSES: list[PostPass] = [graph.build_tables]     # archive-wide tables built from the written ones
 
@@ -281,29 +314,12 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
     writers = {name: TableWriter(out_dir, name) for name in SCHEMAS}
     seen: dict[str, str] = {}
     try:
-        for rel, reason in skipped:
-            if reason != "unsupported file type":
-                row = error_row(rel, None, "discover", f"skipped: {reason}", "warning")
-                writers["errors"].write_rows([row])
-                on_error and on_error(row)
+        write_errors(writers["errors"], skipped_rows(skipped), on_error)
         n = 0
         for batch in _results(files, max(1, jobs), limits):
-            duplicates = set()
-            for i, res in enumerate(batch.docs):
-                if res.ok and res.doc_id in seen:
-                    duplicates.add(i)
-                    res = _failed(res.source_path, "ingest", f"same bytes as {seen[res.doc_id]}; not repeated",
-                                  res.doc_id, "warning")
-                    summary.skipped += 1
-                elif res.ok:
-                    seen[res.doc_id] = res.source_path
-                    summary.documents += 1
-                else:
-                    summary.failed += 1
-                if res.errors:
-                    writers["errors"].write_rows(res.errors)
-                    for row in res.errors:
-                        on_error and on_error(row)
+            reported, duplicates = account(batch, seen, summary)
+            for res in reported:
+                write_errors(writers["errors"], res.errors, on_error)
                 n += 1
                 on_progress and on_progress(n, len(files), res)
             for name, table in _without(batch, duplicates).items():

@@ -1,0 +1,92 @@
+"""The `dask` executor: shards of documents as tasks on a Dask cluster.
+
+Dask schedules, moves the work to where workers are and replaces lost workers; it has no
+per-task time limit or memory cap, and a document that crashes its reader would kill the worker
+and, after a few tries, fail the whole run (`KilledWorker`). So a task never reads a document
+itself: it hands its shard to vanban's supervised child (`shards.run_shard`), which reports such a
+document as one `errors` row. Tasks are not retried on their own errors (`retries=0`); Dask
+reruns a task only when its worker is lost, and the shard's files make that rerun harmless.
+"""
+from __future__ import annotations
+
+import multiprocessing.forkserver
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import dask
+from distributed import Client, LocalCluster, WorkerPlugin, as_completed
+
+from pipeline import ingest
+from pipeline.executors import OnError, Progress
+from pipeline.executors import shards as sh
+from pipeline.processes import start_forkserver
+from pipeline.run import DocResult, Limits, Summary, Work, process_batch
+
+
+class VanbanWorker(WorkerPlugin):
+    """On each Dask worker: starts the fork server that vanban's supervised children come from
+    (it holds the extractors already loaded, so a shard's child starts in about 0.1 s), and stops
+    it, with any child, when the worker closes."""
+
+    name = "vanban"
+
+    def setup(self, worker) -> None:
+        start_forkserver()
+
+    def teardown(self, worker) -> None:
+        for child in multiprocessing.active_children():
+            child.kill()
+            child.join()
+        # private, but the only way to stop the server before the worker's interpreter exits
+        stop = getattr(multiprocessing.forkserver._forkserver, "_stop", None)
+        if stop is not None:
+            stop()
+
+
+def local_cluster(workers: Optional[int] = None) -> LocalCluster:
+    """A cluster on this machine: one process per worker, one thread each (a shard's documents
+    run in its child: more threads would only add children), on 127.0.0.1, no dashboard."""
+    # workers start children (the fork server and the supervised child), which daemonic
+    # processes may not
+    with dask.config.set({"distributed.worker.daemon": False}):
+        return LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                            processes=True, host="127.0.0.1", dashboard_address=None)
+
+
+@dataclass
+class DaskExecutor:
+    workers: Optional[int] = None      # of the local cluster started when there is no address
+    address: Optional[str] = None      # a running scheduler, tcp://HOST:8786
+    shard_size: int = 500
+    resume: bool = False
+    work: Work = field(default=process_batch)     # what the child runs on a batch (tests swap it)
+
+    def run(self, inputs: list[Path], out: Path, limits: Limits, on_progress: Progress = None,
+            on_error: OnError = None) -> Summary:
+        files, skipped = ingest.discover(inputs)
+        shards = sh.plan(files, max(1, self.shard_size), limits)
+        work = sh.work_dir(out)
+        sh.prepare(work, self.resume)
+        todo = [s for s in shards if sh.load_marker(work, s) is None]
+        n = sum(len(s.files) for s in shards) - sum(len(s.files) for s in todo)
+        if todo:
+            cluster = None if self.address else local_cluster(self.workers)
+            try:
+                with Client(self.address or cluster) as client:
+                    client.register_plugin(VanbanWorker())
+                    futures = [client.submit(sh.run_shard, s, str(work), limits, self.work,
+                                             pure=False, retries=0) for s in todo]
+                    try:
+                        for fut in as_completed(futures):
+                            for d in fut.result()["docs"]:
+                                n += 1
+                                on_progress and on_progress(n, len(files), DocResult(**d))
+                    except BaseException:
+                        client.cancel(futures)
+                        raise
+            finally:
+                if cluster is not None:
+                    cluster.close()
+        return sh.commit(shards, skipped, work, out, on_error)

@@ -1,0 +1,255 @@
+"""Sharded runs, whatever engine runs the shards: the plan, the shard task, and the commit.
+
+A shard is a run of consecutive input files (input order is kept end to end). Its task runs the
+documents in vanban's own supervised child process (`run._results` with one worker: per-document
+time and memory limits, a crashed or hung child replaced and its batch retried one document at a
+time), then writes one part file per table, `<work>/<table>/part-<shard>.parquet`, and last a done
+marker `<work>/done/part-<shard>.json` holding each document's outcome; every file goes through a
+temporary name and a rename, so a task run twice (an engine retrying on a lost worker, a resumed
+run) writes the same files and a marker is never there without its parts. The marker carries the
+shard's key (its files' names, sizes and modification times, and the limits), so `--resume` keeps
+only shards whose files did not change.
+
+The commit, on the driver, reads the shards in input order and merges them as the local runner
+merges its batches (`run.account`: the first of several files with the same bytes wins), writes
+`errors`, runs the archive-wide passes (the citation graph), writes the manifest last, and swaps
+the finished set in place of `--out`.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable, Iterator, Optional
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline import ingest, manifest
+from pipeline.run import (POST_PASSES, BatchResult, DocResult, Limits, Summary, Work, _results, _without,
+                          account, process_batch, skipped_rows, write_errors)
+from pipeline.tables import ARROW_SCHEMAS, SCHEMAS, TableWriter
+
+TABLE_SUFFIXES = (".parquet", ".csv")
+
+
+@dataclass(frozen=True)
+class ShardFile:
+    path: str        # absolute: the engine's workers may not share the driver's working folder
+    rel: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class Shard:
+    index: int
+    files: tuple[ShardFile, ...]
+    key: str         # what the shard's result depends on: a marker with another key is stale
+
+    @property
+    def name(self) -> str:
+        return f"part-{self.index:05d}"
+
+
+def _stat(f: ingest.InputFile) -> ShardFile:
+    path = os.path.abspath(f.path)
+    try:
+        st = os.stat(path)
+        return ShardFile(path, f.rel, st.st_size, st.st_mtime_ns)
+    except OSError:         # gone since discovery: its reader reports it
+        return ShardFile(path, f.rel, -1, 0)
+
+
+def plan(files: list[ingest.InputFile], size: int, limits: Limits) -> list[Shard]:
+    """Consecutive runs of `size` files, in input order."""
+    stated = [_stat(f) for f in files]
+    shards = []
+    for index, start in enumerate(range(0, len(stated), size)):
+        chunk = tuple(stated[start:start + size])
+        key = hashlib.sha256(json.dumps([[f.rel, f.size, f.mtime_ns] for f in chunk]
+                                        + [limits.seconds, limits.memory_mb]).encode()).hexdigest()
+        shards.append(Shard(index, chunk, key))
+    return shards
+
+
+def work_dir(out: Path) -> Path:
+    """Where shards leave their parts and markers: beside `--out` (which is replaced whole), so
+    that they outlive a killed run."""
+    out = Path(os.path.realpath(out))
+    return out.parent / f".{out.name}.shards"
+
+
+def prepare(work: Path, resume: bool) -> None:
+    if not resume:
+        shutil.rmtree(work, ignore_errors=True)
+    (work / "done").mkdir(parents=True, exist_ok=True)
+
+
+def _marker_path(work: Path, shard: Shard) -> Path:
+    return work / "done" / f"{shard.name}.json"
+
+
+def load_marker(work: Path, shard: Shard) -> Optional[dict]:
+    """The shard's marker when it was done with the same files and limits."""
+    try:
+        marker = json.loads(_marker_path(work, shard).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return marker if marker.get("key") == shard.key else None
+
+
+def _atomically(path: Path, write: Callable[[Path], None]) -> None:
+    # the temporary name is the writer's own: two runs of one shard may overlap (a resumed run
+    # while the killed run's task still finishes); each rename puts a whole, identical file
+    tmp = path.parent / f".{path.name}.tmp-{os.getpid()}-{threading.get_ident()}"
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def run_shard(shard: Shard, work: str, limits: Limits, work_fn: Work = process_batch) -> dict:
+    """The shard task: its documents through the supervised child, its parts, then its marker.
+    Returns the marker. Runs on an engine's worker thread: every signal-based limit is the
+    child's."""
+    work_path = Path(work)
+    done = load_marker(work_path, shard)
+    if done is not None:         # the task ran before (an engine's retry after a lost worker)
+        return done
+    if multiprocessing.current_process().daemon:
+        raise RuntimeError("vanban runs each shard's documents in child processes, which a daemonic "
+                           "process cannot start: start the workers with "
+                           "DASK_DISTRIBUTED__WORKER__DAEMON=False (distributed.worker.daemon: false)")
+    files = [ingest.InputFile(Path(f.path), f.rel) for f in shard.files]
+    docs: list[DocResult] = []
+    tables: dict[str, list[pa.Table]] = {}
+    for batch in _results(files, 1, limits, work_fn):
+        docs.extend(batch.docs)
+        for name, table in batch.tables.items():
+            tables.setdefault(name, []).append(table)
+    for name, parts in tables.items():
+        (work_path / name).mkdir(exist_ok=True)
+        _atomically(work_path / name / f"{shard.name}.parquet",
+                    lambda tmp, t=pa.concat_tables(parts): pq.write_table(t, tmp))
+    marker = {"key": shard.key, "index": shard.index, "tables": sorted(tables),
+              "docs": [asdict(d) for d in docs]}
+    _atomically(_marker_path(work_path, shard),
+                lambda tmp: tmp.write_text(json.dumps(marker, ensure_ascii=False), encoding="utf-8"))
+    return marker
+
+
+def _shard_batch(work: Path, shard: Shard, marker: dict) -> BatchResult:
+    """A done shard read back as one batch of the local runner."""
+    tables = {name: pq.read_table(work / name / f"{shard.name}.parquet", schema=ARROW_SCHEMAS[name])
+              for name in marker["tables"]}
+    return BatchResult([DocResult(**d) for d in marker["docs"]], tables)
+
+
+def _manifest_rows(shard: Shard, reported: list[DocResult], duplicates: set[int]) -> Iterator[dict]:
+    for i, (f, res) in enumerate(zip(shard.files, reported)):
+        status = manifest.DUPLICATE if i in duplicates else manifest.OK if res.ok else manifest.FAILED
+        yield manifest.entry(f.rel, f.size, f.mtime_ns, res.doc_id, shard.index, status)
+
+
+def commit(shards: list[Shard], skipped: list[tuple[str, str]], work: Path, out: Path,
+           on_error: Optional[Callable[[dict], None]] = None) -> Summary:
+    """Merge the done shards into a new output set and swap it in place of `out` (only when at
+    least one document was read: a run that read nothing leaves the previous set). Every shard
+    must be done."""
+    out = Path(os.path.realpath(out))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = out.parent / f".{out.name}.new-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    summary = Summary(skipped=len(skipped))
+    writers = {name: TableWriter(staging, name) for name in SCHEMAS}
+    seen: dict[str, str] = {}
+    rows: list[dict] = []
+    try:
+        write_errors(writers["errors"], skipped_rows(skipped), on_error)
+        for shard in shards:
+            marker = load_marker(work, shard)
+            if marker is None:
+                raise RuntimeError(f"shard {shard.name} is not done")
+            batch = _shard_batch(work, shard, marker)
+            reported, duplicates = account(batch, seen, summary)
+            for res in reported:
+                write_errors(writers["errors"], res.errors, on_error)
+            for name, table in _without(batch, duplicates).items():
+                writers[name].write(table)
+            rows.extend(_manifest_rows(shard, reported, duplicates))
+        for w in writers.values():
+            w.commit()
+        summary.rows = {name: w.count for name, w in writers.items()}
+        if summary.documents:
+            for post in POST_PASSES:
+                summary.rows.update(post(staging))
+            manifest.write(staging, rows)         # last: the set is complete
+            swap_in(staging, out)
+            shutil.rmtree(work, ignore_errors=True)
+    except BaseException:
+        for w in writers.values():
+            w.abort()
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return summary
+
+
+# ---------------------------------------------------------------- the swap
+# The same contract as the local runner's output set (a staging folder beside `--out` switched in
+# whole): when both are in, one implementation should serve both.
+
+def _renameat2():
+    try:
+        fn = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True).renameat2
+    except (AttributeError, OSError):      # glibc < 2.28, musl, not Linux
+        return None
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return fn
+
+
+_RENAMEAT2 = _renameat2()
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step; False where the system cannot (nothing was changed)."""
+    if _RENAMEAT2 is None:
+        return False
+    if _RENAMEAT2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(a))
+
+
+def swap_in(staging: Path, out: Path) -> None:
+    """Put the set written in `staging` in place of `out`: a reader of `<out>/<table>.parquet`
+    sees the previous set or the new one, never a mix. What `out` held besides tables (a user's
+    notes) moves into the new set first. Without an exchange (not Linux), two renames."""
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    for entry in os.scandir(out):
+        if not entry.name.endswith(TABLE_SUFFIXES) and ".tmp-" not in entry.name \
+                and not os.path.lexists(staging / entry.name):
+            os.rename(entry.path, staging / entry.name)
+    if _exchange(staging, out):
+        shutil.rmtree(staging)                     # the previous set, now here
+        return
+    aside = out.parent / f".{out.name}.old-{os.getpid()}"
+    os.rename(out, aside)
+    os.rename(staging, out)
+    shutil.rmtree(aside)
