@@ -1,13 +1,17 @@
 """Benchmark `vanban run` on a generated archive: documents/s, PDF pages/s and peak memory.
 
     python scripts/bench.py [--docs 2000] [--pdfs 300] [--jobs 2] [--repeat 1] [--keep DIR]
+                            [--executor dask] [--shard-size 500]
 
 The archive is the bundled seeds replicated with perturbations (numbers, dates, a decomposed
 passage, look-alike letters, shuffled bullets) so every file has different bytes; the PDFs are the
 seed PDFs from ../shared/fixtures/seeds (skipped when absent) with a distinct trailer comment.
 Peak memory is the largest sum of resident memory over the whole process tree, sampled every 20 ms.
 With --repeat N each run is timed N times and the median is printed with the range, since the speed
-of a shared machine varies from one minute to the next.
+of a shared machine varies from one minute to the next. With --executor dask the same archive is
+also run on a Dask LocalCluster of --jobs workers (started by the run, so counted in its time), and
+the lines of both executors are printed; for dask, the memory per worker is the tree's peak less
+the driver's (the `vanban` process itself), divided by the workers.
 """
 from __future__ import annotations
 
@@ -66,6 +70,14 @@ def make_archive(dest: Path, docs: int, pdfs: int, seed: int = 7) -> int:
     return pages
 
 
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0
+
+
 def _tree_rss(pid: int) -> int:
     """Resident bytes of pid and all its descendants."""
     total, stack = 0, [pid]
@@ -80,27 +92,25 @@ def _tree_rss(pid: int) -> int:
                 continue
     while stack:
         p = stack.pop()
-        try:
-            with open(f"/proc/{p}/statm") as fh:
-                total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except OSError:
-            pass
+        total += _rss(p)
         stack.extend(children.get(p, []))
     return total
 
 
-def timed_run(inputs: list[Path], out: Path, jobs: int) -> tuple[float, int]:
+def timed_run(inputs: list[Path], out: Path, jobs: int, executor: list[str]) -> tuple[float, int, int]:
+    """Seconds, peak memory of the process tree and peak memory of the `vanban` process alone."""
     vanban = Path(sys.executable).parent / "vanban"
-    cmd = [str(vanban), "run", *map(str, inputs), "--out", str(out), "--jobs", str(jobs), "--quiet"]
+    cmd = [str(vanban), "run", *map(str, inputs), "--out", str(out), "--jobs", str(jobs), "--quiet", *executor]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd)
-    peak = 0
+    peak = own = 0
     stop = threading.Event()
 
     def sample():
-        nonlocal peak
+        nonlocal peak, own
         while not stop.is_set():
             peak = max(peak, _tree_rss(proc.pid))
+            own = max(own, _rss(proc.pid))
             time.sleep(0.02)
 
     thread = threading.Thread(target=sample, daemon=True)
@@ -110,7 +120,7 @@ def timed_run(inputs: list[Path], out: Path, jobs: int) -> tuple[float, int]:
     thread.join()
     if code != 0:
         sys.exit(f"vanban run failed with exit code {code}")
-    return time.perf_counter() - start, peak
+    return time.perf_counter() - start, peak, own
 
 
 def main() -> None:
@@ -120,27 +130,41 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=1, help="time each run this many times")
     ap.add_argument("--keep", type=Path, help="keep the archive and the tables in this folder")
+    ap.add_argument("--executor", choices=["local", "dask"], default="local",
+                    help="dask: also run on a Dask LocalCluster of --jobs workers, next to the local runner")
+    ap.add_argument("--shard-size", type=int, default=500, help="dask: documents per task")
     a = ap.parse_args()
     work = a.keep or Path(tempfile.mkdtemp(prefix="vanban-bench-"))
     archive = work / "archive"
     shutil.rmtree(archive, ignore_errors=True)
     pages = make_archive(archive, a.docs, a.pdfs)
-    def timed(inputs: list[Path], out: Path) -> tuple[float, float, float, int]:
-        runs = [timed_run(inputs, out, a.jobs) for _ in range(a.repeat)]
-        times = sorted(secs for secs, _ in runs)
-        return statistics.median(times), times[0], times[-1], max(peak for _, peak in runs)
+    executors = {"local": []}
+    if a.executor == "dask":
+        executors["dask"] = ["--executor", "dask", "--workers", str(a.jobs), "--shard-size", str(a.shard_size)]
+
+    def timed(inputs: list[Path], out: Path, executor: list[str]) -> tuple[float, float, float, int, int]:
+        runs = [timed_run(inputs, out, a.jobs, executor) for _ in range(a.repeat)]
+        times = sorted(secs for secs, _, _ in runs)
+        return (statistics.median(times), times[0], times[-1], max(peak for _, peak, _ in runs),
+                max(own for _, _, own in runs))
 
     def rate(count: int, med: float, fast: float, slow: float) -> str:
         spread = f" (range {count / slow:.0f}–{count / fast:.0f}, {a.repeat} runs)" if a.repeat > 1 else ""
         return f"{count / med:.0f}{spread}"
 
-    med, fast, slow, peak = timed([archive / "txt"], work / "out-txt")
-    print(f"text: {a.docs} documents in {med:.1f} s = {rate(a.docs, med, fast, slow)} documents/s, "
-          f"peak memory {peak / 2**20:.0f} MB (jobs={a.jobs})")
-    if pages:
-        med, fast, slow, peak = timed([archive / "pdf"], work / "out-pdf")
-        print(f"pdf:  {a.pdfs} documents, {pages} pages in {med:.1f} s = {rate(pages, med, fast, slow)} pages/s, "
-              f"peak memory {peak / 2**20:.0f} MB (jobs={a.jobs})")
+    def memory(name: str, peak: int, own: int) -> str:
+        per_worker = f", {(peak - own) / a.jobs / 2**20:.0f} MB per worker" if name == "dask" else ""
+        return f"peak memory {peak / 2**20:.0f} MB{per_worker}"
+
+    for name, executor in executors.items():
+        where = f"jobs={a.jobs}" if name == "local" else f"dask, {a.jobs} workers, shards of {a.shard_size}"
+        med, fast, slow, peak, own = timed([archive / "txt"], work / f"out-txt-{name}", executor)
+        print(f"text: {a.docs} documents in {med:.1f} s = {rate(a.docs, med, fast, slow)} documents/s, "
+              f"{memory(name, peak, own)} ({where})")
+        if pages:
+            med, fast, slow, peak, own = timed([archive / "pdf"], work / f"out-pdf-{name}", executor)
+            print(f"pdf:  {a.pdfs} documents, {pages} pages in {med:.1f} s = {rate(pages, med, fast, slow)} "
+                  f"pages/s, {memory(name, peak, own)} ({where})")
     if not a.keep:
         shutil.rmtree(work, ignore_errors=True)
 

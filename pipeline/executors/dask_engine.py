@@ -28,17 +28,17 @@ from pipeline.run import DocResult, Limits, Summary, Work, process_batch
 class VanbanWorker(WorkerPlugin):
     """On each Dask worker: starts the fork server that vanban's supervised children come from
     (it holds the extractors already loaded, so a shard's child starts in about 0.1 s), and stops
-    it, with any child, when the worker closes."""
+    it when the worker closes (a shard's child ends with its task)."""
 
     name = "vanban"
+    # registered once per worker: registering again would tear it down under the tasks of another
+    # run sharing the cluster (or of a killed run, still finishing)
+    idempotent = True
 
     def setup(self, worker) -> None:
         start_forkserver()
 
     def teardown(self, worker) -> None:
-        for child in multiprocessing.active_children():
-            child.kill()
-            child.join()
         # private, but the only way to stop the server before the worker's interpreter exits
         stop = getattr(multiprocessing.forkserver._forkserver, "_stop", None)
         if stop is not None:
@@ -62,6 +62,8 @@ class DaskExecutor:
     shard_size: int = 500
     resume: bool = False
     work: Work = field(default=process_batch)     # what the child runs on a batch (tests swap it)
+    shards: int = 0                    # of the last run: all of them, and those run (not resumed)
+    shards_run: int = 0
 
     def run(self, inputs: list[Path], out: Path, limits: Limits, on_progress: Progress = None,
             on_error: OnError = None) -> Summary:
@@ -70,6 +72,7 @@ class DaskExecutor:
         work = sh.work_dir(out)
         sh.prepare(work, self.resume)
         todo = [s for s in shards if sh.load_marker(work, s) is None]
+        self.shards, self.shards_run = len(shards), len(todo)
         n = sum(len(s.files) for s in shards) - sum(len(s.files) for s in todo)
         if todo:
             cluster = None if self.address else local_cluster(self.workers)
