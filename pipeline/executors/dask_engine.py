@@ -71,25 +71,32 @@ class DaskExecutor:
         shards = sh.plan(files, max(1, self.shard_size), limits)
         work = sh.work_dir(out)
         sh.prepare(work, self.resume)
-        todo = [s for s in shards if sh.load_marker(work, s) is None]
+        markers = [sh.load_marker(work, s) for s in shards]
+        todo = [s for s, m in zip(shards, markers) if m is None]
         self.shards, self.shards_run = len(shards), len(todo)
-        n = sum(len(s.files) for s in shards) - sum(len(s.files) for s in todo)
-        if todo:
-            cluster = None if self.address else local_cluster(self.workers)
-            try:
-                with Client(self.address or cluster) as client:
-                    client.register_plugin(VanbanWorker())
-                    futures = [client.submit(sh.run_shard, s, str(work), limits, self.work,
-                                             pure=False, retries=0) for s in todo]
-                    try:
-                        for fut in as_completed(futures):
-                            for d in fut.result()["docs"]:
-                                n += 1
-                                on_progress and on_progress(n, len(files), DocResult(**d))
-                    except BaseException:
-                        client.cancel(futures)
-                        raise
-            finally:
-                if cluster is not None:
-                    cluster.close()
-        return sh.commit(shards, skipped, work, out, on_error)
+        n = 0
+        with sh.Commit(shards, skipped, work, out, on_error) as commit:
+            for marker in filter(None, markers):
+                commit.done(marker)
+                n += len(marker["docs"])
+            if todo:
+                cluster = None if self.address else local_cluster(self.workers)
+                try:
+                    with Client(self.address or cluster) as client:
+                        client.register_plugin(VanbanWorker())
+                        futures = [client.submit(sh.run_shard, s, str(work), limits, self.work,
+                                                 pure=False, retries=0) for s in todo]
+                        try:
+                            for fut in as_completed(futures):
+                                marker = fut.result()
+                                commit.done(marker)       # the shards before it are written meanwhile
+                                for d in marker["docs"]:
+                                    n += 1
+                                    on_progress and on_progress(n, len(files), DocResult(**d))
+                        except BaseException:
+                            client.cancel(futures)
+                            raise
+                finally:
+                    if cluster is not None:
+                        cluster.close()
+            return commit.finish()

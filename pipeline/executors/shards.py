@@ -10,8 +10,8 @@ run) writes the same files and a marker is never there without its parts. The ma
 shard's key (its files' names, sizes and modification times, and the limits), so `--resume` keeps
 only shards whose files did not change.
 
-The commit, on the driver, reads the shards in input order and merges them as the local runner
-merges its batches (`run.account`: the first of several files with the same bytes wins), writes
+The commit, on the driver, reads the shards in input order as they finish and merges them as the
+local runner merges its batches (`run.account`: the first of several files with the same bytes wins), writes
 `errors`, runs the archive-wide passes (the citation graph), writes the manifest last, and swaps
 the finished set in place of `--out`.
 """
@@ -161,49 +161,72 @@ def _manifest_rows(shard: Shard, reported: list[DocResult], duplicates: set[int]
         yield manifest.entry(f.rel, f.size, f.mtime_ns, res.doc_id, shard.index, status)
 
 
-def commit(shards: list[Shard], skipped: list[tuple[str, str]], work: Path, out: Path,
-           on_error: Optional[Callable[[dict], None]] = None) -> Summary:
-    """Merge the done shards into a new output set and swap it in place of `out` (only when at
-    least one document was read: a run that read nothing leaves the previous set). Every shard
-    must be done."""
-    out = Path(os.path.realpath(out))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = out.parent / f".{out.name}.new-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    summary = Summary(skipped=len(skipped))
-    writers = {name: TableWriter(staging, name) for name in SCHEMAS}
-    seen: dict[str, str] = {}
-    rows: list[dict] = []
-    try:
-        write_errors(writers["errors"], skipped_rows(skipped), on_error)
-        for shard in shards:
-            marker = load_marker(work, shard)
-            if marker is None:
-                raise RuntimeError(f"shard {shard.name} is not done")
-            batch = _shard_batch(work, shard, marker)
-            reported, duplicates = account(batch, seen, summary)
-            for res in reported:
-                write_errors(writers["errors"], res.errors, on_error)
-            for name, table in _without(batch, duplicates).items():
-                writers[name].write(table)
-            rows.extend(_manifest_rows(shard, reported, duplicates))
-        for w in writers.values():
+class Commit:
+    """Merges done shards, in input order, into a new output set beside `out`, as they come (so
+    the writing overlaps the shards still running), then switches the set in:
+
+        with Commit(shards, skipped, work, out, on_error) as c:
+            c.done(marker)          # each shard's marker, in any order
+            summary = c.finish()    # every shard done
+    """
+
+    def __init__(self, shards: list[Shard], skipped: list[tuple[str, str]], work: Path, out: Path,
+                 on_error: Optional[Callable[[dict], None]] = None):
+        self.shards, self.work, self.on_error = shards, work, on_error
+        self.out = Path(os.path.realpath(out))
+        self.staging = self.out.parent / f".{self.out.name}.new-{os.getpid()}"
+        self.summary = Summary(skipped=len(skipped))
+        self.skipped = skipped
+        self.markers: dict[int, dict] = {}
+        self.merged = 0                       # shards merged so far: the first ones
+        self.seen: dict[str, str] = {}
+        self.rows: list[dict] = []            # the manifest's
+
+    def __enter__(self) -> "Commit":
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.staging.mkdir()
+        self.writers = {name: TableWriter(self.staging, name) for name in SCHEMAS}
+        write_errors(self.writers["errors"], skipped_rows(self.skipped), self.on_error)
+        return self
+
+    def done(self, marker: dict) -> None:
+        self.markers[marker["index"]] = marker
+        while self.merged < len(self.shards) and self.merged in self.markers:
+            self._merge(self.shards[self.merged], self.markers.pop(self.merged))
+            self.merged += 1
+
+    def _merge(self, shard: Shard, marker: dict) -> None:
+        batch = _shard_batch(self.work, shard, marker)
+        reported, duplicates = account(batch, self.seen, self.summary)
+        for res in reported:
+            write_errors(self.writers["errors"], res.errors, self.on_error)
+        for name, table in _without(batch, duplicates).items():
+            self.writers[name].write(table)
+        self.rows.extend(_manifest_rows(shard, reported, duplicates))
+
+    def finish(self) -> Summary:
+        """Write the tables, the archive-wide passes and the manifest (last: the set is complete),
+        and switch the set in, only when at least one document was read: a run that read nothing
+        leaves the previous set."""
+        if self.merged < len(self.shards):
+            raise RuntimeError(f"shard {self.shards[self.merged].name} is not done")
+        for w in self.writers.values():
             w.commit()
-        summary.rows = {name: w.count for name, w in writers.items()}
+        summary = self.summary
+        summary.rows = {name: w.count for name, w in self.writers.items()}
         if summary.documents:
             for post in POST_PASSES:
-                summary.rows.update(post(staging))
-            manifest.write(staging, rows)         # last: the set is complete
-            swap_in(staging, out)
-            shutil.rmtree(work, ignore_errors=True)
-    except BaseException:
-        for w in writers.values():
-            w.abort()
-        raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return summary
+                summary.rows.update(post(self.staging))
+            manifest.write(self.staging, self.rows)
+            swap_in(self.staging, self.out)
+            shutil.rmtree(self.work, ignore_errors=True)
+        return summary
+
+    def __exit__(self, *exc) -> None:
+        for w in self.writers.values():
+            w.abort()              # nothing left to remove once committed
+        shutil.rmtree(self.staging, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- the swap
