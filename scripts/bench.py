@@ -6,7 +6,8 @@
 The archive is the bundled seeds replicated with perturbations (numbers, dates, a decomposed
 passage, look-alike letters, shuffled bullets) so every file has different bytes; the PDFs are the
 seed PDFs from ../shared/fixtures/seeds (skipped when absent) with a distinct trailer comment.
-Peak memory is the largest sum of resident memory over the whole process tree, sampled every 20 ms.
+Peak memory is the largest sum of resident memory over the whole process tree, sampled every 20 ms,
+and the CPU time is the tree's (each process's own, as last sampled).
 With --repeat N each run is timed N times and the median is printed with the range, since the speed
 of a shared machine varies from one minute to the next. With --executor dask the same archive is
 also run on a Dask LocalCluster of --jobs workers (started by the run, so counted in its time), and
@@ -27,6 +28,7 @@ import tempfile
 import threading
 import time
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,39 +80,51 @@ def _rss(pid: int) -> int:
         return 0
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of pid and all its descendants."""
-    total, stack = 0, [pid]
-    children: dict[int, list[int]] = {}
+def _tree(pid: int) -> dict[int, float]:
+    """pid and all its descendants, with the CPU seconds each has used so far."""
+    parents: dict[int, list[int]] = {}
+    cpu: dict[int, float] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 with open(f"/proc/{entry}/stat") as fh:
-                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-                children.setdefault(ppid, []).append(int(entry))
+                    fields = fh.read().rsplit(")", 1)[1].split()
+                parents.setdefault(int(fields[1]), []).append(int(entry))
+                cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
             except (OSError, IndexError, ValueError):
                 continue
+    tree, stack = {}, [pid]
     while stack:
         p = stack.pop()
-        total += _rss(p)
-        stack.extend(children.get(p, []))
-    return total
+        tree[p] = cpu.get(p, 0.0)
+        stack.extend(parents.get(p, []))
+    return tree
 
 
-def timed_run(inputs: list[Path], out: Path, jobs: int, executor: list[str]) -> tuple[float, int, int]:
-    """Seconds, peak memory of the process tree and peak memory of the `vanban` process alone."""
+@dataclass
+class Timing:
+    secs: float
+    peak: int          # resident bytes of the process tree at its largest
+    own: int           # of the `vanban` process alone
+    cpu: float         # CPU seconds of the whole tree (each process as last sampled)
+
+
+def timed_run(inputs: list[Path], out: Path, jobs: int, executor: list[str]) -> Timing:
     vanban = Path(sys.executable).parent / "vanban"
     cmd = [str(vanban), "run", *map(str, inputs), "--out", str(out), "--jobs", str(jobs), "--quiet", *executor]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd)
     peak = own = 0
+    cpu: dict[int, float] = {}
     stop = threading.Event()
 
     def sample():
         nonlocal peak, own
         while not stop.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            tree = _tree(proc.pid)
+            peak = max(peak, sum(_rss(p) for p in tree))
             own = max(own, _rss(proc.pid))
+            cpu.update(tree)
             time.sleep(0.02)
 
     thread = threading.Thread(target=sample, daemon=True)
@@ -120,7 +134,7 @@ def timed_run(inputs: list[Path], out: Path, jobs: int, executor: list[str]) -> 
     thread.join()
     if code != 0:
         sys.exit(f"vanban run failed with exit code {code}")
-    return time.perf_counter() - start, peak, own
+    return Timing(time.perf_counter() - start, peak, own, sum(cpu.values()))
 
 
 def main() -> None:
@@ -142,29 +156,24 @@ def main() -> None:
     if a.executor == "dask":
         executors["dask"] = ["--executor", "dask", "--workers", str(a.jobs), "--shard-size", str(a.shard_size)]
 
-    def timed(inputs: list[Path], out: Path, executor: list[str]) -> tuple[float, float, float, int, int]:
+    def timed(inputs: list[Path], out: Path, executor: list[str], count: int, unit: str) -> str:
         runs = [timed_run(inputs, out, a.jobs, executor) for _ in range(a.repeat)]
-        times = sorted(secs for secs, _, _ in runs)
-        return (statistics.median(times), times[0], times[-1], max(peak for _, peak, _ in runs),
-                max(own for _, _, own in runs))
-
-    def rate(count: int, med: float, fast: float, slow: float) -> str:
-        spread = f" (range {count / slow:.0f}–{count / fast:.0f}, {a.repeat} runs)" if a.repeat > 1 else ""
-        return f"{count / med:.0f}{spread}"
-
-    def memory(name: str, peak: int, own: int) -> str:
-        per_worker = f", {(peak - own) / a.jobs / 2**20:.0f} MB per worker" if name == "dask" else ""
-        return f"peak memory {peak / 2**20:.0f} MB{per_worker}"
+        times = sorted(r.secs for r in runs)
+        med = statistics.median(times)
+        spread = f" (range {count / times[-1]:.0f}–{count / times[0]:.0f}, {a.repeat} runs)" if a.repeat > 1 else ""
+        peak, own = max(r.peak for r in runs), max(r.own for r in runs)
+        per_worker = f", {(peak - own) / a.jobs / 2**20:.0f} MB per worker" if executor else ""
+        cpu = statistics.median(r.cpu for r in runs) / count * 1000
+        return (f"{med:.1f} s = {count / med:.0f}{spread} {unit}/s, {cpu:.1f} ms CPU per {unit[:-1]} "
+                f"(whole tree), peak memory {peak / 2**20:.0f} MB{per_worker}")
 
     for name, executor in executors.items():
         where = f"jobs={a.jobs}" if name == "local" else f"dask, {a.jobs} workers, shards of {a.shard_size}"
-        med, fast, slow, peak, own = timed([archive / "txt"], work / f"out-txt-{name}", executor)
-        print(f"text: {a.docs} documents in {med:.1f} s = {rate(a.docs, med, fast, slow)} documents/s, "
-              f"{memory(name, peak, own)} ({where})")
+        line = timed([archive / "txt"], work / f"out-txt-{name}", executor, a.docs, "documents")
+        print(f"text: {a.docs} documents in {line} ({where})")
         if pages:
-            med, fast, slow, peak, own = timed([archive / "pdf"], work / f"out-pdf-{name}", executor)
-            print(f"pdf:  {a.pdfs} documents, {pages} pages in {med:.1f} s = {rate(pages, med, fast, slow)} "
-                  f"pages/s, {memory(name, peak, own)} ({where})")
+            line = timed([archive / "pdf"], work / f"out-pdf-{name}", executor, pages, "pages")
+            print(f"pdf:  {a.pdfs} documents, {pages} pages in {line} ({where})")
     if not a.keep:
         shutil.rmtree(work, ignore_errors=True)
 
