@@ -58,6 +58,19 @@ def test_the_local_default_needs_no_dask(tmp_path):
     assert done.returncode == 2 and "pip install 'vanban[dask]'" in done.stderr
 
 
+@pytest.mark.parametrize("args, message", [
+    (["--executor", "spark"], "unknown executor 'spark'"),
+    (["--resume"], "go with --executor dask"),
+    (["--executor", "dask", "--workers", "2", "--address", "tcp://127.0.0.1:8786"], "not both"),
+])
+def test_executor_options_that_do_not_fit(tmp_path, args, message):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    result = CliRunner().invoke(app, ["run", str(RAW), "--out", str(tmp_path / "out"), *args])
+    assert result.exit_code == 2 and message in result.output and not (tmp_path / "out").exists()
+
+
 def test_shards_are_consecutive_and_keyed_by_their_files(tmp_path):
     from pipeline import ingest
     from pipeline.executors import shards as sh

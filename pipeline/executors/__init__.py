@@ -41,8 +41,12 @@ class MissingEngine(Exception):
 def make(name: str, jobs: int = 1, workers: Optional[int] = None, address: Optional[str] = None,
          shard_size: int = 500, resume: bool = False) -> Executor:
     if name == "local":
+        if workers or address or resume:
+            raise ValueError("--workers, --address and --resume go with --executor dask")
         return LocalExecutor(jobs)
     if name == "dask":
+        if workers and address:
+            raise ValueError("--workers starts a cluster on this machine, --address uses a running one: not both")
         try:
             from pipeline.executors.dask_engine import DaskExecutor
         except ImportError as exc:

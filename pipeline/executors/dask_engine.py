@@ -69,13 +69,13 @@ class DaskExecutor:
             on_error: OnError = None) -> Summary:
         files, skipped = ingest.discover(inputs)
         shards = sh.plan(files, max(1, self.shard_size), limits)
-        work = sh.work_dir(out)
-        sh.prepare(work, self.resume)
-        markers = [sh.load_marker(work, s) for s in shards]
+        folder = sh.folder_of(out)
+        sh.prepare(folder, self.resume)
+        markers = [sh.load_marker(folder, s) for s in shards]
         todo = [s for s, m in zip(shards, markers) if m is None]
         self.shards, self.shards_run = len(shards), len(todo)
         n = 0
-        with sh.Commit(shards, skipped, work, out, on_error) as commit:
+        with sh.Commit(shards, skipped, folder, out, on_error) as commit:
             for marker in filter(None, markers):
                 commit.done(marker)
                 n += len(marker["docs"])
@@ -84,7 +84,7 @@ class DaskExecutor:
                 try:
                     with Client(self.address or cluster) as client:
                         client.register_plugin(VanbanWorker())
-                        futures = [client.submit(sh.run_shard, s, str(work), limits, self.work,
+                        futures = [client.submit(sh.run_shard, s, str(folder), limits, self.work,
                                                  pure=False, retries=0) for s in todo]
                         try:
                             for fut in as_completed(futures):

@@ -3,8 +3,8 @@
 A shard is a run of consecutive input files (input order is kept end to end). Its task runs the
 documents in vanban's own supervised child process (`run._results` with one worker: per-document
 time and memory limits, a crashed or hung child replaced and its batch retried one document at a
-time), then writes one part file per table, `<work>/<table>/part-<shard>.parquet`, and last a done
-marker `<work>/done/part-<shard>.json` holding each document's outcome; every file goes through a
+time), then writes one part file per table, `<folder>/<table>/part-<shard>.parquet`, and last a done
+marker `<folder>/done/part-<shard>.json` holding each document's outcome; every file goes through a
 temporary name and a rename, so a task run twice (an engine retrying on a lost worker, a resumed
 run) writes the same files and a marker is never there without its parts. The marker carries the
 shard's key (its files' names, sizes and modification times, and the limits), so `--resume` keeps
@@ -81,27 +81,27 @@ def plan(files: list[ingest.InputFile], size: int, limits: Limits) -> list[Shard
     return shards
 
 
-def work_dir(out: Path) -> Path:
+def folder_of(out: Path) -> Path:
     """Where shards leave their parts and markers: beside `--out` (which is replaced whole), so
     that they outlive a killed run."""
     out = Path(os.path.realpath(out))
     return out.parent / f".{out.name}.shards"
 
 
-def prepare(work: Path, resume: bool) -> None:
+def prepare(folder: Path, resume: bool) -> None:
     if not resume:
-        shutil.rmtree(work, ignore_errors=True)
-    (work / "done").mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)
+    (folder / "done").mkdir(parents=True, exist_ok=True)
 
 
-def _marker_path(work: Path, shard: Shard) -> Path:
-    return work / "done" / f"{shard.name}.json"
+def _marker_path(folder: Path, shard: Shard) -> Path:
+    return folder / "done" / f"{shard.name}.json"
 
 
-def load_marker(work: Path, shard: Shard) -> Optional[dict]:
+def load_marker(folder: Path, shard: Shard) -> Optional[dict]:
     """The shard's marker when it was done with the same files and limits."""
     try:
-        marker = json.loads(_marker_path(work, shard).read_text(encoding="utf-8"))
+        marker = json.loads(_marker_path(folder, shard).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return marker if marker.get("key") == shard.key else None
@@ -118,12 +118,12 @@ def _atomically(path: Path, write: Callable[[Path], None]) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def run_shard(shard: Shard, work: str, limits: Limits, work_fn: Work = process_batch) -> dict:
+def run_shard(shard: Shard, folder: str, limits: Limits, work: Work = process_batch) -> dict:
     """The shard task: its documents through the supervised child, its parts, then its marker.
     Returns the marker. Runs on an engine's worker thread: every signal-based limit is the
     child's."""
-    work_path = Path(work)
-    done = load_marker(work_path, shard)
+    folder_path = Path(folder)
+    done = load_marker(folder_path, shard)
     if done is not None:         # the task ran before (an engine's retry after a lost worker)
         return done
     if multiprocessing.current_process().daemon:
@@ -133,24 +133,24 @@ def run_shard(shard: Shard, work: str, limits: Limits, work_fn: Work = process_b
     files = [ingest.InputFile(Path(f.path), f.rel) for f in shard.files]
     docs: list[DocResult] = []
     tables: dict[str, list[pa.Table]] = {}
-    for batch in _results(files, 1, limits, work_fn):
+    for batch in _results(files, 1, limits, work):
         docs.extend(batch.docs)
         for name, table in batch.tables.items():
             tables.setdefault(name, []).append(table)
     for name, parts in tables.items():
-        (work_path / name).mkdir(exist_ok=True)
-        _atomically(work_path / name / f"{shard.name}.parquet",
+        (folder_path / name).mkdir(exist_ok=True)
+        _atomically(folder_path / name / f"{shard.name}.parquet",
                     lambda tmp, t=pa.concat_tables(parts): pq.write_table(t, tmp))
     marker = {"key": shard.key, "index": shard.index, "tables": sorted(tables),
               "docs": [asdict(d) for d in docs]}
-    _atomically(_marker_path(work_path, shard),
+    _atomically(_marker_path(folder_path, shard),
                 lambda tmp: tmp.write_text(json.dumps(marker, ensure_ascii=False), encoding="utf-8"))
     return marker
 
 
-def _shard_batch(work: Path, shard: Shard, marker: dict) -> BatchResult:
+def _shard_batch(folder: Path, shard: Shard, marker: dict) -> BatchResult:
     """A done shard read back as one batch of the local runner."""
-    tables = {name: pq.read_table(work / name / f"{shard.name}.parquet", schema=ARROW_SCHEMAS[name])
+    tables = {name: pq.read_table(folder / name / f"{shard.name}.parquet", schema=ARROW_SCHEMAS[name])
               for name in marker["tables"]}
     return BatchResult([DocResult(**d) for d in marker["docs"]], tables)
 
@@ -165,14 +165,14 @@ class Commit:
     """Merges done shards, in input order, into a new output set beside `out`, as they come (so
     the writing overlaps the shards still running), then switches the set in:
 
-        with Commit(shards, skipped, work, out, on_error) as c:
+        with Commit(shards, skipped, folder, out, on_error) as c:
             c.done(marker)          # each shard's marker, in any order
             summary = c.finish()    # every shard done
     """
 
-    def __init__(self, shards: list[Shard], skipped: list[tuple[str, str]], work: Path, out: Path,
+    def __init__(self, shards: list[Shard], skipped: list[tuple[str, str]], folder: Path, out: Path,
                  on_error: Optional[Callable[[dict], None]] = None):
-        self.shards, self.work, self.on_error = shards, work, on_error
+        self.shards, self.folder, self.on_error = shards, folder, on_error
         self.out = Path(os.path.realpath(out))
         self.staging = self.out.parent / f".{self.out.name}.new-{os.getpid()}"
         self.summary = Summary(skipped=len(skipped))
@@ -181,6 +181,7 @@ class Commit:
         self.merged = 0                       # shards merged so far: the first ones
         self.seen: dict[str, str] = {}
         self.rows: list[dict] = []            # the manifest's
+        self.finished = False
 
     def __enter__(self) -> "Commit":
         self.out.parent.mkdir(parents=True, exist_ok=True)
@@ -197,7 +198,7 @@ class Commit:
             self.merged += 1
 
     def _merge(self, shard: Shard, marker: dict) -> None:
-        batch = _shard_batch(self.work, shard, marker)
+        batch = _shard_batch(self.folder, shard, marker)
         reported, duplicates = account(batch, self.seen, self.summary)
         for res in reported:
             write_errors(self.writers["errors"], res.errors, self.on_error)
@@ -213,6 +214,7 @@ class Commit:
             raise RuntimeError(f"shard {self.shards[self.merged].name} is not done")
         for w in self.writers.values():
             w.commit()
+        self.finished = True
         summary = self.summary
         summary.rows = {name: w.count for name, w in self.writers.items()}
         if summary.documents:
@@ -220,13 +222,14 @@ class Commit:
                 summary.rows.update(post(self.staging))
             manifest.write(self.staging, self.rows)
             swap_in(self.staging, self.out)
-            shutil.rmtree(self.work, ignore_errors=True)
+            shutil.rmtree(self.folder, ignore_errors=True)
         return summary
 
     def __exit__(self, *exc) -> None:
-        for w in self.writers.values():
-            w.abort()              # nothing left to remove once committed
-        shutil.rmtree(self.staging, ignore_errors=True)
+        if not self.finished:
+            for w in self.writers.values():
+                w.abort()
+        shutil.rmtree(self.staging, ignore_errors=True)     # gone once switched in
 
 
 # ---------------------------------------------------------------- the swap
