@@ -24,6 +24,7 @@ VANBAN = Path(sys.executable).parent / "vanban"
 def _load_bench():
     spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
     bench = importlib.util.module_from_spec(spec)
+    sys.modules["bench"] = bench          # its dataclass looks its module up
     spec.loader.exec_module(bench)
     return bench
 
