@@ -89,7 +89,7 @@ class DaskExecutor:
                         try:
                             for fut in as_completed(futures):
                                 marker = fut.result()
-                                commit.done(marker)       # the shards before it are written meanwhile
+                                commit.done(marker)       # merges every shard now complete in input order
                                 for d in marker["docs"]:
                                     n += 1
                                     on_progress and on_progress(n, len(files), DocResult(**d))
