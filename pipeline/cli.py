@@ -20,16 +20,16 @@ def _err(msg: str) -> None:
 def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (default: data/raw)."),
         out: Path = typer.Option(Path("data/structured"), "--out", "-o", help="Folder for the tables."),
         jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Documents processed in parallel processes."),
-        time_limit: int = typer.Option(60, "--time-limit", min=1, help="Seconds allowed per document."),
-        memory_limit: int = typer.Option(1024, "--memory-limit", min=64, help="MB allowed per document."),
-        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
         executor: str = typer.Option("local", "--executor", help="local (this machine) or dask (a Dask cluster)."),
         workers: int = typer.Option(None, "--workers", min=1, help="dask: workers of the local cluster started "
                                                                    "when there is no --address (default: one per core)."),
         address: str = typer.Option(None, "--address", help="dask: a running scheduler, tcp://HOST:8786."),
         shard_size: int = typer.Option(500, "--shard-size", min=1, help="dask: documents per task."),
         resume: bool = typer.Option(False, "--resume", help="dask: run only the shards an interrupted run "
-                                                            "left undone.")) -> None:
+                                                            "left undone."),
+        time_limit: int = typer.Option(60, "--time-limit", min=1, help="Seconds allowed per document."),
+        memory_limit: int = typer.Option(1024, "--memory-limit", min=64, help="MB allowed per document."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary.")) -> None:
     """Read every document under INPUTS and write the tables (Parquet and CSV) into --out."""
     if executor == "local":
         from pipeline.processes import start_forkserver
@@ -38,7 +38,7 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
     from pipeline.run import Limits
 
     try:
-        runner = executors.make(executor, jobs, workers, address, shard_size, resume)
+        run_batch = executors.make(executor, workers, address, shard_size, resume)
     except (executors.MissingEngine, ValueError) as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2)
@@ -55,10 +55,10 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
 
         with Progress(transient=True) as bar:
             task = bar.add_task("documents", total=None)
-            summary = runner.run(inputs, out, limits,
-                                 lambda n, total, _: bar.update(task, completed=n, total=total), on_error)
+            summary = run_batch(inputs, out, jobs, limits,
+                                lambda n, total, _: bar.update(task, completed=n, total=total), on_error)
     else:
-        summary = runner.run(inputs, out, limits, None, on_error)
+        summary = run_batch(inputs, out, jobs, limits, None, on_error)
     if not quiet:
         typer.echo(f"documents: {summary.documents}  failed: {summary.failed}  skipped: {summary.skipped}")
         typer.echo("rows: " + ", ".join(f"{k} {v}" for k, v in summary.rows.items()))

@@ -260,14 +260,6 @@ def _without(batch: BatchResult, left_out: set[int]) -> dict[str, pa.Table]:
     return tables
 
 
-@dataclass
-class Summary:
-    documents: int = 0
-    failed: int = 0
-    skipped: int = 0
-    rows: dict = field(default_factory=dict)
-
-
 def skipped_rows(skipped: list[tuple[str, str]]) -> list[dict]:
     """`errors` rows for what discovery skipped (files of an unsupported type silently)."""
     return [error_row(rel, None, "discover", f"skipped: {reason}", "warning")
@@ -301,6 +293,14 @@ def account(batch: BatchResult, seen: dict[str, str], summary: Summary) -> tuple
     return reported, duplicates
 
 
+@dataclass
+class Summary:
+    documents: int = 0
+    failed: int = 0
+    skipped: int = 0
+    rows: dict = field(default_factory=dict)
+
+
 PostPass = Callable[[Path], dict]
 POST_PASSES: list[PostPass] = [graph.build_tables]     # archive-wide tables built from the written ones
 
@@ -314,12 +314,29 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
     writers = {name: TableWriter(out_dir, name) for name in SCHEMAS}
     seen: dict[str, str] = {}
     try:
-        write_errors(writers["errors"], skipped_rows(skipped), on_error)
+        for rel, reason in skipped:
+            if reason != "unsupported file type":
+                row = error_row(rel, None, "discover", f"skipped: {reason}", "warning")
+                writers["errors"].write_rows([row])
+                on_error and on_error(row)
         n = 0
         for batch in _results(files, max(1, jobs), limits):
-            reported, duplicates = account(batch, seen, summary)
-            for res in reported:
-                write_errors(writers["errors"], res.errors, on_error)
+            duplicates = set()
+            for i, res in enumerate(batch.docs):
+                if res.ok and res.doc_id in seen:
+                    duplicates.add(i)
+                    res = _failed(res.source_path, "ingest", f"same bytes as {seen[res.doc_id]}; not repeated",
+                                  res.doc_id, "warning")
+                    summary.skipped += 1
+                elif res.ok:
+                    seen[res.doc_id] = res.source_path
+                    summary.documents += 1
+                else:
+                    summary.failed += 1
+                if res.errors:
+                    writers["errors"].write_rows(res.errors)
+                    for row in res.errors:
+                        on_error and on_error(row)
                 n += 1
                 on_progress and on_progress(n, len(files), res)
             for name, table in _without(batch, duplicates).items():

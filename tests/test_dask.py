@@ -1,6 +1,7 @@
 """The dask executor against the local runner: the same tables, one errors row per bad document,
 resume after a kill, no process left; and the local runner without dask installed."""
 import importlib.util
+import json
 import os
 import shutil
 import signal
@@ -13,7 +14,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import manifest
+from pipeline import incremental
 from pipeline.run import Limits, run
 from pipeline.tables import SCHEMAS
 from tests.conftest import RAW, ROOT
@@ -136,7 +137,7 @@ def dask_executor(cluster, shard_size=7, **kw):
 
 
 def dask_run(cluster, inputs, out, shard_size=7, limits=Limits(), **kw):
-    return dask_executor(cluster, shard_size, **kw).run(inputs, out, limits)
+    return dask_executor(cluster, shard_size, **kw)(inputs, out, limits=limits)
 
 
 @needs_dask
@@ -146,11 +147,11 @@ def test_same_tables_as_the_local_runner(cluster, archive, tmp_path):
     summary = dask_run(cluster, [inputs], out)
     assert (summary.documents, summary.failed, summary.skipped) == (40, 1, 2)
     assert_same_tables(local, out)
-    rows = manifest.read(out)
-    assert len(rows) == 43 and {r["shard"] for r in rows} == set(range(7))
-    status = {r["source_path"].rsplit("/", 1)[-1]: r["status"] for r in rows}
-    assert (status["plan_00036_copy.txt"], status["plan_00020_copy.txt"], status["plan_00011_empty.txt"],
-            status["plan_00003.txt"]) == ("duplicate", "duplicate", "failed", "ok")
+    # the manifest incremental runs start from: every document read, with its content hash
+    listed = json.loads((out / incremental.MANIFEST).read_text(encoding="utf-8"))
+    assert listed["fingerprint"] == incremental.code_fingerprint()
+    docs = pq.read_table(local / "documents.parquet").to_pylist()
+    assert {rel: entry[2] for rel, entry in listed["files"].items()} == {d["source_path"]: d["doc_id"] for d in docs}
     assert not list(tmp_path.glob(".out.*"))          # no staging folder, no shard parts left
 
 
@@ -201,7 +202,7 @@ def test_a_killed_run_resumes_with_only_the_undone_shards(cluster, archive, tmp_
     before = len(list(done.glob("*.json")))
     assert 3 <= before < 11 and not out.exists()
     resumed = dask_executor(cluster, 4, resume=True)
-    summary = resumed.run([inputs], out, Limits())
+    summary = resumed([inputs], out)
     assert summary.documents == 40
     assert_same_tables(local, out)
     # only the shards without a marker ran (the killed run's last tasks may have finished since)

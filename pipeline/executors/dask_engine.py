@@ -13,13 +13,12 @@ import multiprocessing.forkserver
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
 from pipeline import ingest
-from pipeline.executors import OnError, Progress
 from pipeline.executors import shards as sh
 from pipeline.processes import start_forkserver
 from pipeline.run import DocResult, Limits, Summary, Work, process_batch
@@ -65,8 +64,11 @@ class DaskExecutor:
     shards: int = 0                    # of the last run: all of them, and those run (not resumed)
     shards_run: int = 0
 
-    def run(self, inputs: list[Path], out: Path, limits: Limits, on_progress: Progress = None,
-            on_error: OnError = None) -> Summary:
+    def __call__(self, inputs: list[Path], out: Path, jobs: int = 1, limits: Limits = Limits(),
+                 on_progress: Optional[Callable[[int, int, DocResult], None]] = None,
+                 on_error: Optional[Callable[[dict], None]] = None) -> Summary:
+        """As `pipeline.run.run`; `jobs` is the local runner's: a shard runs in one child, and a
+        cluster's parallelism is its workers."""
         files, skipped = ingest.discover(inputs)
         shards = sh.plan(files, max(1, self.shard_size), limits)
         folder = sh.folder_of(out)

@@ -12,8 +12,8 @@ only shards whose files did not change.
 
 The commit, on the driver, reads the shards in input order as they finish and merges them as the
 local runner merges its batches (`run.account`: the first of several files with the same bytes wins), writes
-`errors`, runs the archive-wide passes (the citation graph), writes the manifest last, and swaps
-the finished set in place of `--out`.
+`errors`, runs the archive-wide passes (the citation graph), writes the manifest of incremental
+runs last (`pipeline/incremental.py`), and swaps the finished set in place of `--out`.
 """
 from __future__ import annotations
 
@@ -28,12 +28,12 @@ import shutil
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Optional
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline import ingest, manifest
+from pipeline import incremental, ingest
 from pipeline.run import (POST_PASSES, BatchResult, DocResult, Limits, Summary, Work, _results, _without,
                           account, process_batch, skipped_rows, write_errors)
 from pipeline.tables import ARROW_SCHEMAS, SCHEMAS, TableWriter
@@ -155,12 +155,6 @@ def _shard_batch(folder: Path, shard: Shard, marker: dict) -> BatchResult:
     return BatchResult([DocResult(**d) for d in marker["docs"]], tables)
 
 
-def _manifest_rows(shard: Shard, reported: list[DocResult], duplicates: set[int]) -> Iterator[dict]:
-    for i, (f, res) in enumerate(zip(shard.files, reported)):
-        status = manifest.DUPLICATE if i in duplicates else manifest.OK if res.ok else manifest.FAILED
-        yield manifest.entry(f.rel, f.size, f.mtime_ns, res.doc_id, shard.index, status)
-
-
 class Commit:
     """Merges done shards, in input order, into a new output set beside `out`, as they come (so
     the writing overlaps the shards still running), then switches the set in:
@@ -180,7 +174,6 @@ class Commit:
         self.markers: dict[int, dict] = {}
         self.merged = 0                       # shards merged so far: the first ones
         self.seen: dict[str, str] = {}
-        self.rows: list[dict] = []            # the manifest's
         self.finished = False
 
     def __enter__(self) -> "Commit":
@@ -204,7 +197,6 @@ class Commit:
             write_errors(self.writers["errors"], res.errors, self.on_error)
         for name, table in _without(batch, duplicates).items():
             self.writers[name].write(table)
-        self.rows.extend(_manifest_rows(shard, reported, duplicates))
 
     def finish(self) -> Summary:
         """Write the tables, the archive-wide passes and the manifest (last: the set is complete),
@@ -220,7 +212,10 @@ class Commit:
         if summary.documents:
             for post in POST_PASSES:
                 summary.rows.update(post(self.staging))
-            manifest.write(self.staging, self.rows)
+            # last, as the local runner does: the file list incremental runs start from
+            files = [ingest.InputFile(Path(f.path), f.rel) for shard in self.shards for f in shard.files]
+            incremental.write_manifest(self.staging, {rel: doc_id for doc_id, rel in self.seen.items()},
+                                       files, incremental.code_fingerprint())
             swap_in(self.staging, self.out)
             shutil.rmtree(self.folder, ignore_errors=True)
         return summary
