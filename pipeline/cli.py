@@ -31,11 +31,10 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
         memory_limit: int = typer.Option(1024, "--memory-limit", min=64, help="MB allowed per document."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary.")) -> None:
     """Read every document under INPUTS and write the tables (Parquet and CSV) into --out."""
-    if executor == "local":
-        from pipeline.processes import start_forkserver
-        start_forkserver()            # the workers' modules load while this process loads the writer's
-    from pipeline import executors
+    from pipeline.processes import start_forkserver
+    start_forkserver()            # the workers' modules load while this process loads the writer's
     from pipeline.run import Limits
+    from pipeline import executors
 
     try:
         run_batch = executors.make(executor, workers, address, shard_size, resume)
