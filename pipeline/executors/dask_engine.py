@@ -66,9 +66,10 @@ class DaskExecutor:
 
     def __call__(self, inputs: list[Path], out: Path, jobs: int = 1, limits: Limits = Limits(),
                  on_progress: Optional[Callable[[int, int, DocResult], None]] = None,
-                 on_error: Optional[Callable[[dict], None]] = None) -> Summary:
-        """As `pipeline.run.run`; `jobs` is the local runner's: a shard runs in one child, and a
-        cluster's parallelism is its workers."""
+                 on_error: Optional[Callable[[dict], None]] = None, full: bool = True) -> Summary:
+        """As `pipeline.run.run`. `jobs` is the local runner's: a shard runs in one child, and a
+        cluster's parallelism is its workers. Every file is read (`full`): incremental runs on a
+        cluster are not built yet; the set written is still the manifest a later run starts from."""
         files, skipped = ingest.discover(inputs)
         shards = sh.plan(files, max(1, self.shard_size), limits)
         folder = sh.folder_of(out)
