@@ -152,7 +152,8 @@ def test_same_tables_as_the_local_runner(cluster, archive, tmp_path):
     assert listed["fingerprint"] == incremental.code_fingerprint()
     docs = pq.read_table(local / "documents.parquet").to_pylist()
     assert {rel: entry[2] for rel, entry in listed["files"].items()} == {d["source_path"]: d["doc_id"] for d in docs}
-    assert not list(tmp_path.glob(".out.*"))          # no staging folder, no shard parts left
+    # no staging folder, no shard parts left: only the lock file stays beside the output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
 
 
 @needs_dask
@@ -184,6 +185,20 @@ def test_a_segfault_and_a_hang_cost_one_errors_row_each(cluster, tmp_path):
 def _faults():
     from tests import faults
     return faults
+
+
+@needs_dask
+def test_a_second_run_into_the_same_folder_stops_at_once(tmp_path):
+    """Before any cluster starts: it would clear or take the first run's shards."""
+    import fcntl
+
+    from pipeline.executors.shards import Busy
+    out = tmp_path / "out"
+    with open(tmp_path / ".out.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(Busy, match="another vanban run is writing to"):
+            dask_run("tcp://127.0.0.1:1", [RAW], out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock"]
 
 
 @needs_dask

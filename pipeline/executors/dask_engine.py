@@ -70,6 +70,12 @@ class DaskExecutor:
         """As `pipeline.run.run`. `jobs` is the local runner's: a shard runs in one child, and a
         cluster's parallelism is its workers. Every file is read (`full`): incremental runs on a
         cluster are not built yet; the set written is still the manifest a later run starts from."""
+        with sh.locked(out):
+            return self._run(inputs, out, limits, on_progress, on_error)
+
+    def _run(self, inputs: list[Path], out: Path, limits: Limits,
+             on_progress: Optional[Callable[[int, int, DocResult], None]],
+             on_error: Optional[Callable[[dict], None]]) -> Summary:
         files, skipped = ingest.discover(inputs)
         shards = sh.plan(files, max(1, self.shard_size), limits)
         folder = sh.folder_of(out)

@@ -20,15 +20,17 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import errno
+import fcntl
 import hashlib
 import json
 import multiprocessing
 import os
 import shutil
 import threading
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -86,6 +88,28 @@ def folder_of(out: Path) -> Path:
     that they outlive a killed run."""
     out = Path(os.path.realpath(out))
     return out.parent / f".{out.name}.shards"
+
+
+class Busy(RuntimeError):
+    """Another run is writing to the same --out."""
+
+
+@contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """One run at a time into `out`: a second would clear or take the first's shards. The lock
+    file sits beside `out` (which is replaced whole), where the local runner's output set puts its
+    own, so that the two exclude each other too."""
+    out = Path(os.path.realpath(out))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out.parent / f".{out.name}.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Busy(f"another vanban run is writing to {out}; wait for it or choose another --out") from None
+        yield
+    finally:
+        os.close(fd)         # releases the lock
 
 
 def prepare(folder: Path, resume: bool) -> None:
