@@ -48,10 +48,11 @@ def local_cluster(workers: Optional[int] = None) -> LocalCluster:
     """A cluster on this machine: one process per worker, one thread each (a shard's documents
     run in its child: more threads would only add children), on 127.0.0.1, no dashboard."""
     # workers start children (the fork server and the supervised child), which daemonic
-    # processes may not
-    with dask.config.set({"distributed.worker.daemon": False}):
-        return LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                            processes=True, host="127.0.0.1", dashboard_address=None)
+    # processes may not; set for good, not for the call: a nanny reads it again each time it
+    # restarts a lost worker
+    dask.config.set({"distributed.worker.daemon": False})
+    return LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                        processes=True, host="127.0.0.1", dashboard_address=None)
 
 
 @dataclass
