@@ -241,6 +241,7 @@ class Commit:
             incremental.write_manifest(self.staging, {rel: doc_id for doc_id, rel in self.seen.items()},
                                        files, incremental.code_fingerprint())
             swap_in(self.staging, self.out)
+            summary.published = True     # as the local runner says it (main's Summary.published)
             shutil.rmtree(self.folder, ignore_errors=True)
         return summary
 
