@@ -109,9 +109,14 @@ class Timing:
     cpu: float         # CPU seconds of the whole tree (each process as last sampled)
 
 
-def timed_run(inputs: list[Path], out: Path, jobs: int, executor: list[str]) -> Timing:
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of pid and all its descendants (what tests sample)."""
+    return sum(_rss(p) for p in _tree(pid))
+
+
+def timed_run(inputs: list[Path], out: Path, jobs: int, *options: str) -> Timing:
     vanban = Path(sys.executable).parent / "vanban"
-    cmd = [str(vanban), "run", *map(str, inputs), "--out", str(out), "--jobs", str(jobs), "--quiet", *executor]
+    cmd = [str(vanban), "run", *map(str, inputs), "--out", str(out), "--jobs", str(jobs), "--quiet", *options]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd)
     peak = own = 0
@@ -157,7 +162,7 @@ def main() -> None:
         executors["dask"] = ["--executor", "dask", "--workers", str(a.jobs), "--shard-size", str(a.shard_size)]
 
     def timed(inputs: list[Path], out: Path, executor: list[str], count: int, unit: str) -> str:
-        runs = [timed_run(inputs, out, a.jobs, executor) for _ in range(a.repeat)]
+        runs = [timed_run(inputs, out, a.jobs, *executor) for _ in range(a.repeat)]
         times = sorted(r.secs for r in runs)
         med = statistics.median(times)
         spread = f" (range {count / times[-1]:.0f}–{count / times[0]:.0f}, {a.repeat} runs)" if a.repeat > 1 else ""
