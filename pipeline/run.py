@@ -273,10 +273,17 @@ def write_errors(writer: TableWriter, rows: list[dict], on_error: Optional[Calla
             on_error and on_error(row)
 
 
-def account(batch: BatchResult, seen: dict[str, str], summary: Summary) -> tuple[list[DocResult], set[int]]:
-    """The batch's documents as reported, counted in `summary`, and the positions of those whose
-    rows are left out: a second file with the same bytes (`seen`: doc_id → first source_path, the
-    first in input order wins) becomes a warning. Shared with the executors that merge shards."""
+def supervised(files: list[ingest.InputFile], limits: Limits, work: Work = process_batch) -> Iterator[BatchResult]:
+    """The documents of `files` in one supervised worker process (`_results`), batch results in
+    input order: what the task of a sharded run does with its shard."""
+    return _results(files, 1, limits, work)
+
+
+def account(batch: BatchResult, seen: dict[str, str],
+            summary: Summary) -> tuple[list[DocResult], dict[str, pa.Table]]:
+    """The batch's documents as reported, counted in `summary`, and its tables without the rows of
+    a second file with the same bytes, which becomes a warning (`seen`: doc_id → first
+    source_path, the first in input order wins). Shared with the executors that merge shards."""
     reported, duplicates = [], set()
     for i, res in enumerate(batch.docs):
         if res.ok and res.doc_id in seen:
@@ -290,7 +297,7 @@ def account(batch: BatchResult, seen: dict[str, str], summary: Summary) -> tuple
         else:
             summary.failed += 1
         reported.append(res)
-    return reported, duplicates
+    return reported, _without(batch, duplicates)
 
 
 @dataclass

@@ -1,9 +1,9 @@
 """Sharded runs, whatever engine runs the shards: the plan, the shard task, and the commit.
 
 A shard is a run of consecutive input files (input order is kept end to end). Its task runs the
-documents in vanban's own supervised child process (`run._results` with one worker: per-document
-time and memory limits, a crashed or hung child replaced and its batch retried one document at a
-time), then writes one part file per table, `<folder>/<table>/part-<shard>.parquet`, and last a done
+documents in vanban's own supervised child process (`run.supervised`: per-document time and
+memory limits, a crashed or hung child replaced and its batch retried one document at a time),
+then writes one part file per table, `<folder>/<table>/part-<shard>.parquet`, and last a done
 marker `<folder>/done/part-<shard>.json` holding each document's outcome; every file goes through a
 temporary name and a rename, so a task run twice (an engine retrying on a lost worker, a resumed
 run) writes the same files and a marker is never there without its parts. The marker carries the
@@ -11,7 +11,7 @@ shard's key (its files' names, sizes and modification times, and the limits), so
 only shards whose files did not change.
 
 The commit, on the driver, reads the shards in input order as they finish and merges them as the
-local runner merges its batches (`run.account`: the first of several files with the same bytes wins), writes
+local runner merges its batches (`run.account`: of files with the same bytes the first wins), writes
 `errors`, runs the archive-wide passes (the citation graph), writes the manifest of incremental
 runs last (`pipeline/incremental.py`), and swaps the finished set in place of `--out`.
 """
@@ -36,8 +36,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import incremental, ingest
-from pipeline.run import (POST_PASSES, BatchResult, DocResult, Limits, Summary, Work, _results, _without,
-                          account, process_batch, skipped_rows, write_errors)
+from pipeline.run import (POST_PASSES, BatchResult, DocResult, Limits, Summary, Work, account, process_batch,
+                          skipped_rows, supervised, write_errors)
 from pipeline.tables import ARROW_SCHEMAS, SCHEMAS, TableWriter
 
 TABLE_SUFFIXES = (".parquet", ".csv")
@@ -157,7 +157,7 @@ def run_shard(shard: Shard, folder: str, limits: Limits, work: Work = process_ba
     files = [ingest.InputFile(Path(f.path), f.rel) for f in shard.files]
     docs: list[DocResult] = []
     tables: dict[str, list[pa.Table]] = {}
-    for batch in _results(files, 1, limits, work):
+    for batch in supervised(files, limits, work):
         docs.extend(batch.docs)
         for name, table in batch.tables.items():
             tables.setdefault(name, []).append(table)
@@ -216,10 +216,10 @@ class Commit:
 
     def _merge(self, shard: Shard, marker: dict) -> None:
         batch = _shard_batch(self.folder, shard, marker)
-        reported, duplicates = account(batch, self.seen, self.summary)
+        reported, tables = account(batch, self.seen, self.summary)
         for res in reported:
             write_errors(self.writers["errors"], res.errors, self.on_error)
-        for name, table in _without(batch, duplicates).items():
+        for name, table in tables.items():
             self.writers[name].write(table)
 
     def finish(self) -> Summary:
