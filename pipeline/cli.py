@@ -20,6 +20,13 @@ def _err(msg: str) -> None:
 def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (default: data/raw)."),
         out: Path = typer.Option(Path("data/structured"), "--out", "-o", help="Folder for the tables."),
         jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Documents processed in parallel processes."),
+        executor: str = typer.Option("local", "--executor", help="local (this machine) or dask (a Dask cluster)."),
+        workers: int = typer.Option(None, "--workers", min=1, help="dask: workers of the local cluster started "
+                                                                   "when there is no --address (default: one per core)."),
+        address: str = typer.Option(None, "--address", help="dask: a running scheduler, tcp://HOST:8786."),
+        shard_size: int = typer.Option(500, "--shard-size", min=1, help="dask: documents per task."),
+        resume: bool = typer.Option(False, "--resume", help="dask: run only the shards an interrupted run "
+                                                            "left undone."),
         time_limit: int = typer.Option(60, "--time-limit", min=1, help="Seconds allowed per document."),
         memory_limit: int = typer.Option(1024, "--memory-limit", min=64,
                                          help="Address space (MB) each worker may map beyond what it maps at "
@@ -32,8 +39,13 @@ def run(inputs: List[Path] = typer.Argument(None, help="Files or folders (defaul
     from pipeline.processes import start_forkserver
     start_forkserver()            # the workers' modules load while this process loads the writer's
     from pipeline.run import Limits
-    from pipeline.run import run as run_batch
+    from pipeline import executors
 
+    try:
+        run_batch = executors.make(executor, workers, address, shard_size, resume)
+    except (executors.MissingEngine, ValueError) as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2)
     limits = Limits(time_limit, memory_limit)
     inputs = inputs or [Path("data/raw")]
     show_bar = sys.stderr.isatty() and not quiet

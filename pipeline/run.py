@@ -432,6 +432,46 @@ def _without(batch: BatchResult, left_out: set[int]) -> dict[str, pa.Table]:
     return tables
 
 
+def skipped_rows(skipped: list[tuple[str, str]]) -> list[dict]:
+    """`errors` rows for what discovery skipped (files of an unsupported type silently)."""
+    return [error_row(rel, None, "discover", f"skipped: {reason}", "warning")
+            for rel, reason in skipped if reason != "unsupported file type"]
+
+
+def write_errors(writer: TableWriter, rows: list[dict], on_error: Optional[Callable[[dict], None]]) -> None:
+    if rows:
+        writer.write_rows(rows)
+        for row in rows:
+            on_error and on_error(row)
+
+
+def supervised(files: list[ingest.InputFile], limits: Limits, work: Work = process_batch) -> Iterator[BatchResult]:
+    """The documents of `files` in one supervised worker process (`_results`), batch results in
+    input order: what the task of a sharded run does with its shard."""
+    return _results(files, 1, limits, work)
+
+
+def account(batch: BatchResult, seen: dict[str, str],
+            summary: Summary) -> tuple[list[DocResult], dict[str, pa.Table]]:
+    """The batch's documents as reported, counted in `summary`, and its tables without the rows of
+    a second file with the same bytes, which becomes a warning (`seen`: doc_id → first
+    source_path, the first in input order wins). Shared with the executors that merge shards."""
+    reported, duplicates = [], set()
+    for i, res in enumerate(batch.docs):
+        if res.ok and res.doc_id in seen:
+            duplicates.add(i)
+            res = _failed(res.source_path, "ingest", f"same bytes as {seen[res.doc_id]}; not repeated",
+                          res.doc_id, "warning")
+            summary.skipped += 1
+        elif res.ok:
+            seen[res.doc_id] = res.source_path
+            summary.documents += 1
+        else:
+            summary.failed += 1
+        reported.append(res)
+    return reported, _without(batch, duplicates)
+
+
 @dataclass
 class Summary:
     documents: int = 0

@@ -1,0 +1,112 @@
+"""The `dask` executor: shards of documents as tasks on a Dask cluster.
+
+Dask schedules, moves the work to where workers are and replaces lost workers; it has no
+per-task time limit or memory cap, and a document that crashes its reader would kill the worker
+and, after a few tries, fail the whole run (`KilledWorker`). So a task never reads a document
+itself: it hands its shard to vanban's supervised child (`shards.run_shard`), which reports such a
+document as one `errors` row. Tasks are not retried on their own errors (`retries=0`); Dask
+reruns a task only when its worker is lost, and the shard's files make that rerun harmless.
+"""
+from __future__ import annotations
+
+import multiprocessing.forkserver
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+import dask
+from distributed import Client, LocalCluster, WorkerPlugin, as_completed
+
+from pipeline import ingest
+from pipeline.executors import shards as sh
+from pipeline.processes import start_forkserver
+from pipeline.run import DocResult, Limits, Summary, Work, process_batch
+
+
+class VanbanWorker(WorkerPlugin):
+    """On each Dask worker: starts the fork server that vanban's supervised children come from
+    (it holds the extractors already loaded, so a shard's child starts in about 0.1 s), and stops
+    it when the worker closes (a shard's child ends with its task)."""
+
+    name = "vanban"
+    # registered once per worker: registering again would tear it down under the tasks of another
+    # run sharing the cluster (or of a killed run, still finishing)
+    idempotent = True
+
+    def setup(self, worker) -> None:
+        start_forkserver()
+
+    def teardown(self, worker) -> None:
+        # private, but the only way to stop the server before the worker's interpreter exits
+        stop = getattr(multiprocessing.forkserver._forkserver, "_stop", None)
+        if stop is not None:
+            stop()
+
+
+def local_cluster(workers: Optional[int] = None) -> LocalCluster:
+    """A cluster on this machine: one process per worker, one thread each (a shard's documents
+    run in its child: more threads would only add children), on 127.0.0.1, no dashboard."""
+    # workers start children (the fork server and the supervised child), which daemonic
+    # processes may not; set for good, not for the call: a nanny reads it again each time it
+    # restarts a lost worker
+    dask.config.set({"distributed.worker.daemon": False})
+    return LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                        processes=True, host="127.0.0.1", dashboard_address=None)
+
+
+@dataclass
+class DaskExecutor:
+    workers: Optional[int] = None      # of the local cluster started when there is no address
+    address: Optional[str] = None      # a running scheduler, tcp://HOST:8786
+    shard_size: int = 500
+    resume: bool = False
+    work: Work = field(default=process_batch)     # what the child runs on a batch (tests swap it)
+    shards: int = 0                    # of the last run: all of them, and those run (not resumed)
+    shards_run: int = 0
+
+    def __call__(self, inputs: list[Path], out: Path, jobs: int = 1, limits: Limits = Limits(),
+                 on_progress: Optional[Callable[[int, int, DocResult], None]] = None,
+                 on_error: Optional[Callable[[dict], None]] = None, full: bool = True) -> Summary:
+        """As `pipeline.run.run`. `jobs` is the local runner's: a shard runs in one child, and a
+        cluster's parallelism is its workers. Every file is read (`full`): incremental runs on a
+        cluster are not built yet; the set written is still the manifest a later run starts from."""
+        with sh.locked(out):
+            return self._run(inputs, out, limits, on_progress, on_error)
+
+    def _run(self, inputs: list[Path], out: Path, limits: Limits,
+             on_progress: Optional[Callable[[int, int, DocResult], None]],
+             on_error: Optional[Callable[[dict], None]]) -> Summary:
+        files, skipped = ingest.discover(inputs)
+        shards = sh.plan(files, max(1, self.shard_size), limits)
+        folder = sh.folder_of(out)
+        sh.prepare(folder, self.resume)
+        markers = [sh.load_marker(folder, s) for s in shards]
+        todo = [s for s, m in zip(shards, markers) if m is None]
+        self.shards, self.shards_run = len(shards), len(todo)
+        n = 0
+        with sh.Commit(shards, skipped, folder, out, on_error) as commit:
+            for marker in filter(None, markers):
+                commit.done(marker)
+                n += len(marker["docs"])
+            if todo:
+                cluster = None if self.address else local_cluster(self.workers)
+                try:
+                    with Client(self.address or cluster) as client:
+                        client.register_plugin(VanbanWorker())
+                        futures = [client.submit(sh.run_shard, s, str(folder), limits, self.work,
+                                                 pure=False, retries=0) for s in todo]
+                        try:
+                            for fut in as_completed(futures):
+                                marker = fut.result()
+                                commit.done(marker)       # merges every shard now complete in input order
+                                for d in marker["docs"]:
+                                    n += 1
+                                    on_progress and on_progress(n, len(files), DocResult(**d))
+                        except BaseException:
+                            client.cancel(futures)
+                            raise
+                finally:
+                    if cluster is not None:
+                        cluster.close()
+            return commit.finish()
