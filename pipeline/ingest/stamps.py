@@ -22,7 +22,7 @@ from pipeline.ingest.layout import HEAD_LINES
 # The blank slots of a header, each: the label before the gap, the gap, what must follow it.
 SLOTS = {
     # 'Số:      /KH-UBND', 'Số     -HD/BTCTU', 'SỐ: …/TB-VP' (not 'Số: 15/KH-…': the gap holds no digit)
-    "number": regex.compile(r"(?m)^[ \t]{0,40}(?P<label>Số|SỐ|Sô)[ ]{0,3}:?(?P<gap>[ .…_]{1,30})"
+    "number": regex.compile(r"(?m)^[ \t]{0,40}(?P<label>(?:Số|SỐ|Sô)(?:[ ]{0,3}:)?)(?P<gap>[ .…_]{1,30})"
                             r"(?P<after>[-–/][ ]{0,3}\p{Lu}[\p{L}\d&/-]{0,40})"),
     # 'Lâm Đồng, ngày    tháng 11 năm 2025' (the place's comma: not a body's 'ngày tháng')
     "day": regex.compile(r",[ ]{0,3}(?P<label>ngày)(?P<gap>[ .…_]{1,30})(?P<after>tháng)"),
@@ -113,7 +113,7 @@ def _stamp_boxes(page) -> list[tuple[str, object, tuple[float, float, float, flo
         if ok:
             out.append(("annot", i, (rect.left, rect.bottom, rect.right, rect.top)))
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        out.append(("image", obj, tuple(obj.get_pos())))
+        out.append(("image", obj, tuple(obj.get_bounds())))
     return out
 
 
