@@ -151,6 +151,10 @@ _HORIZON = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(HORIZON_WORDS)})(?![\p{{L}}])
 _DESCRIBED = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(DESCRIBED_PERIOD_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
 _LABEL = regex.compile(rf"(?:{_alt(DEADLINE_LABELS)})(?![\p{{L}}])", regex.IGNORECASE)
 _FROM = regex.compile(r"(?<![\p{L}])từ[ ]{1,3}$", regex.IGNORECASE | regex.REVERSE)
+# A bare 'trong năm' right after a month or a day only qualifies it ('đến hết tháng 6 trong năm',
+# 'ngày 15/3 trong năm'): it is no deadline of its own. Matched backwards from 'năm'.
+_OF_THE_YEAR = regex.compile(r"(?:tháng[ ]{1,3}\d{1,2}|\d{1,2}/\d{1,2})[ ]{1,3}trong[ ]{1,3}$",
+                             regex.IGNORECASE | regex.REVERSE)
 # Between the two ends of a range: '02/02/2026 – 15/02/2026', '20/12/2018 đến 04/4/2019', 'đến hết ngày 9/7'
 _RANGE_JOIN = regex.compile(rf"[ ]{{0,3}}(?:[-–—]|đến(?:[ ]{{1,2}}hết)?[ ]{{1,3}}{_EVENT_DAY})[ ]{{0,3}}", regex.IGNORECASE)
 # Between two items of a list: 'trước ngày 01/6 và 15/11', '3/2, 19/5, 2/9 và 7/11 hàng năm'
@@ -358,6 +362,8 @@ class _Line:
                 return None     # 'tầm nhìn đến năm 2045', 'Quy hoạch … đến năm 2030'
             if _STATUS.match(before, 0, cue.start()) or cue.group().lower().startswith("đến"):
                 return "reached"    # 'tính đến ngày 31/10/2025', 'đến ngày 27/11': a deadline only after the issue date
+            if m.group("thisyear") is not None and _OF_THE_YEAR.search(before):
+                return None
             if (m.group("y4") or m.group("thisyear") is not None) and cue.group().lower().startswith("trong"):
                 # 'trong năm 2025' is a deadline unless the clause describes what happens in it
                 return None if _DESCRIBED.search(self.clause_before(m.start())) else "cue"

@@ -12,7 +12,7 @@ import regex
 from pipeline.casing import broken_phrase, mostly_capitals, position_case, proper_case
 from pipeline.vocab import NOT_NAME_WORDS
 from pipeline.models import FieldValue, Line, SegmentedDoc, Signer
-from pipeline.patterns import BARE_PREFIX, NAME, SIGN_PREFIX, SIGNED, fold_marks, is_position
+from pipeline.patterns import BARE_PREFIX, SIGN_PREFIX, SIGNED, fold_marks, is_position, known_position, match_name
 
 _TM = regex.compile(r"^(?:TM|T/M)\b[. ]{0,3}")
 _PREFIX = regex.compile(r"^(?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\b[. ]{0,3}")
@@ -35,7 +35,7 @@ _VOWEL = regex.compile(r"[aeiouyAEIOUY]")
 
 def _is_name(text: str) -> bool:
     """A personal name: no post words, and every word a syllable (with a vowel: not 'BCN')."""
-    m = NAME.match(text)
+    m = match_name(text)
     words = m.group(1).split() if m else []
     return bool(m) and not is_position(text) \
         and not any(w.lower() in NOT_NAME_WORDS for w in words) and all(_VOWEL.search(fold_marks(w)) for w in words)
@@ -134,12 +134,18 @@ def authority_case(text: str) -> str:
     prefix, rest = text[:m.end()].strip(), text[m.end():]
     posts = [p.strip() for p in rest.split(",")]
     if all(is_position(p) for p in posts):
-        return f"{prefix} " + ", ".join(position_case(p) for p in posts)
+        return f"{prefix} " + ", ".join(_post_value(p) for p in posts)
     return f"{prefix} {proper_case(rest)}"
 
 
+def _post_value(text: str) -> str:
+    """A post in the vocabulary's spelling, also when OCR garbled its marks ('PHÓ TÔNG BIÊN TẬP')."""
+    return position_case(known_position(text) or text)
+
+
 def _name_value(text: str) -> str:
-    value = NAME.match(text).group(1)
+    m = match_name(text)
+    value = text[m.start(1):m.end(1)]
     return " ".join(w.capitalize() for w in value.split()) if value.isupper() else value
 
 
@@ -157,12 +163,12 @@ def extract_signers(doc: SegmentedDoc, found) -> list[Signer]:
         if g.title is not None:
             spans["signer_title"] = (g.title.start, g.title.end)
         if g.name is not None:
-            m = NAME.match(g.name.text)
+            m = match_name(g.name.text)
             spans["signer_name"] = (g.name.start + m.start(1), g.name.start + m.end(1))
         out.append(Signer(
             order=n,
             signer_name=_name_value(g.name.text) if g.name is not None else None,
-            signer_title=position_case(g.title.text.strip()) if g.title is not None else None,
+            signer_title=_post_value(g.title.text.strip()) if g.title is not None else None,
             signing_authority=" ".join(authority_case(a.text) for a in g.authority) or None,
             start=min(ln.start for ln in lines), end=max(ln.end for ln in lines),
             confidence=0.9 if complete else 0.6, spans=spans))

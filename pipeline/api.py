@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from pipeline import ingest
-from pipeline.extract import document_fields, document_problems, extract_all
+from pipeline.extract import document_fields, document_problems, extract_all, mark_stamped
 from pipeline.models import NormText, Problem, RawDocument, SegmentedDoc, StageError
 from pipeline.normalize import normalize
 from pipeline.segment import segment
@@ -70,6 +70,7 @@ def analyze_raw(raw: RawDocument, doc_id: str, source_path: str) -> Analysis:
         raise StageError("normalize/segment", f"{type(exc).__name__}: {exc}") from exc
     problems = list(raw.problems)
     records = extract_all(doc, problems)
+    mark_stamped(doc, records, raw.stamped)
     problems += document_problems(doc, records)
     return Analysis(doc_id, source_path, raw, doc, records, problems)
 

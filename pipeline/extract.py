@@ -55,6 +55,23 @@ def document_fields(fields: list[FieldValue]) -> dict[str, Optional[FieldValue]]
     return {name: chosen.get(name) for name in DOC_FIELDS}
 
 
+STAMP_CONFIDENCE = 0.7     # a value OCR read from a picture stamped into the header's blank slot
+
+
+def mark_stamped(doc: SegmentedDoc, found: dict[str, list], stamped: list[tuple[int, int]]) -> None:
+    """A field whose evidence covers a value the reader filled in from a stamped picture (a signed
+    PDF's number or date, read by OCR) says so: method `ocr-stamp`, lower confidence."""
+    if not stamped:
+        return
+    for f in found.get("fields", []):
+        if f.start is None or f.end is None:
+            continue
+        lo, hi = doc.norm.to_source(f.start, f.end)
+        if any(lo < end and start < hi for start, end in stamped):
+            f.confidence = min(f.confidence, STAMP_CONFIDENCE)
+            f.method = "ocr-stamp"
+
+
 def document_problems(doc: SegmentedDoc, found: dict[str, list]) -> list[Problem]:
     """Warnings for a zone that is there but whose value could not be read (a scan's number,
     a signature without a name). A draft's blank number or date is no problem; a header counts

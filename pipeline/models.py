@@ -38,6 +38,7 @@ class RawDocument:
     pages: Optional[int] = None
     text_confidence: Optional[float] = None     # OCR: mean word confidence
     problems: list[Problem] = field(default_factory=list)
+    stamped: list[tuple[int, int]] = field(default_factory=list)   # spans OCR read from stamped pictures
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ columns, the segmenter that finds zones and an extractor that reads a field agre
 from __future__ import annotations
 
 import unicodedata
+from typing import Optional
 
 import regex
 
@@ -78,16 +79,54 @@ _NAME_PREFIX = "|".join(r"[ ]{1,2}".join(map(regex.escape, k.split()))
                         for k in sorted(NAME_PREFIXES, key=len, reverse=True))
 NAME = regex.compile(r"^[ ]{0,60}(?:(?:" + _NAME_PREFIX + r")[ ]{0,2})?"
                      r"(\p{Lu}[\p{Ll}\p{Lu}]{0,7}(?:[ ]{1,2}\p{Lu}[\p{Ll}\p{Lu}]{0,7}){1,5})[ ]{0,20}$")
+_FOLDED_NAME = regex.compile(fold_marks(NAME.pattern))
+
+
+def match_name(text: str):
+    """NAME on the line, else on the line without marks (same offsets): a rank or title before
+    the name that OCR printed with a wrong mark ('Thiêu tướng Trương Minh Đương') is still one."""
+    return NAME.match(text) or _FOLDED_NAME.match(fold_marks(text))
+
+
 # Marks of the signing act, not text: '(Đã ký)', 'Đã ký', '(ký, đóng dấu)', '(Ký tên, đóng dấu)', '[daky]'.
 SIGNED = regex.compile(r"^[ (\[]{0,3}(?:đã[ ]{1,2}ký|ký[ ,]{1,2}(?:tên|đóng dấu|ghi rõ)|daky|ký)[^\n]{0,30}$",
                        regex.IGNORECASE)
+POST_CHARS = 60             # a post printed alone on its line is no longer
 _POSITION_LINES = {k for k in POSITIONS}
 
 
-def is_position(text: str) -> bool:
-    """A post printed on its own line ('GIÁM ĐỐC', 'Phó Chủ tịch', 'PHÓ CHỦ NHIỆM')."""
+def _loose(text: str) -> str:
+    """A post as OCR may print it, reduced to a key: capitals without marks, spaces and dots
+    ('BíTHƯ', 'GIÁM ĐÓC', 'PHÓ TÔNG BIÊN TẬP' → 'BITHU', 'GIAMĐOC', 'PHOTONGBIENTAP')."""
+    return fold_marks("".join(text.upper().split()).replace(".", ""))
+
+
+_LOOSE_POSITIONS = {_loose(k): k for k in POSITIONS}
+# keys two posts share ('THỨ TRƯỞNG', 'THỦ TRƯỞNG'): a post, but which one only its printed marks say
+_AMBIGUOUS = {key for key in _LOOSE_POSITIONS if sum(_loose(k) == key for k in POSITIONS) > 1}
+_LOOSE_DEPUTY = _loose("PHÓ ")
+
+
+def known_position(text: str) -> Optional[str]:
+    """The post of the closed vocabulary that a line prints ('PHÓ CHỦ NHIỆM' for 'Phó Chủ nhiệm'),
+    as printed or as OCR reads it: marks lost or swapped, a space lost ('BíTHƯ' → 'BÍ THƯ');
+    the deputy ('PHÓ …') of each post too. None for any other line."""
     key = " ".join(text.split()).upper()
-    return key in _POSITION_LINES or (key.startswith("PHÓ ") and key[4:] in _POSITION_LINES)
+    if key in _POSITION_LINES or (key.startswith("PHÓ ") and key[4:] in _POSITION_LINES):
+        return key
+    loose = _loose(text) if len(text) <= POST_CHARS else ""
+    if loose in _AMBIGUOUS:
+        return key
+    if loose in _LOOSE_POSITIONS:
+        return _LOOSE_POSITIONS[loose]
+    if loose.startswith(_LOOSE_DEPUTY) and loose[len(_LOOSE_DEPUTY):] in _LOOSE_POSITIONS:
+        return "PHÓ " + _LOOSE_POSITIONS[loose[len(_LOOSE_DEPUTY):]]
+    return None
+
+
+def is_position(text: str) -> bool:
+    """A post printed on its own line ('GIÁM ĐỐC', 'Phó Chủ tịch', 'PHÓ CHỦ NHIỆM', OCR's 'GIÁM ĐÓC')."""
+    return known_position(text) is not None
 
 # The subject line of a công văn: 'V/v tổ chức hội nghị', also quoted or bracketed.
 VV_LINE = regex.compile(r"^[ ]{0,40}[\"“(]?V/v[ ]{0,3}:?[ ]{0,3}", regex.IGNORECASE)

@@ -11,9 +11,9 @@ import regex
 
 from pipeline.casing import mostly_capitals
 from pipeline.models import Block, Line, NormText, SegmentedDoc
-from pipeline.patterns import (AFTER_PREFIX, BARE_PREFIX, BODY_OPENER, DATE_HINT, NAME, PREFIX_ALT, RECIPIENTS,
+from pipeline.patterns import (AFTER_PREFIX, BARE_PREFIX, BODY_OPENER, DATE_HINT, POST_CHARS, PREFIX_ALT, RECIPIENTS,
                                RECIPIENTS_HEAD, SEPARATOR, SIGN_PREFIX, SIGNED, SO_LINE, SUBJECT_LINE, TITLE_LINES,
-                               is_position, match_type_line, split_lines)
+                               fold_marks, is_position, match_name, match_type_line, split_lines)
 from pipeline.sections import MARKERS, sections_of
 from pipeline.vocab import POSITIONS
 
@@ -163,8 +163,9 @@ CLOSING_CUE = regex.compile(
     r"\n[ \t]{0,60}(?:(?i:N[ơo]i[ ]{1,3}nh[ậa]n)(?:[ ]{0,3}:|[ ]{0,20}(?=\n))"           # 'Nơi nhận:'
     r"|(?:" + PREFIX_ALT + r")" + AFTER_PREFIX +                          # 'TM. BAN THƯỜNG VỤ'
     r"|(?:PHÓ[ ]{1,3})?(?:" + _POSTS_ALT + r")[ ]{0,20}(?=\n))")           # 'CHÁNH VĂN PHÒNG' alone
+# The same cues on a line without marks: a post OCR printed with a wrong mark ('GIÁM ĐÓC').
+_FOLDED_CUE = regex.compile(fold_marks(CLOSING_CUE.pattern))
 INNER_LOOKBACK = 8          # lines above the first closing cue where a column may hold an authority
-POST_CHARS = 60             # a post printed alone on its line is no longer
 CLOSING_LINES = 40          # non-blank lines of the closing zone read at most
 COLUMN_SLACK = 6            # characters a column's lines may stray to the left of where it starts
 
@@ -185,7 +186,7 @@ def _post_then_name(lines: list[Line], i: int) -> bool:
     for ln in lines[i + 1:i + 8]:
         text = ln.text.strip()
         if text and not SIGNED.match(text):
-            return bool(NAME.match(text))
+            return bool(match_name(text))
     return False
 
 
@@ -196,17 +197,24 @@ def _closing_start(text: str, lines: list[Line], lo: int) -> Optional[int]:
         return None
     found = lo if _closing_line(lines, lo) else None
     if found is None:
-        for m in CLOSING_CUE.finditer(text, lines[lo].end):
-            i = bisect.bisect_right(lines, m.start() + 1, key=_start) - 1
-            if _closing_line(lines, i):
-                found = i
-                break
+        found = _first_cue(CLOSING_CUE, text, lines, lo)
+    if found is None:       # only then the text is folded: most documents close with a clean cue
+        found = _first_cue(_FOLDED_CUE, fold_marks(text), lines, lo)
     first = lo if found is None else max(lo, found - INNER_LOOKBACK)
     for i in range(first, len(lines) if found is None else found):
         line = lines[i].text
         if ("   " in line or "\t" in line) and any(_authority(p.text) for _, p in _pieces(lines[i])[1:]):
             return i
     return found
+
+
+def _first_cue(cue, text: str, lines: list[Line], lo: int) -> Optional[int]:
+    """The first line after line `lo` where `cue` finds a closing line."""
+    for m in cue.finditer(text, lines[lo].end):
+        i = bisect.bisect_right(lines, m.start() + 1, key=_start) - 1
+        if _closing_line(lines, i):
+            return i
+    return None
 
 
 def _closing_line(lines: list[Line], i: int) -> bool:

@@ -82,6 +82,11 @@ CASES = [
     # a year that a clause describes is no deadline; one it commits to is
     ("- Rà soát 11 hoạt động dự kiến thực hiện trong năm 2026.", "2025-11-20", []),
     ("- Thành lập ít nhất 02 chi đoàn trong năm 2026.", "2025-11-20", [("2026", None, NONE)]),
+    # a bare 'trong năm' after a month or day only qualifies it; alone it is the plan's year
+    ("- Kết nạp đoàn viên đủ tuổi từ ngày 01/3 đến hết tháng 6 trong năm.", "2025-03-01",
+     [("2025-06", "2025-03-01", NONE)]),
+    ("- Nhận hồ sơ nộp đến ngày 15/10 trong năm.", "2025-03-01", [("2025-10-15", None, NONE)]),
+    ("- Tổ chức 02 đợt tập huấn trong năm.", "2025-03-01", [("2025", None, NONE)]),
     # a month or quarter opening its sentence; a day there often tells history
     ("b) Quý I/2027, các cơ quan đánh giá kết quả thực hiện.", "2026-01-10", [("2027-Q1", None, NONE)]),
     ("Ngày 20/4/2026, UBND tỉnh làm việc với đoàn công tác.", "2026-04-25", []),

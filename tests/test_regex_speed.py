@@ -61,6 +61,10 @@ ADVERSARIAL = [
     "Nơi nhận: TM. BAN " * 5_000,
     "a   b\t" * 15_000,                   # column gaps
     "1105KH-" * 12_000,
+    # blank slots of a signed header (pipeline/ingest/stamps.py)
+    ("Số:     " * 12_000)[:100_000],
+    (", ngày     tháng    " * 5_000)[:100_000],
+    "Số -" + "A" * 100_000,
 ]
 
 
@@ -72,6 +76,8 @@ def _patterns():
             for name, value in vars(module).items():
                 if isinstance(value, regex.Pattern):
                     found.append((f"{info.name}.{name}", value))
+                elif isinstance(value, dict):        # a table of patterns (stamps.SLOTS)
+                    found += [(f"{info.name}.{name}[{k}]", v) for k, v in value.items() if isinstance(v, regex.Pattern)]
     return found
 
 

@@ -13,9 +13,8 @@ from typing import Callable
 import pytest
 import regex
 
-from pipeline import vocab
-from pipeline.vocab import Entry
 from pipeline import analyze_text, vocab
+from pipeline.vocab import Entry
 from pipeline.normalize import normalize
 
 HEAD = ("UBND TỈNH AN GIANG\nSỞ NỘI VỤ\nSố: 12/KH-SNV\nAn Giang, ngày 03 tháng 4 năm 2024\n\n"

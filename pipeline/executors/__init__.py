@@ -8,7 +8,6 @@ Dask cluster (`pip install vanban[dask]`), each shard in vanban's own supervised
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable, Optional
 
 from pipeline.run import Summary

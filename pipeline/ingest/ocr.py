@@ -26,15 +26,20 @@ HOW_TO_ENABLE = "install Tesseract with Vietnamese data (apt-get install tessera
 
 
 @functools.lru_cache(maxsize=1)
-def available() -> bool:
+def languages() -> frozenset[str]:
+    """The languages the installed Tesseract reads (none without Tesseract)."""
     exe = shutil.which("tesseract")
     if not exe:
-        return False
+        return frozenset()
     try:
         langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=10).stdout
     except (OSError, subprocess.SubprocessError):
-        return False
-    return "vie" in langs.split()
+        return frozenset()
+    return frozenset(langs.split())
+
+
+def available() -> bool:
+    return "vie" in languages()
 
 
 @dataclass(frozen=True)

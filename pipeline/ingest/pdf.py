@@ -283,7 +283,7 @@ def refuse_bombs(path: Path, cap: int = MAX_INFLATED) -> None:
 
 
 def read_pdf(path) -> RawDocument:
-    from pipeline.ingest import legacy, ocr
+    from pipeline.ingest import legacy, ocr, stamps
 
     path = Path(path)
     refuse_bombs(path)
@@ -318,11 +318,12 @@ def read_pdf(path) -> RawDocument:
             unusable[n] = f"text layer in a broken font encoding (quality {quality:.2f})"
         else:
             texts[n] = text
-    confidences = []
+    confidences, ocred = [], set()
     if unusable and readable_by_pdfium and ocr.available():
         for n, (text, conf) in _ocr_pages(path, sorted(unusable)).items():
             if text.strip():
                 texts[n] = text
+                ocred.add(n)
                 confidences.append(conf)
                 problems.append(Problem("ingest", f"{unusable.pop(n)}: read by OCR (confidence {conf:.2f})",
                                         page=n))
@@ -332,8 +333,11 @@ def read_pdf(path) -> RawDocument:
     if not texts:
         reasons = "; ".join(sorted({p.message for p in problems})) or "no pages"
         raise StageError("ingest", f"no usable text in {len(pages)} page(s): {reasons}")
+    stamped: list[tuple[int, int]] = []
+    if 1 in texts and 1 not in ocred and readable_by_pdfium and ocr.available():
+        texts[1], stamped = stamps.fill_stamped(path, texts[1])   # page 1 comes first: its offsets are the text's
     raw = RawDocument(text="\n".join(texts[n] for n in sorted(texts)), source_format="pdf", encoding="utf-8",
-                      encoding_confidence=1.0, pages=len(pages), problems=problems)
+                      encoding_confidence=1.0, pages=len(pages), problems=problems, stamped=stamped)
     if confidences:
         raw.text_source = "ocr"
         raw.text_confidence = round(sum(confidences) / len(confidences), 3)
