@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Optional
 
 import regex
@@ -59,6 +62,31 @@ def split_lines(text: str) -> list[Line]:
         lines.append(Line(pos, pos + len(part), part))
         pos += len(part) + 1
     return lines
+
+
+class LineIndex(Sequence):
+    """The lines of a text as an array of their starts, each Line made when asked for: what a very
+    large document is segmented with (a Line object per line would cost some 300 bytes a line)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = array("q", [0])
+        self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self.starts)
+        start = self.starts[i]
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+        return Line(start, end, self.text[start:end])
+
+
+_NEWLINE = regex.compile(r"\n")
 
 
 def _block(lines: list[Line]) -> Optional[Block]:
@@ -377,44 +405,77 @@ def _nonblank_limit(lines: list[Line], lo: int, hi: int, count: int) -> int:
     return hi
 
 
-def build_sections(lines: list[Line]) -> list[Section]:
-    """Tree of numbered headings and bullet items; levels follow the order markers appear in."""
-    sections: list[Section] = []
-    keys: list[str] = []            # the open headings, outermost first: marker kind (decimals by depth)
-    stack: list[int] = []           # … and their section indexes
-    counters: dict[Optional[int], int] = {}
+class SectionTree:
+    """Builds the tree of numbered headings and bullet items line by line; levels follow the order
+    markers appear in. `level_of` tells, before a line is added, the level it would open at."""
+
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+        self.keys: list[str] = []           # the open headings, outermost first: marker kind (decimals by depth)
+        self.stack: list[int] = []          # … and their section indexes
+        self.counters: dict[Optional[int], int] = {}
+
+    @staticmethod
+    def _marker(text: str):
+        m = MARKER.match(text)
+        if not m:
+            return None
+        kind, label = m.lastgroup, m[m.lastindex]
+        return m, kind, label, (f"decimal{label.count('.')}" if kind == "decimal" else kind)
+
+    def level_of(self, text: str) -> Optional[tuple[str, int]]:
+        """The kind and level of the section a line would open, or None."""
+        found = self._marker(text)
+        if found is None:
+            return None
+        _, kind, _, key = found
+        level = 0 if kind == "roman" else (self.keys.index(key) if key in self.keys else len(self.keys))
+        return kind, level
+
+    def add(self, ln: Line) -> None:
+        found = self._marker(ln.text)
+        if found is None:
+            return
+        m, kind, label, key = found
+        keys, stack, sections = self.keys, self.stack, self.sections
+        if kind == "roman":
+            keys.clear()
+            stack.clear()
+        elif key in keys:
+            i = keys.index(key)
+            del keys[i:], stack[i:]
+        parent = stack[-1] if stack else None
+        if kind in BULLET_KINDS:
+            self.counters[parent] = n = self.counters.get(parent, 0) + 1
+            label = f"{label}{n}"
+        index = len(sections)
+        sections.append(Section(
+            index=index, parent=parent, level=len(stack), kind=kind, label=label,
+            path=sections[parent].path + "/" + label if parent is not None else label,
+            heading=ln.text[m.end():].strip(), start=ln.start, end=ln.end, heading_end=ln.end))
+        keys.append(key)
+        stack.append(index)
+
+    def close(self, last_end: int) -> list[Section]:
+        """The sections, each running until the next node at its level or above (and ending
+        before that one's line); the last ones until `last_end`."""
+        sections = self.sections
+        open_nodes: list[int] = []
+        for sec in sections:
+            while open_nodes and sections[open_nodes[-1]].level >= sec.level:
+                sections[open_nodes.pop()].end = max(0, sec.start - 1)
+            open_nodes.append(sec.index)
+        for idx in open_nodes:
+            sections[idx].end = last_end
+        return sections
+
+
+def build_sections(lines: Sequence[Line]) -> list[Section]:
+    """Tree of numbered headings and bullet items (see SectionTree)."""
+    tree = SectionTree()
     for ln in lines:
-        m = MARKER.match(ln.text)
-        if m:
-            kind, label = m.lastgroup, m[m.lastindex]
-            key = f"decimal{label.count('.')}" if kind == "decimal" else kind
-            if kind == "roman":
-                keys.clear()
-                stack.clear()
-            elif key in keys:
-                i = keys.index(key)
-                del keys[i:], stack[i:]
-            parent = stack[-1] if stack else None
-            if kind in BULLET_KINDS:
-                counters[parent] = n = counters.get(parent, 0) + 1
-                label = f"{label}{n}"
-            index = len(sections)
-            sections.append(Section(
-                index=index, parent=parent, level=len(stack), kind=kind, label=label,
-                path=sections[parent].path + "/" + label if parent is not None else label,
-                heading=ln.text[m.end():].strip(), start=ln.start, end=ln.end, heading_end=ln.end))
-            keys.append(key)
-            stack.append(index)
-    # a node runs until the next node at its level or above (and ends before that one's line)
-    open_nodes: list[int] = []
-    for sec in sections:
-        while open_nodes and sections[open_nodes[-1]].level >= sec.level:
-            sections[open_nodes.pop()].end = max(0, sec.start - 1)
-        open_nodes.append(sec.index)
-    last_end = lines[-1].end if lines else 0
-    for idx in open_nodes:
-        sections[idx].end = last_end
-    return sections
+        tree.add(ln)
+    return tree.close(lines[-1].end if lines else 0)
 
 
 def _sections(*zones: list[Line]) -> list[Section]:
@@ -429,8 +490,22 @@ def _sections(*zones: list[Line]) -> list[Section]:
     return out
 
 
-def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> SegmentedDoc:
-    lines = split_lines(norm.text)
+@dataclass
+class Zones:
+    """Where the zones of a document are: blocks for the small ones, line indexes for the body
+    [body_start, body_end) and the appendix [appendix_start, end)."""
+
+    header: Optional[Block]
+    type_line: Optional[Line]
+    title: Optional[Block]
+    signature: Optional[Block]
+    recipients: Optional[Block]
+    body_start: int
+    body_end: int
+    appendix_start: int
+
+
+def find_zones(text: str, lines: Sequence[Line]) -> Zones:
     typed = find_type_line(lines)
     header = type_line = title = None
     body_start = 0
@@ -447,7 +522,7 @@ def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> Segmente
         if head_end > head_start:
             header = _block(lines[head_start:head_end])
             body_start = head_end
-    close = _closing_start(norm.text, lines, body_start)
+    close = _closing_start(text, lines, body_start)
     body_end = appendix_start = len(lines)
     rec: list[Line] = []
     sig: list[Line] = []
@@ -455,12 +530,18 @@ def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> Segmente
         body_end = close
         appendix_start = _appendix_start(lines, close) or len(lines)
         rec, sig = split_closing(lines[close:_nonblank_limit(lines, close, appendix_start, CLOSING_LINES)])
-    body_lines = lines[body_start:body_end]
-    appendix_lines = lines[appendix_start:]
+    return Zones(header, type_line, title, _zone(sig), _zone(rec), body_start, body_end, appendix_start)
+
+
+def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> SegmentedDoc:
+    lines = split_lines(norm.text)
+    z = find_zones(norm.text, lines)
+    body_lines = lines[z.body_start:z.body_end]
+    appendix_lines = lines[z.appendix_start:]
     return SegmentedDoc(
-        doc_id=doc_id, source_path=source_path, norm=norm, lines=lines, header=header,
-        type_line=type_line, title=title, body=_block(body_lines),
-        signature=_zone(sig), recipients=_zone(rec),
+        doc_id=doc_id, source_path=source_path, norm=norm, lines=lines, header=z.header,
+        type_line=z.type_line, title=z.title, body=_block(body_lines),
+        signature=z.signature, recipients=z.recipients,
         sections=_sections(body_lines, appendix_lines), appendix=_block(appendix_lines))
 
 
