@@ -208,7 +208,8 @@ class _Rows:
         return BatchResult(docs, tables)
 
 
-SPILL_ROWS = 200_000      # rows held in a batch past which they go to spill files part by part
+SPILL_ROWS = 20_000       # rows held in a batch past which they go to spill files part by part (a
+                          # batch of 16 plans holds some 5,000; a large document's piece 25,000)
 
 
 def process_batch(items: list[tuple[Path, str]]) -> BatchResult:

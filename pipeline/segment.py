@@ -407,7 +407,7 @@ def _nonblank_limit(lines: list[Line], lo: int, hi: int, count: int) -> int:
 
 class SectionTree:
     """Builds the tree of numbered headings and bullet items line by line; levels follow the order
-    markers appear in. `level_of` tells, before a line is added, the level it would open at."""
+    markers appear in."""
 
     def __init__(self) -> None:
         self.sections: list[Section] = []
@@ -422,15 +422,6 @@ class SectionTree:
             return None
         kind, label = m.lastgroup, m[m.lastindex]
         return m, kind, label, (f"decimal{label.count('.')}" if kind == "decimal" else kind)
-
-    def level_of(self, text: str) -> Optional[tuple[str, int]]:
-        """The kind and level of the section a line would open, or None."""
-        found = self._marker(text)
-        if found is None:
-            return None
-        _, kind, _, key = found
-        level = 0 if kind == "roman" else (self.keys.index(key) if key in self.keys else len(self.keys))
-        return kind, level
 
     def add(self, ln: Line) -> None:
         found = self._marker(ln.text)
