@@ -27,7 +27,7 @@ from pipeline.segment import MARKER, LineIndex, SectionTree, Zones, find_zones
 from pipeline.tables import record_rows
 
 LARGE_CHARS = 8 * 2**20      # text past this is read in pieces (a long plan is some 100 K characters)
-PIECE_CHARS = 2**20
+PIECE_CHARS = 2**18
 
 
 def pieces(lines: LineIndex, lo: int, hi: int, size: Optional[int] = None) -> Iterator[tuple[int, int]]:
