@@ -47,8 +47,7 @@ class Analysis:
         tables = {"documents": [document_row(self)]}
         for name, records in self.records.items():
             tables[name] = record_rows(name, self.doc_id, records, doc.norm)
-        tables["sections"] = record_rows("sections", self.doc_id, [
-            {**vars(s), "section_index": s.index, "parent_index": s.parent} for s in doc.sections], None)
+        tables["sections"] = record_rows("sections", self.doc_id, doc.sections, None)
         tables["errors"] = [error_row(self.source_path, self.doc_id, p.stage, p.message, p.severity, p.page)
                             for p in self.problems]
         return with_document_keys(tables)
@@ -59,15 +58,20 @@ def normalized(raw: RawDocument) -> NormText:
     return normalize(raw.text, wrapped=raw.source_format == "pdf")
 
 
-def analyze_raw(raw: RawDocument, doc_id: str, source_path: str) -> Analysis:
-    """Normalize, segment and extract what a reader returned (raises StageError). An extractor
-    that fails is isolated: a Problem names it and the other tables are kept."""
+def _staged(step):
+    """The step's result; its failure a StageError of the normalize/segment stage."""
     try:
-        doc = segment(normalized(raw), doc_id, source_path)
+        return step()
     except (StageError, MemoryError):
         raise
     except Exception as exc:
         raise StageError("normalize/segment", f"{type(exc).__name__}: {exc}") from exc
+
+
+def analyze_raw(raw: RawDocument, doc_id: str, source_path: str) -> Analysis:
+    """Normalize, segment and extract what a reader returned (raises StageError). An extractor
+    that fails is isolated: a Problem names it and the other tables are kept."""
+    doc = _staged(lambda: segment(normalized(raw), doc_id, source_path))
     problems = list(raw.problems)
     records = extract_all(doc, problems)
     problems += document_problems(doc, records)
@@ -109,12 +113,7 @@ def table_parts(path, source_path: str) -> Iterator[dict[str, list[dict]]]:
     if len(raw.text) <= stream.LARGE_CHARS:
         yield analyze_raw(raw, doc_id, source_path).tables()
         return
-    try:
-        norm = normalized(raw)
-    except MemoryError:
-        raise
-    except Exception as exc:
-        raise StageError("normalize/segment", f"{type(exc).__name__}: {exc}") from exc
+    norm = _staged(lambda: normalized(raw))
     raw.text = norm.raw = ""     # the normalized text and its edits are all that is read from here on
     keys: dict = {}
     for tables, fields, problems in stream.table_parts(raw, norm, doc_id, source_path):

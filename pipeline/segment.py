@@ -89,7 +89,7 @@ class LineIndex(Sequence):
 _NEWLINE = regex.compile(r"\n")
 
 
-def _block(lines: list[Line]) -> Optional[Block]:
+def line_block(lines: list[Line]) -> Optional[Block]:
     return Block(lines[0].start, lines[-1].end, lines) if lines else None
 
 
@@ -502,16 +502,16 @@ def find_zones(text: str, lines: Sequence[Line]) -> Zones:
     body_start = 0
     if typed is not None:
         t, type_line = typed
-        header = _block([ln for ln in lines[_header_start(lines, t):t] if ln.start < type_line.start])
+        header = line_block([ln for ln in lines[_header_start(lines, t):t] if ln.start < type_line.start])
         title_end = _title_end(lines, t + 1)
-        title = _block([ln for ln in lines[t + 1:title_end] if ln.text.strip()])
+        title = line_block([ln for ln in lines[t + 1:title_end] if ln.text.strip()])
         body_start = title_end
         while body_start < len(lines) and SEPARATOR.match(lines[body_start].text):
             body_start += 1
     else:
         head_start, head_end = _headerless_zone(lines)
         if head_end > head_start:
-            header = _block(lines[head_start:head_end])
+            header = line_block(lines[head_start:head_end])
             body_start = head_end
     close = _closing_start(text, lines, body_start)
     body_end = appendix_start = len(lines)
@@ -531,9 +531,9 @@ def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> Segmente
     appendix_lines = lines[z.appendix_start:]
     return SegmentedDoc(
         doc_id=doc_id, source_path=source_path, norm=norm, lines=lines, header=z.header,
-        type_line=z.type_line, title=z.title, body=_block(body_lines),
+        type_line=z.type_line, title=z.title, body=line_block(body_lines),
         signature=z.signature, recipients=z.recipients,
-        sections=_sections(body_lines, appendix_lines), appendix=_block(appendix_lines))
+        sections=_sections(body_lines, appendix_lines), appendix=line_block(appendix_lines))
 
 
 def _zone(lines: list[Line]) -> Optional[Block]:

@@ -23,7 +23,7 @@ from typing import Iterator, Optional
 
 from pipeline.extract import FRAME_TABLES, document_problems, extract_all
 from pipeline.models import Block, Line, NormText, Problem, RawDocument, SegmentedDoc, Section
-from pipeline.segment import MARKER, LineIndex, SectionTree, Zones, find_zones
+from pipeline.segment import MARKER, LineIndex, SectionTree, Zones, build_sections, find_zones, line_block
 from pipeline.tables import record_rows
 
 LARGE_CHARS = 8 * 2**20      # text past this is read in pieces (a long plan is some 100 K characters)
@@ -62,17 +62,6 @@ def _shifted(block: Optional[Block], by: int) -> Optional[Block]:
     return Block(block.start + by, block.end + by, [Line(ln.start + by, ln.end + by, ln.text) for ln in block.lines])
 
 
-def _block(lines: list[Line]) -> Optional[Block]:
-    return Block(lines[0].start, lines[-1].end, lines) if lines else None
-
-
-def _tree(lines: list[Line]) -> list[Section]:
-    tree = SectionTree()
-    for ln in lines:
-        tree.add(ln)
-    return tree.close(lines[-1].end if lines else 0)
-
-
 class _Sections:
     """The rows of the body's sections in whole-text offsets, each given once its end is known
     (the next heading at its level or above, as SectionTree.close does for a whole body)."""
@@ -96,8 +85,7 @@ class _Sections:
         return self.rows(closed)
 
     def rows(self, sections: list[Section]) -> list[dict]:
-        return record_rows("sections", self.doc_id, [
-            {**vars(s), "section_index": s.index, "parent_index": s.parent} for s in sections], None)
+        return record_rows("sections", self.doc_id, sections, None)
 
 
 def table_parts(raw: RawDocument, norm: NormText, doc_id: str,
@@ -143,7 +131,7 @@ def table_parts(raw: RawDocument, norm: NormText, doc_id: str,
                        list(tree.keys), [tree.counters.get(i, 0) for i in tree.stack], tree.counters.get(None))
         section_rows = [row for sec in whole[k:] for row in body.add(sec)]
         sections = tree.close(body_lines[-1].end if body_lines else 0)
-        extra = _tree(appendix)
+        extra = build_sections(appendix)
         for sec in extra:
             sec.index += len(sections)
             sec.parent = None if sec.parent is None else sec.parent + len(sections)
@@ -152,10 +140,10 @@ def table_parts(raw: RawDocument, norm: NormText, doc_id: str,
             doc_id=doc_id, source_path=source_path, norm=piece, lines=above + own,
             header=_shifted(z.header, shift),
             type_line=Line(z.type_line.start + shift, z.type_line.end + shift, z.type_line.text) if z.type_line else None,
-            title=_shifted(z.title, shift), body=_block(body_lines),
+            title=_shifted(z.title, shift), body=line_block(body_lines),
             signature=_shifted(z.signature, shift) if last else None,
             recipients=_shifted(z.recipients, shift) if last else None,
-            sections=sections + extra, appendix=_block(appendix))
+            sections=sections + extra, appendix=line_block(appendix))
         problems: list[Problem] = []
         if n == 0:
             frame_doc = _frame(norm, index, z, doc, b)
