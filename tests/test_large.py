@@ -71,6 +71,6 @@ def test_a_60_mib_plan(tmp_path):
     assert pq.read_table(tmp_path / "out" / "documents.parquet").num_rows == 1
     # three bullets a task, and the first 99 task headings (a section number has two digits at most)
     assert pq.read_table(tmp_path / "out" / "sections.parquet").num_rows > 480_000
-    # the limit, every process counted (measured: about 400 MB in 2 minutes, see README)
+    # the limit, every process counted (measured: 397–399 MB in 64–69 s, see README)
     assert peak < 500 * 2**20, f"peak memory {peak / 2**20:.0f} MB in {seconds:.0f} s"
     print(f"60 MiB plan: {seconds:.0f} s, peak memory {peak / 2**20:.0f} MB")
