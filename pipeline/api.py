@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
-from pipeline import ingest
+from pipeline import ingest, stream
 from pipeline.extract import document_fields, document_problems, extract_all, mark_stamped
 from pipeline.models import NormText, Problem, RawDocument, SegmentedDoc, StageError
 from pipeline.normalize import normalize
@@ -47,8 +47,7 @@ class Analysis:
         tables = {"documents": [document_row(self)]}
         for name, records in self.records.items():
             tables[name] = record_rows(name, self.doc_id, records, doc.norm)
-        tables["sections"] = record_rows("sections", self.doc_id, [
-            {**vars(s), "section_index": s.index, "parent_index": s.parent} for s in doc.sections], None)
+        tables["sections"] = record_rows("sections", self.doc_id, doc.sections, None)
         tables["errors"] = [error_row(self.source_path, self.doc_id, p.stage, p.message, p.severity, p.page)
                             for p in self.problems]
         return with_document_keys(tables)
@@ -59,15 +58,20 @@ def normalized(raw: RawDocument) -> NormText:
     return normalize(raw.text, wrapped=raw.source_format == "pdf")
 
 
-def analyze_raw(raw: RawDocument, doc_id: str, source_path: str) -> Analysis:
-    """Normalize, segment and extract what a reader returned (raises StageError). An extractor
-    that fails is isolated: a Problem names it and the other tables are kept."""
+def _staged(step):
+    """The step's result; its failure a StageError of the normalize/segment stage."""
     try:
-        doc = segment(normalized(raw), doc_id, source_path)
+        return step()
     except (StageError, MemoryError):
         raise
     except Exception as exc:
         raise StageError("normalize/segment", f"{type(exc).__name__}: {exc}") from exc
+
+
+def analyze_raw(raw: RawDocument, doc_id: str, source_path: str) -> Analysis:
+    """Normalize, segment and extract what a reader returned (raises StageError). An extractor
+    that fails is isolated: a Problem names it and the other tables are kept."""
+    doc = _staged(lambda: segment(normalized(raw), doc_id, source_path))
     problems = list(raw.problems)
     records = extract_all(doc, problems)
     mark_stamped(doc, records, raw.stamped)
@@ -88,13 +92,42 @@ def analyze_text(text: str, source_path: str = "text.txt", doc_id: str = "text")
 
 
 def document_row(a: Analysis) -> dict:
-    raw, doc = a.raw, a.doc
-    row = {"doc_id": a.doc_id, "source_path": a.source_path, "source_format": raw.source_format,
+    return _document_row(a.doc_id, a.source_path, a.raw, len(a.doc.text), a.fields)
+
+
+def _document_row(doc_id: str, source_path: str, raw: RawDocument, n_chars: int, fields: dict) -> dict:
+    row = {"doc_id": doc_id, "source_path": source_path, "source_format": raw.source_format,
            "text_source": raw.text_source, "encoding": raw.encoding,
            "encoding_confidence": raw.encoding_confidence, "text_confidence": raw.text_confidence,
-           "pages": raw.pages, "n_chars": len(doc.text)}
-    row.update(a.fields)
+           "pages": raw.pages, "n_chars": n_chars}
+    row.update(fields)
     return row
+
+
+def table_parts(path, source_path: str) -> Iterator[dict[str, list[dict]]]:
+    """The rows `vanban run` writes for one file (raises StageError), in parts: one for an ordinary
+    document; for a very large one (past stream.LARGE_CHARS), one per piece of its body, each made
+    only when the previous one has been taken (pipeline/stream.py), the `documents` row first."""
+    path = Path(path)
+    doc_id = ingest.doc_id_for(ingest.file_digest(path))
+    raw = ingest.read(path)
+    if len(raw.text) <= stream.LARGE_CHARS:
+        yield analyze_raw(raw, doc_id, source_path).tables()
+        return
+    norm = _staged(lambda: normalized(raw))
+    raw.text = norm.raw = ""     # the normalized text and its edits are all that is read from here on
+    keys: dict = {}
+    for tables, fields, problems in stream.table_parts(raw, norm, doc_id, source_path):
+        if fields:
+            values = {k: (v.value if v else None) for k, v in document_fields(fields).items()}
+            tables["documents"] = [_document_row(doc_id, source_path, raw, len(norm.text), values)]
+            keys = {"source_path": source_path, "so_hieu": values.get("so_hieu")}
+        tables["errors"] = [error_row(source_path, doc_id, p.stage, p.message, p.severity, p.page)
+                            for p in problems]
+        for rows in tables.values():
+            for row in rows:
+                row.update(keys)
+        yield tables
 
 
 def error_row(path, doc_id, stage, message, severity="error", page=None) -> dict:

@@ -14,12 +14,22 @@ DOC_FIELDS = ("so_hieu", "doc_type", "issue_date", "place", "issuing_body", "par
               "signer_name", "signer_title", "signing_authority")
 
 
-def extract_all(doc: SegmentedDoc, problems: Optional[list[Problem]] = None) -> dict[str, list]:
-    """Records per table. With a `problems` list, an extractor that raises is isolated: its records
+# the tables read from the zones around the body (what a large document's first piece gives the others)
+FRAME_TABLES = ("fields", "signers", "recipients")
+
+
+def extract_all(doc: SegmentedDoc, problems: Optional[list[Problem]] = None,
+                seed: Optional[dict[str, list]] = None, only: Optional[tuple[str, ...]] = None) -> dict[str, list]:
+    """Records per table. With a `seed` (FRAME_TABLES → records read from the whole document), only
+    the extractors of the other tables run; with `only`, only those of these tables (a very large
+    document's pieces, pipeline/stream.py). With a `problems` list, an extractor that raises is isolated: its records
     for this document are dropped, a Problem naming it is added, and the others still run (what the
     batch wants); without one, the exception propagates (what a test wants to see)."""
     found: dict[str, list] = {ex.table: [] for ex in EXTRACTORS}
+    found.update(seed or {})
     for ex in EXTRACTORS:
+        if (seed is not None and ex.table in seed) or (only is not None and ex.table not in only):
+            continue
         if problems is None:
             _keep(found, ex, ex.run(doc, found))
             continue

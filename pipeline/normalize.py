@@ -134,7 +134,7 @@ def _bullets(text: str) -> Iterable[Edit]:
     """A bullet is the first character of a line (≤ 12 spaces in) with text ≤ 4 spaces after it;
     read line by line with str methods, which is much faster here than a multiline pattern."""
     pos = 0
-    for line in text.split("\n"):
+    for line in _lines(text):
         body = line.lstrip(" ")
         lead = len(line) - len(body)
         if lead <= 12 and body[:1] in _BULLET_SET:
@@ -142,6 +142,22 @@ def _bullets(text: str) -> Iterable[Edit]:
             if rest and not rest[0].isspace() and len(body) - 1 - len(rest) <= 4:
                 yield pos + lead, pos + lead + 1, "-"
         pos += len(line) + 1
+
+
+BLOCK_CHARS = 1 << 20
+
+
+def _lines(text: str) -> Iterable[str]:
+    """text.split("\n"), a block of about BLOCK_CHARS at a time: a list of every line of a very
+    large text would cost some 60 bytes a line on top of the text."""
+    pos = 0
+    while True:
+        cut = text.find("\n", pos + BLOCK_CHARS)
+        if cut < 0:
+            yield from text[pos:].split("\n")
+            return
+        yield from text[pos:cut].split("\n")
+        pos = cut + 1
 
 
 # A line that starts with a lower-case word continues the previous line ('… Hội \ntrong các …').

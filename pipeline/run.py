@@ -23,7 +23,7 @@ from typing import Callable, Iterator, Optional
 import pyarrow as pa
 
 from pipeline import graph, incremental, ingest, processes, sql
-from pipeline.api import analyze_file, error_row
+from pipeline.api import error_row, table_parts
 from pipeline.models import StageError
 from pipeline.outset import OutputSet
 from pipeline.processes import forkserver_context, without_pandas
@@ -126,23 +126,30 @@ def _failed(rel: str, stage: str, message: str, doc_id: Optional[str] = None, se
     return DocResult(rel, doc_id, errors=[error_row(rel, doc_id, stage, message, severity)])
 
 
-def process_file(path: Path, rel: str) -> tuple[DocResult, dict[str, list[dict]]]:
-    """One document under the per-document alarm: never raises; failures become `errors` rows."""
+def process_file(path: Path, rel: str, take: Callable[[dict[str, list[dict]]], None]) -> DocResult:
+    """One document under the per-document alarm, its rows given to `take` part by part (one part
+    but for a very large document): never raises; failures become `errors` rows (a document that
+    fails after some of its parts were taken is the batch's to drop: see process_batch)."""
     signal.alarm(_limits.seconds)
+    res = DocResult(rel, None, ok=True)
     try:
-        a = analyze_file(path, rel)
-        tables = a.tables()
-        return DocResult(rel, a.doc_id, ok=True, errors=tables.pop("errors")), tables
+        for tables in table_parts(path, rel):
+            res.errors += tables.pop("errors")
+            res.doc_id = res.doc_id or tables["documents"][0]["doc_id"]
+            for name, rows in tables.items():
+                res.rows[name] = res.rows.get(name, 0) + len(rows)
+            take(tables)
+        return res
     except StageError as exc:
-        return _failed(rel, exc.stage, exc.message), {}
+        return _failed(rel, exc.stage, exc.message)
     except _Timeout:
-        return _failed(rel, "limits", f"took longer than {_limits.seconds} s; skipped"), {}
+        return _failed(rel, "limits", f"took longer than {_limits.seconds} s; skipped")
     except MemoryError:
-        return _failed(rel, "limits", f"needed more than {_limits.memory_mb} MB; skipped"), {}
+        return _failed(rel, "limits", f"needed more than {_limits.memory_mb} MB; skipped")
     except Exception as exc:  # a bug must not stop the batch: report it with its place
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return _failed(rel, "internal", f"internal error {type(exc).__name__}: {exc} "
-                                        f"({Path(where.filename).name}:{where.lineno})"), {}
+                                        f"({Path(where.filename).name}:{where.lineno})")
     finally:
         signal.alarm(0)
 
@@ -152,26 +159,70 @@ def _no_report(index: int) -> None:
 
 
 _started: Callable[[int], None] = _no_report     # in a worker: tells the parent a document starts
+_spill_dir: Optional[Path] = None                 # in a worker: where a very large document's rows go
+
+
+class _Rows:
+    """A batch's rows, table by table. They are held as dicts and become Arrow once the batch is
+    done (measured on a 6 MiB plan, converting while a document's analysis is alive raises the
+    worker's peak); once a document comes in several parts (a very large one), every part is made
+    Arrow at once and appended to a spill file, so its rows never all live at once."""
+
+    def __init__(self, spill: Optional[Path]):
+        self.spill, self.rows, self.files, self.paths = spill, {}, {}, {}
+        self.mark: dict[str, int] = {}     # rows of each table before the current document
+
+    def take(self, tables: dict[str, list[dict]]) -> None:
+        for name, rows in tables.items():
+            self.rows.setdefault(name, []).extend(rows)
+        if self.files or (self.spill is not None and self._parted()):
+            self._flush()
+
+    def _parted(self) -> bool:
+        return sum(len(r) for r in self.rows.values()) > SPILL_ROWS
+
+    def _flush(self) -> None:
+        for name in list(self.rows):
+            rows = self.rows.pop(name)
+            if not rows:
+                continue
+            table = arrow_table(name, rows)
+            if name not in self.files:
+                path = self.spill / f".spill-{os.getpid()}-{time.monotonic_ns()}-{name}.arrow"
+                sink = pa.OSFile(str(path), "wb")
+                self.files[name], self.paths[name] = (sink, pa.ipc.new_file(sink, table.schema)), path
+            self.files[name][1].write_table(table, max_chunksize=SPILL_CHUNK)
+
+    def result(self, docs: list) -> BatchResult:
+        if self.files:
+            self._flush()
+            for sink, writer in self.files.values():
+                writer.close()
+                sink.close()
+            return BatchResult(docs, {}, dict(self.paths))
+        tables = {}
+        for name in list(self.rows):            # each table's dicts freed as soon as it is Arrow
+            table_rows = self.rows.pop(name)
+            if table_rows:
+                tables[name] = arrow_table(name, table_rows)
+        return BatchResult(docs, tables)
+
+
+SPILL_ROWS = 20_000       # rows held in a batch past which they go to spill files part by part (a
+                          # batch of 16 plans holds some 5,000; a large document's piece 25,000)
 
 
 def process_batch(items: list[tuple[Path, str]]) -> BatchResult:
     """Worker entry point: the documents of a batch, their rows gathered into one Arrow table per
-    table. (Rows become Arrow only here, once each document's analysis is freed: measured on a
-    6 MiB plan, converting while it is alive raises the worker's peak.)"""
-    docs, rows = [], {}
+    table (or spill files, see _Rows)."""
+    docs, rows = [], _Rows(_spill_dir)
     for i, (path, rel) in enumerate(items):
         _started(i)
-        res, tables = process_file(path, rel)
-        for name, table_rows in tables.items():
-            rows.setdefault(name, []).extend(table_rows)
-            res.rows[name] = len(table_rows)
+        res = process_file(path, rel, rows.take)
+        if not res.ok and res.rows:
+            raise RuntimeError(f"{rel} failed after {sum(res.rows.values())} of its rows were written")
         docs.append(res)
-    tables = {}
-    for name in list(rows):            # each table's dicts freed as soon as it is Arrow
-        table_rows = rows.pop(name)
-        if table_rows:
-            tables[name] = arrow_table(name, table_rows)
-    return BatchResult(docs, tables)
+    return rows.result(docs)
 
 
 BATCH_MAX = 16     # documents per task: amortizes the hand-over, small enough to keep both cores busy
@@ -190,7 +241,8 @@ Work = Callable[[list[tuple[Path, str]]], BatchResult]
 def _worker_main(conn, limits: Limits, work: Work, parent: int, spill: Optional[Path]) -> None:
     """A worker: batches in, results out, one at a time, so that a worker's death or hang names
     its batch exactly; before each document it says which one starts (the per-document deadline)."""
-    global _started
+    global _started, _spill_dir
+    _spill_dir = spill
     processes.tie_to_parent(parent)
     _init_worker(limits)
     _started = lambda i: conn.send(("doc", i))  # noqa: E731

@@ -5,6 +5,7 @@ reads a plan: whatever the document numbers with first is the outer level.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Optional
 
 import regex
@@ -27,45 +28,68 @@ BULLET_KINDS = {"dash", "plus", "star"}
 MARKER = regex.compile("|".join(rx.pattern[1:].replace("(?P<label>", f"(?P<{kind}>") for kind, rx in MARKERS))
 
 
-def build_sections(lines: list[Line]) -> list[Section]:
-    """Tree of numbered headings and bullet items; levels follow the order markers appear in."""
-    sections: list[Section] = []
-    keys: list[str] = []            # the open headings, outermost first: marker kind (decimals by depth)
-    stack: list[int] = []           # … and their section indexes
-    counters: dict[Optional[int], int] = {}
-    for ln in lines:
-        m = MARKER.match(ln.text)
-        if m:
-            kind, label = m.lastgroup, m[m.lastindex]
-            key = f"decimal{label.count('.')}" if kind == "decimal" else kind
-            if kind == "roman":
-                keys.clear()
-                stack.clear()
-            elif key in keys:
-                i = keys.index(key)
-                del keys[i:], stack[i:]
-            parent = stack[-1] if stack else None
-            if kind in BULLET_KINDS:
-                counters[parent] = n = counters.get(parent, 0) + 1
-                label = f"{label}{n}"
-            index = len(sections)
-            sections.append(Section(
-                index=index, parent=parent, level=len(stack), kind=kind, label=label,
-                path=sections[parent].path + "/" + label if parent is not None else label,
-                heading=ln.text[m.end():].strip(), start=ln.start, end=ln.end, heading_end=ln.end))
-            keys.append(key)
-            stack.append(index)
-    # a node runs until the next node at its level or above (and ends before that one's line)
-    open_nodes: list[int] = []
-    for sec in sections:
-        while open_nodes and sections[open_nodes[-1]].level >= sec.level:
-            sections[open_nodes.pop()].end = max(0, sec.start - 1)
-        open_nodes.append(sec.index)
-    last_end = lines[-1].end if lines else 0
-    for idx in open_nodes:
-        sections[idx].end = last_end
-    return sections
+class SectionTree:
+    """Builds the tree of numbered headings and bullet items line by line (a very large document
+    feeds it piece by piece); levels follow the order markers appear in."""
 
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+        self.keys: list[str] = []           # the open headings, outermost first: marker kind (decimals by depth)
+        self.stack: list[int] = []          # … and their section indexes
+        self.counters: dict[Optional[int], int] = {}
+
+    @staticmethod
+    def _marker(text: str):
+        m = MARKER.match(text)
+        if not m:
+            return None
+        kind, label = m.lastgroup, m[m.lastindex]
+        return m, kind, label, (f"decimal{label.count('.')}" if kind == "decimal" else kind)
+
+    def add(self, ln: Line) -> None:
+        found = self._marker(ln.text)
+        if found is None:
+            return
+        m, kind, label, key = found
+        keys, stack, sections = self.keys, self.stack, self.sections
+        if kind == "roman":
+            keys.clear()
+            stack.clear()
+        elif key in keys:
+            i = keys.index(key)
+            del keys[i:], stack[i:]
+        parent = stack[-1] if stack else None
+        if kind in BULLET_KINDS:
+            self.counters[parent] = n = self.counters.get(parent, 0) + 1
+            label = f"{label}{n}"
+        index = len(sections)
+        sections.append(Section(
+            index=index, parent=parent, level=len(stack), kind=kind, label=label,
+            path=sections[parent].path + "/" + label if parent is not None else label,
+            heading=ln.text[m.end():].strip(), start=ln.start, end=ln.end, heading_end=ln.end))
+        keys.append(key)
+        stack.append(index)
+
+    def close(self, last_end: int) -> list[Section]:
+        """The sections, each running until the next node at its level or above (and ending
+        before that one's line); the last ones until `last_end`."""
+        sections = self.sections
+        open_nodes: list[int] = []
+        for sec in sections:
+            while open_nodes and sections[open_nodes[-1]].level >= sec.level:
+                sections[open_nodes.pop()].end = max(0, sec.start - 1)
+            open_nodes.append(sec.index)
+        for idx in open_nodes:
+            sections[idx].end = last_end
+        return sections
+
+
+def build_sections(lines: Sequence[Line]) -> list[Section]:
+    """Tree of numbered headings and bullet items (see SectionTree)."""
+    tree = SectionTree()
+    for ln in lines:
+        tree.add(ln)
+    return tree.close(lines[-1].end if lines else 0)
 
 
 def sections_of(*zones: list[Line]) -> list[Section]:

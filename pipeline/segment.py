@@ -5,6 +5,9 @@ patterns they are found by are `pipeline.patterns`."""
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Optional
 
 import regex
@@ -29,7 +32,32 @@ LIST_ITEM = regex.compile(r"^[ ]{0,40}[-+*][ ]{0,6}\S")
 
 
 
-def _block(lines: list[Line]) -> Optional[Block]:
+class LineIndex(Sequence):
+    """The lines of a text as an array of their starts, each Line made when asked for: what a very
+    large document is segmented with (a Line object per line would cost some 300 bytes a line)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = array("q", [0])
+        self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self.starts)
+        start = self.starts[i]
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+        return Line(start, end, self.text[start:end])
+
+
+_NEWLINE = regex.compile(r"\n")
+
+
+def line_block(lines: list[Line]) -> Optional[Block]:
     return Block(lines[0].start, lines[-1].end, lines) if lines else None
 
 
@@ -320,25 +348,39 @@ def _nonblank_limit(lines: list[Line], lo: int, hi: int, count: int) -> int:
 
 
 
-def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> SegmentedDoc:
-    lines = split_lines(norm.text)
+@dataclass
+class Zones:
+    """Where the zones of a document are: blocks for the small ones, line indexes for the body
+    [body_start, body_end) and the appendix [appendix_start, end)."""
+
+    header: Optional[Block]
+    type_line: Optional[Line]
+    title: Optional[Block]
+    signature: Optional[Block]
+    recipients: Optional[Block]
+    body_start: int
+    body_end: int
+    appendix_start: int
+
+
+def find_zones(text: str, lines: Sequence[Line]) -> Zones:
     typed = find_type_line(lines)
     header = type_line = title = None
     body_start = 0
     if typed is not None:
         t, type_line = typed
-        header = _block([ln for ln in lines[_header_start(lines, t):t] if ln.start < type_line.start])
+        header = line_block([ln for ln in lines[_header_start(lines, t):t] if ln.start < type_line.start])
         title_end = _title_end(lines, t + 1)
-        title = _block([ln for ln in lines[t + 1:title_end] if ln.text.strip()])
+        title = line_block([ln for ln in lines[t + 1:title_end] if ln.text.strip()])
         body_start = title_end
         while body_start < len(lines) and SEPARATOR.match(lines[body_start].text):
             body_start += 1
     else:
         head_start, head_end = _headerless_zone(lines)
         if head_end > head_start:
-            header = _block(lines[head_start:head_end])
+            header = line_block(lines[head_start:head_end])
             body_start = head_end
-    close = _closing_start(norm.text, lines, body_start)
+    close = _closing_start(text, lines, body_start)
     body_end = appendix_start = len(lines)
     rec: list[Line] = []
     sig: list[Line] = []
@@ -346,13 +388,19 @@ def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> Segmente
         body_end = close
         appendix_start = _appendix_start(lines, close) or len(lines)
         rec, sig = split_closing(lines[close:_nonblank_limit(lines, close, appendix_start, CLOSING_LINES)])
-    body_lines = lines[body_start:body_end]
-    appendix_lines = lines[appendix_start:]
+    return Zones(header, type_line, title, _zone(sig), _zone(rec), body_start, body_end, appendix_start)
+
+
+def segment(norm: NormText, doc_id: str = "", source_path: str = "") -> SegmentedDoc:
+    lines = split_lines(norm.text)
+    z = find_zones(norm.text, lines)
+    body_lines = lines[z.body_start:z.body_end]
+    appendix_lines = lines[z.appendix_start:]
     return SegmentedDoc(
-        doc_id=doc_id, source_path=source_path, norm=norm, lines=lines, header=header,
-        type_line=type_line, title=title, body=_block(body_lines),
-        signature=_zone(sig), recipients=_zone(rec),
-        sections=sections_of(body_lines, appendix_lines), appendix=_block(appendix_lines))
+        doc_id=doc_id, source_path=source_path, norm=norm, lines=lines, header=z.header,
+        type_line=z.type_line, title=z.title, body=line_block(body_lines),
+        signature=z.signature, recipients=z.recipients,
+        sections=sections_of(body_lines, appendix_lines), appendix=line_block(appendix_lines))
 
 
 def _zone(lines: list[Line]) -> Optional[Block]:

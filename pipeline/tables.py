@@ -101,9 +101,12 @@ def record_rows(table: str, doc_id: str, records: Iterable[Any], norm: Optional[
     cols = COLUMNS[table]
     span, evidence = "source_start" in cols, "evidence" in cols
     own_evidence, derive = EVIDENCE_FROM.get(table), _DERIVE.get(table)
+    renames = RECORD_RENAMES.get(table)
     rows = []
     for rec in records:
         fields = rec if isinstance(rec, dict) else vars(rec)
+        if renames:
+            fields = {renames.get(k, k): v for k, v in fields.items()}
         row = {c: fields.get(c) for c in cols}
         row["doc_id"] = doc_id
         start, end = fields.get("start"), fields.get("end")

@@ -69,6 +69,8 @@ def test_a_60_mib_plan(tmp_path):
                                        "--time-limit", "3600", "--memory-limit", "4096")
     assert code == 0
     assert pq.read_table(tmp_path / "out" / "documents.parquet").num_rows == 1
-    assert pq.read_table(tmp_path / "out" / "sections.parquet").num_rows > 500_000
-    if peak >= 500 * 2**20:      # measured: 2.6 GB (the worker's records and rows), see README
-        pytest.xfail(f"peak memory {peak / 2**20:.0f} MB in {seconds:.0f} s: over the 500 MB target")
+    # three bullets a task, and the first 99 task headings (a section number has two digits at most)
+    assert pq.read_table(tmp_path / "out" / "sections.parquet").num_rows > 480_000
+    # the limit, every process counted (measured: 397–399 MB in 64–69 s, see README)
+    assert peak < 500 * 2**20, f"peak memory {peak / 2**20:.0f} MB in {seconds:.0f} s"
+    print(f"60 MiB plan: {seconds:.0f} s, peak memory {peak / 2**20:.0f} MB")

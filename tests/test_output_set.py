@@ -181,14 +181,14 @@ def hang_inside_a_document(items):
     """A reader that hangs (where the alarm cannot reach) inside the document `hang-*`, after the
     worker said it started it."""
     import pipeline.run as run
-    analyze = run.analyze_file
+    parts = run.table_parts
 
     def stuck(path, rel):
         if path.name.startswith("hang"):
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
             time.sleep(600)
-        return analyze(path, rel)
-    run.analyze_file = stuck
+        return parts(path, rel)
+    run.table_parts = stuck
     return run.process_batch(items)
 
 

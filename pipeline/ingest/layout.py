@@ -130,6 +130,8 @@ def spaced_columns(lines: Sequence[str]) -> Optional[list[str]]:
 
 def reflow_spaced(text: str) -> str:
     """Plain text with its header and foot zones split into columns (see `spaced_columns`)."""
+    if "\t" not in text and " " * SPACED_GAP not in text:
+        return text         # no line can hold two columns (and a large text is not split for nothing)
     lines = text.split("\n")
     head_end, foot_start = zone_bounds(lines)
     if head_end is None and foot_start is None:
@@ -171,6 +173,14 @@ def page_number_lines(lines: Sequence[str]) -> set[int]:
         if m:
             found.add(i)
     return found
+
+
+_PAGE_NUMBER_LINE = regex.compile(_PAGE_NUMBER.pattern, _PAGE_NUMBER.flags | regex.MULTILINE)
+
+
+def may_hold_page_numbers(text: str) -> bool:
+    """Whether a line of the text reads as a page number (then `drop_page_numbers` has work)."""
+    return _PAGE_NUMBER_LINE.search(text) is not None
 
 
 def drop_page_numbers(lines: list[str]) -> list[str]:

@@ -104,10 +104,12 @@ def read_txt(path) -> RawDocument:
     """A plain-text file: decoded; page numbers, and the running headers and footers of pages
     parted by form feeds (`pdftotext` output), dropped; two-column zones typed with spaces or
     tabs split into columns (`layout.reflow_spaced`)."""
-    from pipeline.ingest.layout import drop_page_numbers, reflow_spaced, strip_running_lines
+    from pipeline.ingest.layout import drop_page_numbers, may_hold_page_numbers, reflow_spaced, strip_running_lines
 
     with open(path, "rb") as fh:
         raw = decode_bytes(fh.read())
     text = "\n".join(strip_running_lines(raw.text.split("\f"))) if "\f" in raw.text else raw.text
-    raw.text = reflow_spaced("\n".join(drop_page_numbers(text.split("\n"))))
+    if may_hold_page_numbers(text):      # else no list of the lines (a large text's would cost more than it)
+        text = "\n".join(drop_page_numbers(text.split("\n")))
+    raw.text = reflow_spaced(text)
     return raw
