@@ -503,11 +503,10 @@ def supervised(files: list[ingest.InputFile], limits: Limits, work: Work = proce
     return _results(files, 1, limits, work)
 
 
-def account(batch: BatchResult, seen: dict[str, str],
-            summary: Summary) -> tuple[list[DocResult], dict[str, pa.Table]]:
-    """The batch's documents as reported, counted in `summary`, and its tables without the rows of
-    a second file with the same bytes, which becomes a warning (`seen`: doc_id → first
-    source_path, the first in input order wins). Shared with the executors that merge shards."""
+def account(batch: BatchResult, seen: dict[str, str], summary: Summary) -> list[DocResult]:
+    """The batch's documents as reported, counted in `summary`; a second file with the same bytes
+    becomes a warning and its rows are cut from the batch (`seen`: doc_id → first source_path, the
+    first in input order wins). Shared by the local runner and the executors that merge shards."""
     reported, duplicates = [], set()
     for i, res in enumerate(batch.docs):
         if res.ok and res.doc_id in seen:
@@ -521,7 +520,10 @@ def account(batch: BatchResult, seen: dict[str, str],
         else:
             summary.failed += 1
         reported.append(res)
-    return reported, _without(batch, duplicates)
+    if duplicates:
+        batch.load_spilled()
+        batch.tables = _without(batch, duplicates)
+    return reported
 
 
 @dataclass
@@ -572,35 +574,14 @@ def _write_tables(work: incremental.Plan, published: Path, skipped, out_dir: Pat
     writers = {name: TableWriter(out_dir, name) for name in SCHEMAS}
     seen: dict[str, str] = dict(work.kept)
     try:
-        for rel, reason in skipped:
-            if reason != "unsupported file type":
-                row = error_row(rel, None, "discover", f"skipped: {reason}", "warning")
-                writers["errors"].write_rows([row])
-                on_error and on_error(row)
+        write_errors(writers["errors"], skipped_rows(skipped), on_error)
         incremental.copy_kept(published, work.kept, writers)
         n = 0
         for batch in _results(work.to_read, max(1, jobs), limits, spill=out_dir):
-            duplicates = set()
-            for i, res in enumerate(batch.docs):
-                if res.ok and res.doc_id in seen:
-                    duplicates.add(i)
-                    res = _failed(res.source_path, "ingest", f"same bytes as {seen[res.doc_id]}; not repeated",
-                                  res.doc_id, "warning")
-                    summary.skipped += 1
-                elif res.ok:
-                    seen[res.doc_id] = res.source_path
-                    summary.documents += 1
-                else:
-                    summary.failed += 1
-                if res.errors:
-                    writers["errors"].write_rows(res.errors)
-                    for row in res.errors:
-                        on_error and on_error(row)
+            for res in account(batch, seen, summary):
+                write_errors(writers["errors"], res.errors, on_error)
                 n += 1
                 on_progress and on_progress(n, len(work.to_read), res)
-            if duplicates:
-                batch.load_spilled()
-                batch.tables = _without(batch, duplicates)
             for name, table in batch.take_tables():
                 writers[name].write(table)
         for w in writers.values():

@@ -17,9 +17,6 @@ runs last (`pipeline/incremental.py`), and swaps the finished set in place of `-
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import errno
 import fcntl
 import hashlib
 import json
@@ -38,9 +35,9 @@ import pyarrow.parquet as pq
 from pipeline import incremental, ingest
 from pipeline.run import (POST_PASSES, BatchResult, DocResult, Limits, Summary, Work, account, process_batch,
                           skipped_rows, supervised, write_errors)
+from pipeline.outset import TABLE_SUFFIXES, exchange
 from pipeline.tables import ARROW_SCHEMAS, SCHEMAS, TableWriter
 
-TABLE_SUFFIXES = (".parquet", ".csv")
 
 
 @dataclass(frozen=True)
@@ -216,10 +213,9 @@ class Commit:
 
     def _merge(self, shard: Shard, marker: dict) -> None:
         batch = _shard_batch(self.folder, shard, marker)
-        reported, tables = account(batch, self.seen, self.summary)
-        for res in reported:
+        for res in account(batch, self.seen, self.summary):
             write_errors(self.writers["errors"], res.errors, self.on_error)
-        for name, table in tables.items():
+        for name, table in batch.take_tables():
             self.writers[name].write(table)
 
     def finish(self) -> Summary:
@@ -254,32 +250,7 @@ class Commit:
 
 # ---------------------------------------------------------------- the swap
 # The same contract as the local runner's output set (a staging folder beside `--out` switched in
-# whole): when both are in, one implementation should serve both.
-
-def _renameat2():
-    try:
-        fn = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True).renameat2
-    except (AttributeError, OSError):      # glibc < 2.28, musl, not Linux
-        return None
-    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    return fn
-
-
-_RENAMEAT2 = _renameat2()
-_AT_FDCWD, _RENAME_EXCHANGE = -100, 2
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths in one step; False where the system cannot (nothing was changed)."""
-    if _RENAMEAT2 is None:
-        return False
-    if _RENAMEAT2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
-        return True
-    err = ctypes.get_errno()
-    if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
-        return False
-    raise OSError(err, os.strerror(err), str(a))
-
+# whole, with the same exchange: pipeline.outset).
 
 def swap_in(staging: Path, out: Path) -> None:
     """Put the set written in `staging` in place of `out`: a reader of `<out>/<table>.parquet`
@@ -289,10 +260,10 @@ def swap_in(staging: Path, out: Path) -> None:
         os.rename(staging, out)
         return
     for entry in os.scandir(out):
-        if not entry.name.endswith(TABLE_SUFFIXES) and ".tmp-" not in entry.name \
-                and not os.path.lexists(staging / entry.name):
+        of_a_set = entry.name.endswith(TABLE_SUFFIXES) or entry.name == incremental.MANIFEST
+        if not of_a_set and ".tmp-" not in entry.name and not os.path.lexists(staging / entry.name):
             os.rename(entry.path, staging / entry.name)
-    if _exchange(staging, out):
+    if exchange(staging, out):
         shutil.rmtree(staging)                     # the previous set, now here
         return
     aside = out.parent / f".{out.name}.old-{os.getpid()}"
