@@ -30,6 +30,7 @@ from typing import Mapping, Optional
 import regex
 
 from extractors import structure
+from pipeline.patterns import alternation
 from pipeline.vocab import (ASSIGN_HEADINGS, CLAUSE_OPENERS, DUTY_VERBS, GIVE_VERBS, LEVEL_NOUNS, MEMBERSHIP,
                               MORE_DUTY_VERBS, NOT_IN_NAMES, PERSON_TITLES, PLURAL_UNIT_NOUNS, ROLE_CUES,
                               ROLE_LABELS, TABLE_COLUMNS, UNIT_ABBREVIATIONS, DUTY_OF)
@@ -54,17 +55,13 @@ _NUMBERED = {"arabic", "decimal", "letter"}
 _ASSIGN_HEADINGS = tuple(ASSIGN_HEADINGS)       # for str.startswith
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", "[ ]") for w in sorted(words, key=len, reverse=True))
-
-
 # A verb that hands work to the unit after it, at the start of a duty or after its giver.
 # 'Giao Ban Tuyên giáo …', '… Tỉnh đoàn giao Ban Tổ chức – Kiểm tra tham mưu …', 'Đề nghị Ủy ban MTTQ …'
-_GIVE = regex.compile(rf"(?:^|(?<=[ ,;]))(?:{_alt(GIVE_VERBS)})[ ]{{1,3}}", regex.IGNORECASE)
+_GIVE = regex.compile(rf"(?:^|(?<=[ ,;]))(?:{alternation(GIVE_VERBS, '[ ]')})[ ]{{1,3}}", regex.IGNORECASE)
 # A person in a list of duties: title, name (2-6 capitalised words), position after a dash, duty after
 # a colon. '- Đ/c Nguyễn Thanh Duy - UVBTV, Trưởng Ban Phong trào', 'Ông Hoàng Văn An – Trưởng đoàn: phụ trách chung'
 _PERSON = regex.compile(
-    rf"""^(?:{_alt(PERSON_TITLES)})[ ]{{1,3}}
+    rf"""^(?:{alternation(PERSON_TITLES, '[ ]')})[ ]{{1,3}}
     (?P<name>\p{{Lu}}\p{{Ll}}*(?:[ ]\p{{Lu}}\p{{Ll}}*){{1,5}})               # Hoàng Văn An
     (?:[ ]{{0,6}}[-–][ ]{{0,3}}(?P<pos>[^\n:]{{1,200}}?))?                  # – Trưởng đoàn
     (?:[ ]{{0,3}}:[ ]{{0,3}}(?P<duty>[^\n]{{1,2000}}?)|[ .;]{{0,3}})$        # : phụ trách chung""",
@@ -78,7 +75,7 @@ _ADDRESS = regex.compile(r"^[ ]{0,12}(?:Kính[ ]gửi|\p{Lu}[^\n:]{0,60}[ ]đi�
 _ADDRESS_REACH = 12 + 1 + 60 + 5 + 2 + 1      # an _ADDRESS match's colon stands within its reach
 _ARTICLE_REACH = 12 + 4                         # an _ARTICLE match's 'Điều' stands within its reach
 # A title that names the unit whose duties follow: 'Nhiệm vụ của Đoàn Chủ tịch'.
-_DUTY_OF = regex.compile(rf"^(?:{_alt(DUTY_OF)})[ ]{{1,3}}", regex.IGNORECASE)
+_DUTY_OF = regex.compile(rf"^(?:{alternation(DUTY_OF, '[ ]')})[ ]{{1,3}}", regex.IGNORECASE)
 # An article of a regulation, its title after it: 'Điều 13: Nhiệm vụ của Đoàn Chủ tịch'.
 _ARTICLE = regex.compile(r"^[ ]{0,12}Điều[ ]{1,3}\d{1,3}[ ]{0,2}[.:][ ]{0,3}")
 _CLOSING = regex.compile(r"^[ ]{0,12}Trên[ ]đây", regex.IGNORECASE)    # the closing formula ends the duties
@@ -99,7 +96,7 @@ _HEADING_DUTY_WORDS = 4      # 'Các khoa | tham gia khảo sát' names units; a
 _LABEL_WORDS = 16            # a unit's label may hold a person's post: 'Đồng chí Trưởng Ban … - Trưởng Tiểu ban:'
 _SAME_UNIT_NOISE = frozenset({"các", "những", "mỗi", "đối", "với", "và"})
 _TOKEN = regex.compile(r"[\w/]+")
-_ABBREVIATION = regex.compile(rf"(?<![\w&])(?:{_alt(UNIT_ABBREVIATIONS)})(?![\w&])")
+_ABBREVIATION = regex.compile(rf"(?<![\w&])(?:{alternation(UNIT_ABBREVIATIONS, '[ ]')})(?![\w&])")
 _ROLE_CUES = tuple((cue, e.value) for cue, e in ROLE_CUES.items())
 _VERBS = DUTY_VERBS | MORE_DUTY_VERBS
 _BARE_HEADS = frozenset(h for h in structure.UNIT_HEAD_WORDS if " " not in h)   # 'Sở' alone names no unit

@@ -27,12 +27,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from typing import Iterable, Mapping, Optional
+from typing import Mapping, Optional
 
 import regex
 
 from extractors.dates import NUMDATE, WORDDATE, iso
 from extractors.structure import matches_at
+from pipeline.patterns import alternation
 from pipeline.citekeys import join_keys, symbol_key
 from pipeline.symbols import SYMBOL, Symbol, parse
 from pipeline.vocab import (CITATION_TYPE_WORDS, CONG_VAN, DOC_TYPES, FORM_WORDS, ISSUER_STOP_WORDS, ISSUER_WORDS,
@@ -55,14 +56,10 @@ class Citation:
     evidence: str                 # the sentence the mention stands in
 
 
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 # Full type words in any case; abbreviations (`NQ`, `CT`) only in upper case, as written.
 _TYPE_WORDS = {**TYPE_WORDS, **CITATION_TYPE_WORDS}
 _ABBR = {k for k in _TYPE_WORDS if k.upper() in DOC_TYPES}
-TYPE_WORD = (rf"(?<!\p{{L}})(?:(?i:{_alt(set(_TYPE_WORDS) - _ABBR)})|{_alt(k.upper() for k in _ABBR)})"
+TYPE_WORD = (rf"(?<!\p{{L}})(?:(?i:{alternation(set(_TYPE_WORDS) - _ABBR)})|{alternation(k.upper() for k in _ABBR)})"
              r"(?!\p{L})")
 _WRAP = r"[ ]?\n[ ]?"        # a line break inside a phrase: a wrapped line of a PDF or a Markdown paragraph
 _SO = rf"[sS]ố(?:[ ]{{0,2}}:?[ ]{{0,2}}|{_WRAP})"
@@ -86,8 +83,8 @@ BARE = regex.compile(
     r"(?![ ]{1,2}(?:tháng|năm|quý|tuần|ngày|giờ|lần|đợt|bước|giai đoạn)(?!\p{L}))")
 DATE_LEAD = regex.compile(
     rf"(?:[ ]{{0,2}}|{_WRAP})[,(]?[ ]{{0,2}}(?:(?:được[ ]{{1,2}})?ban hành[ ]{{1,2}})?ngày(?:[ ]{{1,3}}|{_WRAP})")
-_IW_LOWER = _alt(ISSUER_WORDS)
-_ISTOP = rf"(?!(?:{_alt(ISSUER_STOP_WORDS)})(?!\p{{L}}))"
+_IW_LOWER = alternation(ISSUER_WORDS)
+_ISTOP = rf"(?!(?:{alternation(ISSUER_STOP_WORDS)})(?!\p{{L}}))"
 # A word of an issuer's name: a capitalized word with the lower-case syllable that completes it ('Giáo
 # dục', 'Y tế', 'Nông nghiệp'), or a lower-case word of a body's name ('Ủy ban nhân dân tỉnh').
 _IWORD = (rf"(?:(?!Về(?!\p{{L}})|{TYPE_WORD})\p{{Lu}}[\p{{L}}\d&]{{0,15}}(?:\.(?=[ ]\p{{Lu}}))?"
@@ -105,9 +102,9 @@ SYMBOL_WRAP = regex.compile(rf"-{_WRAP}(?P<rest>[\p{{Lu}}\d]{{1,12}}(?:-[\p{{Lu}
 # `số` right before a number without a type word: 'tại số 123/UBND-VX'
 BARE_SO = regex.compile(rf"(?<!\p{{L}})(?P<so>{_SO})\Z", regex.REVERSE)
 # A form to fill before a type word: 'Mẫu báo cáo số 05'
-FORM_BEFORE = regex.compile(rf"(?<!\p{{L}})(?i:{_alt(FORM_WORDS)})[ ]{{1,2}}\Z", regex.REVERSE)
+FORM_BEFORE = regex.compile(rf"(?<!\p{{L}})(?i:{alternation(FORM_WORDS)})[ ]{{1,2}}\Z", regex.REVERSE)
 _CUES = {e.key: e.value for e in RELATION_CUES.values()}
-CUE = regex.compile(rf"(?<!\p{{L}})(?i:{_alt(_CUES)})(?!\p{{L}})", regex.REVERSE)
+CUE = regex.compile(rf"(?<!\p{{L}})(?i:{alternation(_CUES)})(?!\p{{L}})", regex.REVERSE)
 # Sentence ends: a line break, or `.!?` after a lower-case letter, digit or closing mark (not `TP.`).
 SENTENCE_END = regex.compile(r"\n|(?<=[\p{Ll}\d”\")])[.!?][ ]")
 SENTENCE_END_BACK = regex.compile(SENTENCE_END.pattern, regex.REVERSE)
@@ -158,7 +155,7 @@ def _relation(text: str, sent_start: int, start: int, opening: bool) -> str:
     return "mentions"
 
 
-_IMPLEMENTS = _alt(k for k, v in _CUES.items() if v == "implements")
+_IMPLEMENTS = alternation(k for k, v in _CUES.items() if v == "implements")
 # An opening sentence: 'Thực hiện Kết luận số 75-KL/TW …', '- Triển khai Kế hoạch số 12/KH-UBND …'
 OPENING = regex.compile(rf"[ *_\-+•]{{0,6}}(?i:{_IMPLEMENTS})(?!\p{{L}})")
 

@@ -26,6 +26,7 @@ import regex
 
 from extractors import periods, structure
 from extractors.dates import QUARTER_REST, QUARTER_WORDS, TIME, iso, quarter_number, valid_day_month
+from pipeline.patterns import alternation
 from pipeline.vocab import (DEADLINE_CUES, DESCRIBED_PERIOD_WORDS, DEADLINE_LABELS, GENERIC_RECURRENCE, HORIZON_WORDS,
                               RECURRENCE, RELATIVE_YEARS, STATEMENT_WORDS, STATUS_WORDS, WEEKDAYS)
 from pipeline.models import Line, SegmentedDoc
@@ -44,10 +45,6 @@ class Deadline:
     due_start: Optional[str] = None     # the start of a range ('từ ngày 02/02 – 15/02/2026' → 2026-02-02)
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", "[ ]{1,2}") for w in sorted(words, key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class Form:
     """One way a date is written. `leads`: the lower-case words it opens with, or, with `digit`, what
@@ -63,12 +60,12 @@ class Form:
     def pattern(self) -> str:
         if self.digit:
             return rf"(?<!\d)(?={_NUMBER}(?:{self.leads[0]}))" + self.rest
-        return rf"(?:{_alt(self.leads)})" + self.rest
+        return rf"(?:{alternation(self.leads, '[ ]{1,2}')})" + self.rest
 
 
 _NUMBER = r"\d{1,2}"          # what a digit form opens with
 _Y = r"(?:19|20)\d{2}"
-_REL = _alt(RELATIVE_YEARS)
+_REL = alternation(RELATIVE_YEARS, '[ ]{1,2}')
 _NOT_NUM = r"(?![\d/]|[.\-]\d)"
 _MONG = r"[ ]{1,3}(?:(?:mồng|mùng)[ ]{1,2})?"        # 'ngày mồng 3'
 # '15/04/2024', '30.10', '15/12 năm sau'
@@ -96,7 +93,7 @@ DATE_FORMS = (
 )
 # A weekday: a deadline only in a weekly sentence ('trước 16 giờ thứ Sáu hằng tuần'). Its own
 # pattern, tried only on lines that say 'tuần': 'thứ' is too common a word to look at everywhere.
-_WEEKDAY = rf"[ ]{{1,2}}(?P<wd>{_alt(k[4:] for k in WEEKDAYS if k.startswith('thứ '))})"
+_WEEKDAY = rf"[ ]{{1,2}}(?P<wd>{alternation((k[4:] for k in WEEKDAYS if k.startswith('thứ ')), '[ ]{1,2}')})"
 WEEKDAY_FORMS = (
     Form(("thứ",), _WEEKDAY, "thứ Sáu"),
     Form(("ngày",), r"[ ]{1,3}thứ" + _WEEKDAY, "ngày thứ Sáu"),
@@ -143,13 +140,13 @@ _WEEKDAY_NUMBER = {" ".join(k.split()): int(e.value) for k, e in WEEKDAYS.items(
 
 _EVENT_DAY = r"(?:ngày(?:[ ]{1,2}\p{L}{1,10}){1,3}[ ]{1,2})?"     # 'ngày bầu cử 15/3/2026': a day named by its event
 _CUE = regex.compile(
-    rf"(?<![\p{{L}}])(?:{_alt(DEADLINE_CUES)})[ ]{{1,3}}"
+    rf"(?<![\p{{L}}])(?:{alternation(DEADLINE_CUES, '[ ]{1,2}')})[ ]{{1,3}}"
     rf"{_EVENT_DAY}\(?$", regex.IGNORECASE | regex.REVERSE)     # matched backwards from the date: one try
-_STATUS = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(STATUS_WORDS)})[ ]{{1,2}}$", regex.IGNORECASE | regex.REVERSE)
-_STATEMENT = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(STATEMENT_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
-_HORIZON = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(HORIZON_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
-_DESCRIBED = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(DESCRIBED_PERIOD_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
-_LABEL = regex.compile(rf"(?:{_alt(DEADLINE_LABELS)})(?![\p{{L}}])", regex.IGNORECASE)
+_STATUS = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(STATUS_WORDS, '[ ]{1,2}')})[ ]{{1,2}}$", regex.IGNORECASE | regex.REVERSE)
+_STATEMENT = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(STATEMENT_WORDS, '[ ]{1,2}')})(?![\p{{L}}])", regex.IGNORECASE)
+_HORIZON = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(HORIZON_WORDS, '[ ]{1,2}')})(?![\p{{L}}])", regex.IGNORECASE)
+_DESCRIBED = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(DESCRIBED_PERIOD_WORDS, '[ ]{1,2}')})(?![\p{{L}}])", regex.IGNORECASE)
+_LABEL = regex.compile(rf"(?:{alternation(DEADLINE_LABELS, '[ ]{1,2}')})(?![\p{{L}}])", regex.IGNORECASE)
 _FROM = regex.compile(r"(?<![\p{L}])từ[ ]{1,3}$", regex.IGNORECASE | regex.REVERSE)
 # A bare 'trong năm' right after a month or a day only qualifies it ('đến hết tháng 6 trong năm',
 # 'ngày 15/3 trong năm'): it is no deadline of its own. Matched backwards from 'năm'.
@@ -230,8 +227,7 @@ def _due(m: regex.Match, year: Optional[int], recurrence: Optional[str]) -> tupl
 
 def _recurrence(sentence: str) -> Optional[str]:
     """The recurrence the sentence names: a specific word ('hằng quý') over a generic one ('định kỳ')."""
-    words = [" ".join(w.group().lower().split()) for w in structure.matches_at(
-        periods.RECURRENCE_RX, sentence, structure.starts_of(sentence, RECURRENCE))]
+    words = periods.recurrence_words(sentence)
     specific = [w for w in words if w not in GENERIC_RECURRENCE]
     return RECURRENCE[(specific or words)[0]].value if words else None
 

@@ -7,6 +7,7 @@ import regex
 
 from extractors.dates import QUARTER
 from extractors.structure import matches_at, starts_of
+from pipeline.patterns import alternation
 from pipeline.vocab import PROGRAMME_PERIODS, RECURRENCE
 
 _REC = sorted(RECURRENCE, key=len, reverse=True)
@@ -27,14 +28,19 @@ PERIOD = regex.compile(
     rf"|{QUARTER}"                                                           # 'Quý I/2024'
     r")(?![\p{L}\d])", regex.IGNORECASE)
 _PROGRAMME = regex.compile(
-    r"(?:" + "|".join(map(regex.escape, sorted(PROGRAMME_PERIODS, key=len, reverse=True))) + r")"
+    r"(?:" + alternation(PROGRAMME_PERIODS) + r")"
     rf"[ ]{{0,3}}\(?[ ]{{0,2}}{_YEARS}", regex.IGNORECASE)
 
 
+def recurrence_words(text: str) -> list[str]:
+    """The recurrence words of the text, lower case, in order ('định kỳ', 'hằng quý')."""
+    return [m.group().lower() for m in matches_at(RECURRENCE_RX, text, starts_of(text, RECURRENCE))]
+
+
 def recurrence_of(text: str) -> Optional[str]:
-    """CONTRACT recurrence named in the text ('hàng năm' → annual), or None."""
-    m = next(matches_at(RECURRENCE_RX, text, starts_of(text, RECURRENCE)), None)
-    return RECURRENCE[m.group().lower()].value if m else None
+    """CONTRACT recurrence named first in the text ('hàng năm' → annual), or None."""
+    words = recurrence_words(text)
+    return RECURRENCE[words[0]].value if words else None
 
 
 def period_in(text: str) -> Optional[str]:

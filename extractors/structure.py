@@ -12,6 +12,7 @@ from typing import Iterable, Iterator, Mapping, Optional
 
 import regex
 
+from pipeline.patterns import alternation
 from pipeline.vocab import NOT_UNIT_STARTS, PLURAL_UNIT_NOUNS, UNIT_HEADS, UNIT_NAMES
 from pipeline.models import Line, SegmentedDoc, Section
 
@@ -27,18 +28,14 @@ YEAR_IN_TITLE = regex.compile(r"năm[ ]{1,3}((?:19|20)\d{2})(?![\d/])", regex.IG
 UNIT_INTRO = regex.compile(r"^(?:đối[ ]với|thành[ ]lập(?:[ ]mới)?)[ ]{1,3}", regex.IGNORECASE)
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 # The start of a unit's name: a head word ('Ban', 'Sở', 'Bộ', 'Tỉnh ủy'), or a generic unit noun
 # after 'các' ('Các cơ quan, đơn vị'); not a head word that starts another phrase ('Báo cáo', 'Bộ máy').
 UNIT_HEAD_WORDS = ("các", "những", "mỗi", *UNIT_HEADS, *UNIT_NAMES)      # every word a UNIT_START match opens with
 UNIT_START = regex.compile(
     rf"""^(?:
-        (?:các|những|mỗi)[ ]{{1,3}}(?:{_alt(PLURAL_UNIT_NOUNS)})    # 'các cơ quan, đơn vị'
-      | (?:(?:các|những|mỗi)[ ]{{1,3}})?(?!(?:{_alt(NOT_UNIT_STARTS)})(?!\p{{L}}))
-        (?:{_alt(UNIT_HEADS | set(UNIT_NAMES))})                    # 'Sở Tài chính', 'các Bộ'
+        (?:các|những|mỗi)[ ]{{1,3}}(?:{alternation(PLURAL_UNIT_NOUNS)})    # 'các cơ quan, đơn vị'
+      | (?:(?:các|những|mỗi)[ ]{{1,3}})?(?!(?:{alternation(NOT_UNIT_STARTS)})(?!\p{{L}}))
+        (?:{alternation(UNIT_HEADS | set(UNIT_NAMES))})                    # 'Sở Tài chính', 'các Bộ'
     )(?![\p{{L}}])""",
     regex.IGNORECASE | regex.VERBOSE)
 MAX_UNIT_WORDS = 20          # 'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa' is 15
@@ -180,7 +177,7 @@ def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int], pos: in
 
 def lines_holding(lines: list[Line], offsets: list[int]) -> Iterator[tuple[Line, list[int]]]:
     """The lines (sorted, disjoint) that hold one of the sorted offsets, each with its offsets
-    relative to its start (as line_starts gives them): a walk over the offsets, not every line."""
+    relative to its start: a walk over the offsets, not every line."""
     firsts = [ln.start for ln in lines]
     i = bisect.bisect_left(offsets, firsts[0]) if lines else len(offsets)
     while i < len(offsets):
@@ -192,11 +189,6 @@ def lines_holding(lines: list[Line], offsets: list[int]) -> Iterator[tuple[Line,
             i = j
         else:               # between two lines: on to the next one
             i = bisect.bisect_left(offsets, firsts[k + 1], i) if k + 1 < len(lines) else len(offsets)
-
-
-def line_starts(starts: list[int], lo: int, hi: int) -> list[int]:
-    """The offsets of `starts` (sorted) in [lo, hi), relative to lo: a line's share of a body's starts."""
-    return [s - lo for s in starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]]
 
 
 def unit_name(text: str) -> Optional[str]:

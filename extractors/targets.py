@@ -23,6 +23,7 @@ import regex
 
 from extractors import periods, structure
 from extractors.numerals import NUMBER, number_starts, value_of
+from pipeline.patterns import alternation
 from pipeline.vocab import (COMPARATORS, CONDITION_WORDS, CURRENCY, DOC_TYPES, FORWARD_HEADINGS, GOAL_WORDS,
                               LEVEL_NOUNS, LIMIT_WORDS, LIST_NOUNS, NUMBER_NAMERS, QUANTITY_LABELS, REPORT_TYPES,
                               RESULT_HEADINGS, RESULT_WORDS, RULE_TYPES, SCOPE_HEADS, TARGET_CUES, TIME_NOUNS,
@@ -47,22 +48,18 @@ class Target:
     kind: str = "target"                     # 'target' (a commitment) or 'limit' (a ceiling or condition)
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 # What may stand right before a target, read backwards from the number: an optional comparator,
 # optional fillers, then a cue word. Example: 'kết nạp mới ít nhất |100'.
 # The patterns that end at the number are matched backwards from it (REVERSE, `match`): one try
 # instead of a search from every start of the window. For _TAIL this gives the same comparator and
 # the same presence of cue and 'từ' as a forward search (the cue itself may differ: 'kết nạp mới'
 # forwards, 'kết nạp' + filler 'mới' backwards; only its presence is read).
-_COMP = _alt(COMPARATORS)
+_COMP = alternation(COMPARATORS)
 _TAIL = regex.compile(
-    rf"(?:(?<![\p{{L}}])(?P<cue>{_alt(TARGET_CUES)})(?:[ ](?:mới|thêm|được|các|tổng số))?[ ]{{1,3}})?"
+    rf"(?:(?<![\p{{L}}])(?P<cue>{alternation(TARGET_CUES)})(?:[ ](?:mới|thêm|được|các|tổng số))?[ ]{{1,3}})?"
     rf"(?:(?<![\p{{L}}])(?P<comp>{_COMP})[ ]{{1,3}})?(?P<from>từ[ ]{{1,3}})?$", regex.IGNORECASE | regex.REVERSE)
 # A reference or rank word right before the number. Example: 'Nghị quyết 25', 'cụm 8', 'số 03'.
-_NAMED = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(NUMBER_NAMERS | set(TYPE_WORDS))})[ ]{{1,3}}$",
+_NAMED = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(NUMBER_NAMERS | set(TYPE_WORDS))})[ ]{{1,3}}$",
                        regex.IGNORECASE | regex.REVERSE)
 # 'doanh nghiệp có (từ|trên) 500 lao động': a condition on the noun before 'có' ('trong đó có',
 # 'và có 100% đoàn viên …' and a 'có' that opens its clause are not).
@@ -76,7 +73,7 @@ _RATIO_OF = regex.compile(r"(?:tỉ|tỷ)[ ]lệ[ ]{1,3}(?P<of>[^;:()]{1,80}?)[ 
                           r"(?:trong|tại|của|ở|có|đạt|lên|xuống|còn|là|chưa)(?![\p{L}])",
                           regex.IGNORECASE)
 _EACH = regex.compile(r"(?<![\p{L}])[Mm]ỗi[ ]{1,3}(?P<who>[^,;:()]{1,40}?(?:,[ ]{0,2}[^,;:()]{1,20}?){0,3})"
-                      r"(?=[ ]{1,3}(?:" + _alt(TARGET_CUES) + r"|đảm bảo|phải|cần|có|ít nhất|tối thiểu)(?![\p{L}]))")
+                      r"(?=[ ]{1,3}(?:" + alternation(TARGET_CUES) + r"|đảm bảo|phải|cần|có|ít nhất|tối thiểu)(?![\p{L}]))")
 _PER = regex.compile(r"^/[ ]{0,2}(?P<per>[^()\n;.]{1,60}?)[ ]{0,2}(?=[(;.]|$)")
 _QUOTES = regex.compile(r"[“\"«][^”\"»\n]{0,200}[”\"»]")
 _PCT_OF = regex.compile(r"^(?:trong[ ]tổng[ ]số|trong[ ]số|tổng[ ]số|các|những|số)[ ]{1,3}")
@@ -86,13 +83,13 @@ _STOP = frozenset({"trong", "tại", "cho", "của", "là", "và", "hoặc", "c�
 _MAX_UNIT_WORDS = 8         # syllables: 'đơn vị kinh tế tư nhân' is six
 # The counted noun phrase: words up to punctuation or a function word (a whole word, as written).
 _WORD_CHARS = r"[\p{L}\d&\-–]"
-_WORDS = regex.compile(rf"(?:[ ]{{1,3}}(?!(?:{_alt(_STOP)})(?!{_WORD_CHARS}))(?P<w>\p{{L}}{_WORD_CHARS}*+)){{0,{_MAX_UNIT_WORDS}}}")
-_COORD = regex.compile(r",[ ]{1,2}(?P<w>\p{Lu}[\p{L}]*)(?=[ ]{1,3}(?:" + _alt(_STOP) + r")(?![\p{L}])|[,;.:()]|$)")
+_WORDS = regex.compile(rf"(?:[ ]{{1,3}}(?!(?:{alternation(_STOP)})(?!{_WORD_CHARS}))(?P<w>\p{{L}}{_WORD_CHARS}*+)){{0,{_MAX_UNIT_WORDS}}}")
+_COORD = regex.compile(r",[ ]{1,2}(?P<w>\p{Lu}[\p{L}]*)(?=[ ]{1,3}(?:" + alternation(_STOP) + r")(?![\p{L}])|[,;.:()]|$)")
 # A further item of a list of short nouns: a level or unit noun ('xã, phường, thị trấn'), else one or
 # two lower-case words ('cán bộ, công chức'); not a function word, not a number ('100% A, 80% B').
 _LIST_ITEM = regex.compile(
-    rf",[ ]{{1,2}}(?!(?:{_alt(_STOP)})(?![\p{{L}}]))"
-    rf"(?P<w>(?:{_alt(LEVEL_NOUNS | set(LIST_NOUNS))})(?![\p{{L}}])"
+    rf",[ ]{{1,2}}(?!(?:{alternation(_STOP)})(?![\p{{L}}]))"
+    rf"(?P<w>(?:{alternation(LEVEL_NOUNS | set(LIST_NOUNS))})(?![\p{{L}}])"
     r"|\p{Ll}+(?:[ ]\p{Ll}+)?(?![\p{L}\d]))")
 _WINDOW = 160
 _TEXT_CHARS = 300            # the `text` column: the sentence, cut around the number when very long
@@ -146,23 +143,23 @@ _DASH_RANGE = regex.compile(r"^[ ]{0,3}[-–][ ]{0,3}")
 _CLAUSE_MARKS = regex.compile(r"[;(]|:[ ]")
 # ('chương trình mục tiêu quốc gia' names a programme: no goal)
 # ('sự cần thiết, mục tiêu, nội dung' lists nouns: no goal either)
-_GOAL = regex.compile(rf"(?<![\p{{L}}])(?<!trình[ ])(?:{_alt(GOAL_WORDS)})(?![\p{{L}}]|[ ]{{0,2}},)",
+_GOAL = regex.compile(rf"(?<![\p{{L}}])(?<!trình[ ])(?:{alternation(GOAL_WORDS)})(?![\p{{L}}]|[ ]{{0,2}},)",
                       regex.IGNORECASE)
-_QUANTITY_LABEL = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(QUANTITY_LABELS)})(?![\p{{L}}])[^:;.]{{0,60}}:[ ]{{0,3}}$",
+_QUANTITY_LABEL = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(QUANTITY_LABELS)})(?![\p{{L}}])[^:;.]{{0,60}}:[ ]{{0,3}}$",
                                 regex.IGNORECASE)
-_RESULT = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(RESULT_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
+_RESULT = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(RESULT_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
 # after the number: 'tăng 14% so với cùng kỳ', '40 xã, phường đã được công bố …'
 _RESULT_AFTER = regex.compile(r"^[ ]{0,3}(?:so[ ]với[ ]cùng[ ]kỳ|đã)(?![\p{L}])", regex.IGNORECASE)
-_CONDITION = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(CONDITION_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
+_CONDITION = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(CONDITION_WORDS)})(?![\p{{L}}])", regex.IGNORECASE)
 # a ceiling right before the number (read backwards from it): 'không quá 03 tác phẩm'
-_LIMIT = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(LIMIT_WORDS)})[ ]{{1,3}}(?:từ[ ]{{1,3}})?$",
+_LIMIT = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(LIMIT_WORDS)})[ ]{{1,3}}(?:từ[ ]{{1,3}})?$",
                        regex.IGNORECASE | regex.REVERSE)
 _THEN = regex.compile(r"(?<![\p{L}])thì(?![\p{L}])", regex.IGNORECASE)
-_CURRENCY = regex.compile(rf"^(?:{_alt(CURRENCY)})(?![\p{{L}}])", regex.IGNORECASE)
-_FORWARD = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(FORWARD_HEADINGS)})(?![\p{{L}}])", regex.IGNORECASE)
-_BACKWARD = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(RESULT_HEADINGS)})(?![\p{{L}}])", regex.IGNORECASE)
+_CURRENCY = regex.compile(rf"^(?:{alternation(CURRENCY)})(?![\p{{L}}])", regex.IGNORECASE)
+_FORWARD = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(FORWARD_HEADINGS)})(?![\p{{L}}])", regex.IGNORECASE)
+_BACKWARD = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(RESULT_HEADINGS)})(?![\p{{L}}])", regex.IGNORECASE)
 # The territory or level a target holds in. Example: 'trên địa bàn tỉnh', 'toàn quốc', 'cấp xã'.
-_SCOPE = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(SCOPE_HEADS)})(?:[ ](?:{_alt(LEVEL_NOUNS)}))?(?![\p{{L}}])",
+_SCOPE = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(SCOPE_HEADS)})(?:[ ](?:{alternation(LEVEL_NOUNS)}))?(?![\p{{L}}])",
                        regex.IGNORECASE)
 # The subject a bare percentage is of, read back from the number: the verb or comparator before it
 # is cut, then goal and period words that open the clause. Example: 'Phấn đấu đến hết năm 2026, mức
@@ -171,7 +168,7 @@ _SUBJECT_VERB = regex.compile(
     rf"(?:[ ]{{1,3}}(?:đạt|là|lên|xuống|còn|ở[ ]mức|bằng|chiếm|khoảng|{_COMP}|từ))+[ ]{{0,3}}$"
     r"|[ ]{0,3}$", regex.IGNORECASE)
 _SUBJECT_OPENER = regex.compile(
-    rf"^(?:(?:{_alt(GOAL_WORDS)}|thi[ ]đua|trong[ ]đó|cụ[ ]thể|t[ỷỉ][ ]lệ|{periods.PERIOD.pattern})"
+    rf"^(?:(?:{alternation(GOAL_WORDS)}|thi[ ]đua|trong[ ]đó|cụ[ ]thể|t[ỷỉ][ ]lệ|{periods.PERIOD.pattern})"
     r"[ ]{0,2}[,:]?(?:[ ]{1,3}|$)){0,4}", regex.IGNORECASE)
 _MAX_HEADING_WORDS = 14
 _GOAL_NOUN = regex.compile(r"^(?:chỉ[ ]tiêu|mục[ ]tiêu)(?![\p{L}])", regex.IGNORECASE)

@@ -79,11 +79,16 @@ def analyze_raw(raw: RawDocument, doc_id: str, source_path: str) -> Analysis:
     return Analysis(doc_id, source_path, raw, doc, records, problems)
 
 
+def _read(path: Path) -> tuple[str, RawDocument]:
+    """The file's doc_id (its content hash) and what the reader its bytes call for returns."""
+    return ingest.doc_id_for(ingest.file_digest(path)), ingest.read(path)
+
+
 def analyze_file(path, source_path: Optional[str] = None) -> Analysis:
     """Read one file with the reader its bytes call for and analyze it (raises StageError)."""
     path = Path(path)
-    doc_id = ingest.doc_id_for(ingest.file_digest(path))
-    return analyze_raw(ingest.read(path), doc_id, source_path or path.name)
+    doc_id, raw = _read(path)
+    return analyze_raw(raw, doc_id, source_path or path.name)
 
 
 def analyze_text(text: str, source_path: str = "text.txt", doc_id: str = "text") -> Analysis:
@@ -108,9 +113,7 @@ def table_parts(path, source_path: str) -> Iterator[dict[str, list[dict]]]:
     """The rows `vanban run` writes for one file (raises StageError), in parts: one for an ordinary
     document; for a very large one (past stream.LARGE_CHARS), one per piece of its body, each made
     only when the previous one has been taken (pipeline/stream.py), the `documents` row first."""
-    path = Path(path)
-    doc_id = ingest.doc_id_for(ingest.file_digest(path))
-    raw = ingest.read(path)
+    doc_id, raw = _read(Path(path))
     if len(raw.text) <= stream.LARGE_CHARS:
         yield analyze_raw(raw, doc_id, source_path).tables()
         return

@@ -20,9 +20,9 @@ FRAME_TABLES = ("fields", "signers", "recipients")
 
 def extract_all(doc: SegmentedDoc, problems: Optional[list[Problem]] = None,
                 seed: Optional[dict[str, list]] = None, only: Optional[tuple[str, ...]] = None) -> dict[str, list]:
-    """Records per table. With a `seed` (FRAME_TABLES → records read from the whole document), only
-    the extractors of the other tables run; with `only`, only those of these tables (a very large
-    document's pieces, pipeline/stream.py). With a `problems` list, an extractor that raises is isolated: its records
+    """Records per table. With a `seed` (table → records already read), the extractors of those
+    tables do not run; with `only`, only those of these tables run (a very large document's pieces,
+    pipeline/stream.py). With a `problems` list, an extractor that raises is isolated: its records
     for this document are dropped, a Problem naming it is added, and the others still run (what the
     batch wants); without one, the exception propagates (what a test wants to see)."""
     found: dict[str, list] = {ex.table: [] for ex in EXTRACTORS}
@@ -30,14 +30,13 @@ def extract_all(doc: SegmentedDoc, problems: Optional[list[Problem]] = None,
     for ex in EXTRACTORS:
         if (seed is not None and ex.table in seed) or (only is not None and ex.table not in only):
             continue
-        if problems is None:
-            _keep(found, ex, ex.run(doc, found))
-            continue
         try:
             _keep(found, ex, ex.run(doc, found))
         except MemoryError:
             raise
         except Exception as exc:
+            if problems is None:
+                raise
             where = traceback.extract_tb(exc.__traceback__)[-1]
             problems.append(Problem(f"extract:{ex.name}", f"extractor {ex.name} failed: {type(exc).__name__}: "
                                     f"{exc} ({Path(where.filename).name}:{where.lineno}); its rows are left out",

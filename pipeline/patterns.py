@@ -14,6 +14,12 @@ from pipeline.models import Line
 from pipeline.vocab import BODY_OPENERS, NAME_PREFIXES, POSITIONS, SIGNING_PREFIXES, TYPE_WORDS
 
 TITLE_LINES = 6
+def alternation(words, space: str = r"\ ") -> str:
+    """Words as regex alternatives, escaped, longest first (so 'kế hoạch liên tịch' wins over
+    'kế hoạch'); a space inside a word matches `space` (a literal space by default)."""
+    return "|".join(regex.escape(w).replace(r"\ ", space) for w in sorted(words, key=len, reverse=True))
+
+
 _TYPE_NAMES = sorted({k.upper() for k in TYPE_WORDS if len(k) > 3}, key=len, reverse=True)
 TYPE_LINE = regex.compile(
     r"^[ ]{0,40}(?P<type>" + "|".join(map(regex.escape, _TYPE_NAMES)) + r")(?P<rest>(?:[ ,]{1,3}[\p{Lu}\d][\p{Lu}\d,.\-–/()]*){0,20})[ ]{0,20}$")
@@ -21,7 +27,7 @@ SEPARATOR = regex.compile(r"^[ ]{0,40}(?:[-_=–—.*]{3,}|\*[ ]?\*[ ]?\*)[ ]{0,
 RECIPIENTS = regex.compile(r"^[ ]{0,40}(?:N[ơo]i[ ]{1,3}nh[ậa]n)[ ]{0,3}:?", regex.IGNORECASE)
 # … as the heading of the list: a colon or nothing after it ('Nơi nhận hồ sơ: …' is a sentence).
 RECIPIENTS_HEAD = regex.compile(r"^[ ]{0,40}(?:N[ơo]i[ ]{1,3}nh[ậa]n)[ ]{0,3}(?::|[ ]{0,20}$)", regex.IGNORECASE)
-PREFIX_ALT = "|".join(regex.escape(k) for k in sorted(SIGNING_PREFIXES, key=len, reverse=True))
+PREFIX_ALT = alternation(SIGNING_PREFIXES)
 # 'TM. BAN …', 'T/M BAN …', 'KT.TRƯỞNG BAN' (no space after the dot)
 AFTER_PREFIX = r"(?:[ ]{0,2}\.[ ]{0,4}|[ ]{1,4})\p{Lu}"
 SIGN_PREFIX = regex.compile(r"^[ ]{0,60}(?:" + PREFIX_ALT + r")" + AFTER_PREFIX)

@@ -160,19 +160,10 @@ def test_adversarial_line_is_fast(unit):
 
 
 # ---------------------------------------------------------------- the graph through the CLI
-@pytest.fixture(scope="module")
-def tables(tmp_path_factory):
-    from pathlib import Path
-
-    from typer.testing import CliRunner
-
-    from pipeline.cli import app
-
-    out = tmp_path_factory.mktemp("tables")
-    raw = Path(__file__).resolve().parent.parent / "data" / "raw"
-    res = CliRunner().invoke(app, ["run", str(raw), "--out", str(out), "--quiet"])
-    assert res.exit_code == 0, res.output
-    return out
+@pytest.fixture
+def tables(sample_tables):
+    """The tables of the bundled sample archive (written once per session, tests/conftest.py)."""
+    return sample_tables
 
 
 def _cli(*args):

@@ -8,17 +8,10 @@ from tests.plans import plan
 
 
 def _rows(text, doc_type=None, **kw):
-    _, found = plan(text, **kw) if doc_type is None else _typed(text, doc_type)
+    if doc_type is not None:
+        kw.update(doc_type=doc_type, issue_date=None, title="Về tình hình thực hiện")
+    _, found = plan(text, **kw)
     return [(t.value, t.value_max, t.unit, t.is_percent, t.comparator, t.kind) for t in found["targets"]]
-
-
-def _typed(text, doc_type):
-    from extractors import targets
-    from pipeline.models import FieldValue
-    from pipeline.normalize import normalize
-    from pipeline.segment import segment
-    doc = segment(normalize(f"{doc_type.upper()}\nVề tình hình thực hiện\n\n{text}"), "t", "t.txt")
-    return doc, {"targets": targets.extract(doc, {"fields": [FieldValue("doc_type", doc_type)]})}
 
 
 T, L = "target", "limit"
