@@ -292,11 +292,17 @@ class _Worker:
     def deadline(self, limits: Limits) -> float:
         return self.since + limits.seconds + GRACE + (0 if self.ready else STARTUP)
 
-    def give(self, task: _Task) -> None:
+    def give(self, task: _Task) -> bool:
+        """Send the task; False (and nothing changed) when the worker has died since it was chosen:
+        its pipe is closed."""
+        try:
+            self.conn.send([(f.path, f.rel) for f in task.items])
+        except OSError:        # BrokenPipeError: it crashed on the task it runs, or died idle
+            return False
         if not self.tasks:
             self.doc, self.since = None, time.monotonic()
         self.tasks.append(task)
-        self.conn.send([(f.path, f.rel) for f in task.items])
+        return True
 
     def finished(self) -> _Task:
         """The running task is over: the next one (sent ahead) starts now."""
@@ -349,7 +355,14 @@ class _Supervisor:
 
     def dispatch(self) -> None:
         while self.queue and (w := self._worker_for(self.queue[0])) is not None:
-            w.give(self.queue.popleft())
+            if not w.give(self.queue[0]):
+                # died since it was chosen: an idle one is replaced now; a busy one's death is read
+                # by poll(), which retries or reports the task it was running
+                if w.task is None:
+                    self._replace(w)
+                    continue
+                return
+            self.queue.popleft()
 
     def _done(self, task: _Task, result: BatchResult) -> None:
         self.parts.setdefault(task.seq, {})[task.first] = result

@@ -139,3 +139,25 @@ def test_a_crashing_hanging_or_failing_worker_costs_only_its_document(tmp_path):
     assert failed == {"boom-03.txt": "internal error in the worker: RuntimeError: out of memory in Arrow",
                       "crash-07.txt": "the reader crashed the worker process (exit code 3); skipped",
                       "hang-12.txt": "the reader hung past 1 s; worker stopped"}
+
+
+def test_a_task_given_to_a_worker_that_just_died_is_not_lost(tmp_path):
+    """A worker that dies between being chosen and being sent its task (its pipe is closed): the
+    send fails quietly, the dead idle worker is replaced, and the task runs on the new one."""
+    from pipeline.run import Limits, _Supervisor, _Task, process_batch
+
+    (tmp_path / "plan.txt").write_text("KẾ HOẠCH\nSố: 1-KH/ĐTN\n", encoding="utf-8")
+    sup = _Supervisor(1, Limits(seconds=5), process_batch, None)
+    try:
+        sup.queue.append(_Task(0, 0, [ingest.InputFile(tmp_path / "plan.txt", "plan.txt")]))
+        first = sup._worker_for(sup.queue[0])
+        first.proc.kill()
+        first.proc.join()
+        assert first.give(sup.queue[0]) is False and first.task is None
+        while (result := sup.batch(0, 1)) is None:
+            sup.dispatch()
+            sup.poll(1.0)
+        assert first not in sup.workers
+        assert [(d.source_path, d.ok) for d in result.docs] == [("plan.txt", True)]
+    finally:
+        sup.close()
