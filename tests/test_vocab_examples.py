@@ -153,7 +153,7 @@ def _cases():
             yield pytest.param(name, key, id=f"{name}:{key}", marks=marks)
 
 
-@pytest.mark.parametrize("name,key", _cases())
+@pytest.mark.parametrize("name,key", list(_cases()))
 def test_example_gives_its_entry(name, key):
     entry = getattr(vocab, name)[key]
     assert PROBES[name](entry), f"{name}[{key!r}]: example {entry.example!r} does not give {entry.value!r}"
