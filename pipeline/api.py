@@ -18,7 +18,7 @@ from pipeline.extract import document_fields, document_problems, extract_all, ma
 from pipeline.models import NormText, Problem, RawDocument, SegmentedDoc, StageError
 from pipeline.normalize import normalize
 from pipeline.segment import segment
-from pipeline.tables import record_rows, with_document_keys
+from pipeline.tables import error_row, record_rows, with_document_keys
 
 
 @dataclass
@@ -131,8 +131,3 @@ def table_parts(path, source_path: str) -> Iterator[dict[str, list[dict]]]:
             for row in rows:
                 row.update(keys)
         yield tables
-
-
-def error_row(path, doc_id, stage, message, severity="error", page=None) -> dict:
-    return {"source_path": path, "doc_id": doc_id, "stage": stage, "severity": severity,
-            "message": message, "page": page}

@@ -23,11 +23,10 @@ from typing import Callable, Iterator, Optional
 import pyarrow as pa
 
 from pipeline import graph, incremental, ingest, processes, sql
-from pipeline.api import error_row, table_parts
 from pipeline.models import StageError
 from pipeline.outset import OutputSet
 from pipeline.processes import forkserver_context, without_pandas
-from pipeline.tables import SCHEMAS, TableWriter, arrow_table
+from pipeline.tables import SCHEMAS, TableWriter, arrow_table, error_row
 
 
 @dataclass
@@ -130,6 +129,10 @@ def process_file(path: Path, rel: str, take: Callable[[dict[str, list[dict]]], N
     """One document under the per-document alarm, its rows given to `take` part by part (one part
     but for a very large document): never raises; failures become `errors` rows (a document that
     fails after some of its parts were taken is the batch's to drop: see process_batch)."""
+    # here, not at the top: the writer process never reads a document, so it never loads the
+    # extractors (0.2 s of compiling patterns); a worker has them from its fork server
+    from pipeline.api import table_parts
+
     signal.alarm(_limits.seconds)
     res = DocResult(rel, None, ok=True)
     try:
