@@ -15,6 +15,7 @@ import signal
 import time
 import traceback
 from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from multiprocessing.connection import wait
@@ -552,9 +553,20 @@ class Summary:
     published: bool = False     # the tables replaced the previous set
 
 
-PostPass = Callable[[Path], dict]
-# archive-wide tables built from the written ones, then the database over all of them
-POST_PASSES: list[PostPass] = [graph.build_tables, sql.build_database]
+def archive_passes(folder: Path) -> dict[str, int]:
+    """The passes over a whole written set: the citation graph's tables, then `vanban.duckdb` over
+    every table. DuckDB copies in the tables the graph leaves alone while the graph is built (in a
+    thread: DuckDB works outside the GIL, and the workers have left the other core free), then the
+    graph's. Rows written per table."""
+    with sql.DatabaseBuild(folder) as db, ThreadPoolExecutor(1) as pool:
+        loading = pool.submit(db.load, [name for name in SCHEMAS if name not in graph.WRITES])
+        try:
+            rows = graph.build_tables(folder)
+        finally:
+            loading.result()
+        db.load(graph.WRITES)
+        db.finish()
+    return rows
 
 
 def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limits(),
@@ -575,8 +587,7 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
         if summary.documents:
             for lost in out.dir.glob(".spill-*"):     # from a worker stopped after it spilled
                 lost.unlink()
-            for post in POST_PASSES:
-                summary.rows.update(post(out.dir))
+            summary.rows.update(archive_passes(out.dir))
             incremental.write_manifest(out.dir, {path: doc_id for doc_id, path in seen.items()}, files,
                                        fingerprint)
             out.publish()

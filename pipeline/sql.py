@@ -94,7 +94,18 @@ def _literal(path: Path) -> str:
 
 def _load(con: Any, tables: Path) -> None:
     """The run's tables (Parquet, else CSV read with the table's types) and the views."""
-    for name, cols in SCHEMAS.items():
+    _load_tables(con, tables, SCHEMAS)
+    _create_views(con)
+
+
+def _create_views(con: Any) -> None:
+    for name, sql in VIEWS.items():
+        con.execute(f'CREATE VIEW "{name}" AS {sql}')
+
+
+def _load_tables(con: Any, tables: Path, names) -> None:
+    for name in names:
+        cols = SCHEMAS[name]
         pq_path, csv_path = tables / f"{name}.parquet", tables / f"{name}.csv"
         if pq_path.exists():
             source = f"read_parquet({_literal(pq_path)})"
@@ -104,8 +115,6 @@ def _load(con: Any, tables: Path) -> None:
         else:     # a table the run did not write: empty, with its columns
             source = "(SELECT " + ", ".join(f"NULL::{_sql_type(t)} AS \"{c}\"" for c, t in cols) + " LIMIT 0)"
         con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM {source}')
-    for name, sql in VIEWS.items():
-        con.execute(f'CREATE VIEW "{name}" AS {sql}')
 
 
 def _sql_type(t: pa.DataType) -> str:
@@ -113,25 +122,48 @@ def _sql_type(t: pa.DataType) -> str:
             pa.date32(): "DATE"}[t]
 
 
-def build_database(out_dir: Path) -> dict:
-    """Post-pass of `vanban run`: `vanban.duckdb` in the tables' folder, written to a temporary
-    file and renamed, like the tables."""
-    import duckdb
+class DatabaseBuild:
+    """`vanban.duckdb` being written beside the tables: tables copied in as they are ready, then
+    the views; the file takes its name only at `finish` (written to a temporary name first, like
+    the tables). One thread at a time may use it.
 
-    tmp = out_dir / f".{DB_NAME}.tmp-{os.getpid()}"
-    tmp.unlink(missing_ok=True)
-    try:
+        with DatabaseBuild(out_dir) as db:
+            db.load(["documents", …])
+            db.finish()
+    """
+
+    def __init__(self, out_dir: Path):
+        import duckdb
+
+        self.out_dir = out_dir
+        self.tmp = out_dir / f".{DB_NAME}.tmp-{os.getpid()}"
+        self.tmp.unlink(missing_ok=True)
         # one thread and a small buffer: the run's memory stays flat (DuckDB spills beyond it)
-        con = duckdb.connect(str(tmp), config={"threads": 1, "memory_limit": "64MB"})
-        try:
-            _load(con, out_dir)
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
-        os.replace(tmp, out_dir / DB_NAME)
-    finally:
-        tmp.unlink(missing_ok=True)
-        Path(f"{tmp}.wal").unlink(missing_ok=True)
+        self.con = duckdb.connect(str(self.tmp), config={"threads": 1, "memory_limit": "64MB"})
+
+    def load(self, names) -> None:
+        _load_tables(self.con, self.out_dir, names)
+
+    def finish(self) -> None:
+        _create_views(self.con)
+        self.con.execute("CHECKPOINT")
+        self.con.close()
+        os.replace(self.tmp, self.out_dir / DB_NAME)
+
+    def __enter__(self) -> "DatabaseBuild":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.con.close()         # closing twice is harmless
+        self.tmp.unlink(missing_ok=True)
+        Path(f"{self.tmp}.wal").unlink(missing_ok=True)
+
+
+def build_database(out_dir: Path) -> dict:
+    """Post-pass of `vanban run`: `vanban.duckdb` in the tables' folder, every table and the views."""
+    with DatabaseBuild(out_dir) as db:
+        db.load(SCHEMAS)
+        db.finish()
     return {}
 
 

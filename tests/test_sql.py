@@ -49,7 +49,23 @@ def test_the_database_holds_every_table_and_the_views(sample_tables):
     assert (types["due_start"], types["due_end"], types["due"]) == ("DATE", "DATE", "VARCHAR")
     for name in SCHEMAS:
         assert con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] == len(rows(sample_tables, name))
+    # copied after the graph pass rewrote it with the joined keys (run.archive_passes)
+    assert [r[0] for r in con.execute("SELECT cited_key FROM citations").fetchall()] == \
+        [r["cited_key"] for r in rows(sample_tables, "citations")]
     con.close()
+
+
+def test_a_failing_graph_pass_leaves_no_database(tmp_path, monkeypatch):
+    from pipeline import run
+    for name in SCHEMAS:
+        write_table(tmp_path, name, [])
+
+    def broken(folder):
+        raise RuntimeError("graph pass failed")
+    monkeypatch.setattr(run.graph, "build_tables", broken)
+    with pytest.raises(RuntimeError, match="graph pass failed"):
+        run.archive_passes(tmp_path)
+    assert not (tmp_path / "vanban.duckdb").exists() and not list(tmp_path.glob(".*tmp*"))
 
 
 def test_dates_are_dates_in_parquet_and_iso_text_in_csv(sample_tables):

@@ -33,7 +33,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import incremental, ingest
-from pipeline.run import (POST_PASSES, BatchResult, DocResult, Limits, Summary, Work, account, process_batch,
+from pipeline.run import (BatchResult, DocResult, Limits, Summary, Work, account, archive_passes, process_batch,
                           skipped_rows, supervised, write_errors)
 from pipeline.outset import TABLE_SUFFIXES, exchange
 from pipeline.tables import ARROW_SCHEMAS, SCHEMAS, TableWriter
@@ -230,8 +230,7 @@ class Commit:
         summary = self.summary
         summary.rows = {name: w.count for name, w in self.writers.items()}
         if summary.documents:
-            for post in POST_PASSES:
-                summary.rows.update(post(self.staging))
+            summary.rows.update(archive_passes(self.staging))
             # last, as the local runner does: the file list incremental runs start from
             files = [ingest.InputFile(Path(f.path), f.rel) for shard in self.shards for f in shard.files]
             incremental.write_manifest(self.staging, {rel: doc_id for doc_id, rel in self.seen.items()},

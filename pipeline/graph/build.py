@@ -157,6 +157,10 @@ def _rekey(out_dir: Path, g: Graph) -> None:
         raise
 
 
+# the tables build_tables writes (citations: rewritten with the joined keys)
+WRITES = ("citations", "citation_edges", "cited_documents")
+
+
 def build_tables(out_dir: Path) -> dict[str, int]:
     """Post-pass of `vanban run`: writes citation_edges and cited_documents, and the joined keys
     into citations."""
