@@ -97,17 +97,22 @@ _DERIVE = {"deadlines": due_columns}
 
 
 def record_rows(table: str, doc_id: str, records: Iterable[Any], norm: Optional[NormText]) -> list[dict]:
-    """Plain rows for a table from extractor records (dataclasses or dicts)."""
+    """Plain rows for a table from extractor records (dataclasses, or dicts of their fields: every
+    field is a column but the renamed and the unstored ones, as the schema test checks)."""
     cols = COLUMNS[table]
     span, evidence = "source_start" in cols, "evidence" in cols
     own_evidence, derive = EVIDENCE_FROM.get(table), _DERIVE.get(table)
-    renames = RECORD_RENAMES.get(table)
+    renames, unstored = RECORD_RENAMES.get(table, {}), RECORD_UNSTORED.get(table, ())
+    blank = dict.fromkeys(cols)
     rows = []
     for rec in records:
         fields = rec if isinstance(rec, dict) else vars(rec)
-        if renames:
-            fields = {renames.get(k, k): v for k, v in fields.items()}
-        row = {c: fields.get(c) for c in cols}
+        row = blank.copy()      # the columns in order, then the record's fields copied in at C speed
+        row.update(fields)
+        for old, new in renames.items():
+            row[new] = row.pop(old, None)
+        for name in unstored:
+            row.pop(name, None)
         row["doc_id"] = doc_id
         start, end = fields.get("start"), fields.get("end")
         if evidence:
