@@ -25,9 +25,9 @@ from extractors import periods, structure
 from extractors.numerals import NUMBER, number_starts, value_of
 from pipeline.patterns import alternation
 from pipeline.vocab import (COMPARATORS, CONDITION_WORDS, CURRENCY, DOC_TYPES, FORWARD_HEADINGS, GOAL_WORDS,
-                              LEVEL_NOUNS, LIMIT_WORDS, LIST_NOUNS, NUMBER_NAMERS, QUANTITY_LABELS, REPORT_TYPES,
-                              RESULT_HEADINGS, RESULT_WORDS, RULE_TYPES, SCOPE_HEADS, TARGET_CUES, TIME_NOUNS,
-                              TYPE_WORDS)
+                              LEVEL_NOUNS, LIMIT_WORDS, LIST_NOUNS, NUMBER_NAMERS, QUANTITY_LABELS,
+                              REPORT_TYPES, RESULT_HEADINGS, RESULT_WORDS, RULE_TYPES, SCOPE_HEADS, TARGET_CUES,
+                              TIME_NOUNS, TYPE_WORDS)
 from pipeline.models import SegmentedDoc
 
 
@@ -277,12 +277,24 @@ class _Line:
         return sec, ([self.label, *labels] if self.label else labels), headings
 
 
+def _counting_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Where a number that may count something starts in text[lo:hi]: numerals.number_starts where
+    NUMBER matches, and not as a word that counts nothing: 'năm' (five or year), 'tư', 'không'
+    alone, 'một số' (some). Most starts are none (dates, symbols, 'đầu tư'): their lines are not read.
+    (A match reads no further than its line, which a carried or continued line only extends.)"""
+    out = []
+    for s in number_starts(text, lo, hi):
+        m = NUMBER.match(text, s)
+        words = m.group("words") if m else None
+        if m and not (words and (words.lower() in _WORD_NUMERAL_NOT or _SOME.match(text, s))):
+            out.append(s)
+    return out
+
+
 def _not_a_quantity(ln: _Line, m: regex.Match) -> bool:
-    """Numbers that count nothing: 'năm' (five or year), 'một số' (some), a reference or rank
-    ('Nghị quyết 25', 'số 03'), a number in quotes or in a programme's period ('giai đoạn 2011 - 2020')."""
-    at, words = m.start(), m.group("words")
-    if words and (words.lower() in _WORD_NUMERAL_NOT or _SOME.match(ln.text, at)):
-        return True
+    """Numbers that count nothing (besides the numeral words _counting_starts drops): a reference or
+    rank ('Nghị quyết 25', 'số 03'), a number in quotes or in a programme's period ('giai đoạn 2011 - 2020')."""
+    at = m.start()
     # a namer ends right before the number, and a sentence never starts inside it
     if _NAMED.match(ln.text, max(ln.lead, at - _WINDOW), at):
         return True
@@ -558,7 +570,7 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
     out: list[Target] = []
     if not doc.body:
         return out
-    starts = number_starts(doc.text, doc.body.start, doc.body.end)
+    starts = _counting_starts(doc.text, doc.body.start, doc.body.end)
     labels_of: dict = {}
     doc_type = _doc_type(found)
     lines = structure.body_lines(doc)
