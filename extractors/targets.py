@@ -398,12 +398,13 @@ def _reported(ln: _Line, clause: str, rest: str, goal: bool, headings: list[str]
     'ước đạt', 'so với cùng kỳ') and after any goal word there; a number under a heading over results
     ('I. Kết quả thực hiện năm 2024') not stated as a goal; in a report, any number not stated as a
     goal nor under a heading of tasks to come."""
-    result = None
-    for result in _RESULT.finditer(clause):
-        pass
-    goals = [g.end() for g in _GOAL.finditer(clause)]
-    if result and (not goals or result.start() > goals[-1]):    # '(chỉ tiêu tối thiểu 98%, hiện đạt 97,28%)'
-        return True
+    folded = clause.casefold()
+    results = _found(_RESULT, _RESULT_OPENERS, clause, folded)
+    result = results[-1] if results else None
+    if result:      # after any goal word: '(chỉ tiêu tối thiểu 98%, hiện đạt 97,28%)'
+        goals = _found(_GOAL, _GOAL_OPENERS, clause, folded)
+        if not goals or result.start() > goals[-1].end():
+            return True
     if goal:
         return False
     if result or _RESULT_AFTER.match(rest):
@@ -418,10 +419,8 @@ def _kind(ln: _Line, clause: str, before: str, tail, unit: Optional[str], goal: 
     """'limit' for a ceiling set by a rule ('không quá 03 tác phẩm'), a bound in a conditional clause
     ('khi có ít nhất 2/3 số đại biểu') or in a rule-setting document, a fee ('1.000 đồng/trẻ')."""
     verb = bool(tail and tail.group("cue")) or goal
-    cond = None
-    for cond in _CONDITION.finditer(clause):
-        pass
-    if cond and not _THEN.search(clause, cond.end()):     # inside the condition, not after its 'thì'
+    conds = _found(_CONDITION, _CONDITION_OPENERS, clause, clause.casefold())
+    if conds and not _THEN.search(clause, conds[-1].end()):     # inside the condition, not after its 'thì'
         return "limit"
     if not verb and _LIMIT.match(before):
         return "limit"
@@ -442,7 +441,7 @@ def _scope(sent: str, rel: int, after_unit: str, labels: list[str]) -> Optional[
         each = [e for e in _EACH.finditer(sent, max(0, rel - _WINDOW), rel + _WINDOW) if e.start() < rel]
         if each:
             return "mỗi " + each[-1].group("who").strip()
-    places = list(_SCOPE.finditer(sent))
+    places = _found(_SCOPE, _SCOPE_OPENERS, sent, sent.casefold())
     if places:
         return next((p for p in places if p.start() >= rel), places[-1]).group()
     return next((lab for lab in labels if _names_unit(lab)), None)
@@ -458,6 +457,24 @@ def _period(in_sentence: Optional[str], labels: list[str], headings: list[str]) 
 @lru_cache(maxsize=4096)
 def _heading_period(heading: str) -> Optional[str]:
     return periods.period_in(heading)
+
+
+def _found(pattern: regex.Pattern, openers: frozenset[str], text: str, folded: str) -> list[regex.Match]:
+    """pattern.finditer(text) for a pattern that opens with a vocabulary word: none when the case-folded
+    text holds none of the words' first syllables (`openers`). Most texts hold none, and regex would
+    try the alternation at every character."""
+    if not any(w in folded for w in openers):
+        return []
+    return list(pattern.finditer(text))
+
+
+def _openers(words) -> frozenset[str]:
+    """The first syllables of vocabulary words (lower case)."""
+    return frozenset(w.split()[0].casefold() for w in words)
+
+
+_SCOPE_OPENERS, _RESULT_OPENERS = _openers(SCOPE_HEADS), _openers(RESULT_WORDS)
+_GOAL_OPENERS, _CONDITION_OPENERS = _openers(GOAL_WORDS), _openers(CONDITION_WORDS)
 
 
 def _in_any(pos: int, spans) -> bool:
