@@ -243,9 +243,7 @@ class _Above:
     period: Optional[str]       # a label that is a period ('Quý I'), else one stated in a heading
 
     @classmethod
-    def of(cls, doc: SegmentedDoc, sec, label: Optional[str]) -> "_Above":
-        labels = structure.labels_above(doc, sec)
-        headings = [s.heading for s in structure.lineage(doc, sec)]
+    def of(cls, sec, labels: list[str], headings: list[str], label: Optional[str]) -> "_Above":
         if label:
             labels = [label, *labels]
         return cls(path=sec.path if sec else None,
@@ -264,7 +262,8 @@ class _Line:
     start: int                  # offset of text[0] in the document (negative shift when carried)
     text: str
     doc_type: Optional[str]
-    above_of: dict              # (section index, line label) → _Above, shared by the document's lines
+    sections: dict              # section index → (its labels, its headings), shared by the document's lines
+    above_of: dict              # (section index, line label) → _Above, shared too
     lead: int = 0
     label: Optional[str] = None
     masked: Optional[list] = None
@@ -291,9 +290,13 @@ class _Line:
 
     def above(self, at: int) -> _Above:
         sec = structure.section_at(self.doc, self.start + at)
-        key = (sec.index if sec else None, self.label)
+        index = sec.index if sec else None
+        key = (index, self.label)
         if key not in self.above_of:
-            self.above_of[key] = _Above.of(self.doc, sec, self.label)
+            if index not in self.sections:
+                self.sections[index] = (structure.labels_above(self.doc, sec),
+                                        [s.heading for s in structure.lineage(self.doc, sec)])
+            self.above_of[key] = _Above.of(sec, *self.sections[index], self.label)
         return self.above_of[key]
 
 
@@ -315,8 +318,8 @@ def _not_a_quantity(ln: _Line, m: regex.Match) -> bool:
     """Numbers that count nothing (besides the numeral words _counting_starts drops): a reference or
     rank ('Nghị quyết 25', 'số 03'), a number in quotes or in a programme's period ('giai đoạn 2011 - 2020')."""
     at = m.start()
-    # a namer ends right before the number, and a sentence never starts inside it
-    if _NAMED.match(ln.text, max(ln.lead, at - _WINDOW), at):
+    # a namer ends right before the number, then a space, and a sentence never starts inside it
+    if ln.text[at - 1:at] == " " and _NAMED.match(ln.text, max(ln.lead, at - _WINDOW), at):
         return True
     return _in_any(at, ln.masks())
 
@@ -475,9 +478,10 @@ def _found(pattern: regex.Pattern, words: frozenset[str], text: str, folded: str
     """pattern.finditer(text) for a pattern that opens with one of the vocabulary `words`: none when the
     case-folded text holds none of them. Most texts hold none, and regex would try the alternation
     at every character."""
-    if not any(w in folded for w in words):
-        return []
-    return list(pattern.finditer(text))
+    for w in words:
+        if w in folded:
+            return list(pattern.finditer(text))
+    return []
 
 
 def _folded(words) -> frozenset[str]:
@@ -599,6 +603,7 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
     if not doc.body:
         return out
     starts = _counting_starts(doc.text, doc.body.start, doc.body.end)
+    sections: dict = {}
     above_of: dict = {}
     doc_type = _doc_type(found)
     lines = structure.body_lines(doc)
@@ -610,6 +615,6 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
         carry, nxt = _carried(lines, k, opens), _continued(lines, k)
         shift = len(carry) + 1 if carry else 0
         text = (f"{carry} {ln.text}" if carry else ln.text) + (f" {nxt}" if nxt else "")
-        line = _Line(doc, ln.start - shift, text, doc_type, above_of)
+        line = _Line(doc, ln.start - shift, text, doc_type, sections, above_of)
         out.extend(targets_in_line(line, [s + shift for s in here]))
     return out
