@@ -497,7 +497,7 @@ def _in_any(pos: int, spans) -> bool:
 
 
 def targets_in_line(ln: _Line, starts: list[int]) -> list[Target]:
-    """The targets of one line. `starts`: where a number may start in ln.text (numerals.number_starts)."""
+    """The targets of one line. `starts`: where a number that may count starts in ln.text (_counting_starts)."""
     out: list[Target] = []
     for m in structure.matches_at(NUMBER, ln.text, starts, ln.lead):
         t = _target(ln, m)
