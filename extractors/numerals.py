@@ -1,6 +1,7 @@
 """Vietnamese numerals: '1.000' is one thousand, '02' is 2, '2/3', '5%', '12,5%', 'một trăm'."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -21,11 +22,16 @@ NUMBER = regex.compile(
     r"(?![\d%]|[.,/\-]\d|/\p{L}{0,3}[\-/])", regex.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
+def _after(char: str) -> bool:
+    """An _AFTER character (a few hundred distinct characters before numeral words: each is read once)."""
+    return _AFTER.match(char) is not None
+
+
 def number_starts(text: str, lo: int = 0, hi: Optional[int] = None) -> list[int]:
     """Where a NUMBER match may start in text[lo:hi] (see structure.matches_at): the first digit of a
     run or a whole numeral word ('chín' in 'chính' is none), not after an _AFTER character."""
-    words = [s for s in starts_of(text, NUMBER_WORDS, lo, hi, whole=True)
-             if not (s and _AFTER.match(text, s - 1))]
+    words = [s for s in starts_of(text, NUMBER_WORDS, lo, hi, whole=True) if not (s and _after(text[s - 1]))]
     return sorted(words + [m.start() for m in _DIGIT_START.finditer(text, lo, hi)])
 
 

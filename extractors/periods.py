@@ -5,7 +5,7 @@ from typing import Optional
 
 import regex
 
-from extractors.dates import QUARTER
+from extractors.dates import QUARTER, QUARTER_WORDS
 from extractors.structure import matches_at, starts_of
 from pipeline.patterns import alternation
 from pipeline.vocab import PROGRAMME_PERIODS, RECURRENCE
@@ -17,16 +17,22 @@ RECURRENCE_RX = regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(map(regex.escape, 
 _YEAR = r"(?:19|20)\d{2}"
 _YEARS = rf"{_YEAR}[ ]{{0,3}}[-–][ ]{{0,3}}{_YEAR}"        # a range of years: '2011 - 2020'
 _YEARS_RX = regex.compile(_YEARS)
-# The period a target is for, as written. Examples: 'Hàng năm', 'Quý I', 'trong năm 2021',
-# 'Từ nay đến năm 2017', '6 tháng đầu năm', 'năm 2024', 'giai đoạn 2026 - 2030'.
-PERIOD = regex.compile(
-    r"(?<![\p{L}])(?:"
-    rf"từ[ ]nay[ ]đến(?:[ ]hết)?[ ]năm[ ]{{1,3}}{_YEAR}|đến(?:[ ]hết)?[ ]năm[ ]{{1,3}}{_YEAR}"    # 'đến hết năm 2025'
-    rf"|(?:trong[ ])?(?:giai[ ]đoạn|nhiệm[ ]kỳ)[ ]{{1,3}}{_YEARS}"          # 'giai đoạn 2026 - 2030'
-    rf"|(?:trong[ ])?năm[ ]{{1,3}}{_YEAR}(?![\d/ ]{{0,3}}[-–])"               # 'trong năm 2021'
-    r"|(?:hàng|hằng)[ ](?:năm|quý|tháng)|6[ ]tháng[ ](?:đầu|cuối)[ ]năm|trong[ ]năm(?![ ]{0,3}\d)"
-    rf"|{QUARTER}"                                                           # 'Quý I/2024'
-    r")(?![\p{L}\d])", regex.IGNORECASE)
+# The period a target is for, as written: its forms, each with the words it may open with (a
+# search of the alternation would try it at every character; it is tried only where one stands).
+_PERIOD_FORMS = (
+    (("từ nay",), rf"từ[ ]nay[ ]đến(?:[ ]hết)?[ ]năm[ ]{{1,3}}{_YEAR}"),        # 'Từ nay đến năm 2017'
+    (("đến",), rf"đến(?:[ ]hết)?[ ]năm[ ]{{1,3}}{_YEAR}"),                       # 'đến hết năm 2025'
+    (("trong", "giai đoạn", "nhiệm kỳ"),
+     rf"(?:trong[ ])?(?:giai[ ]đoạn|nhiệm[ ]kỳ)[ ]{{1,3}}{_YEARS}"),            # 'giai đoạn 2026 - 2030'
+    (("trong", "năm"), rf"(?:trong[ ])?năm[ ]{{1,3}}{_YEAR}(?![\d/ ]{{0,3}}[-–])"),  # 'trong năm 2021', 'năm 2024'
+    (("hàng", "hằng"), r"(?:hàng|hằng)[ ](?:năm|quý|tháng)"),                   # 'Hàng năm'
+    (("6",), r"6[ ]tháng[ ](?:đầu|cuối)[ ]năm"),                                # '6 tháng đầu năm'
+    (("trong",), r"trong[ ]năm(?![ ]{0,3}\d)"),                                 # 'trong năm'
+    (QUARTER_WORDS, QUARTER),                                                   # 'Quý I/2024'
+)
+PERIOD = regex.compile(r"(?<![\p{L}])(?:" + "|".join(form for _, form in _PERIOD_FORMS) + r")(?![\p{L}\d])",
+                       regex.IGNORECASE)
+PERIOD_OPENERS = tuple(sorted({w for words, _ in _PERIOD_FORMS for w in words}))
 _PROGRAMME = regex.compile(
     r"(?:" + alternation(PROGRAMME_PERIODS) + r")"
     rf"[ ]{{0,3}}\(?[ ]{{0,2}}{_YEARS}", regex.IGNORECASE)
@@ -45,9 +51,7 @@ def recurrence_of(text: str) -> Optional[str]:
 
 def period_in(text: str) -> Optional[str]:
     """The first period phrase of the text, as written."""
-    # a plain search: called once per sentence that holds a target, so a prefilter (a hand-kept
-    # list of PERIOD's first words, which a new branch silently escaped) saves nothing measurable
-    m = PERIOD.search(text)
+    m = next(matches_at(PERIOD, text, starts_of(text, PERIOD_OPENERS)), None)
     return m.group().strip() if m else None
 
 

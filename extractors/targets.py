@@ -25,9 +25,9 @@ from extractors import periods, structure
 from extractors.numerals import NUMBER, number_starts, value_of
 from pipeline.patterns import alternation
 from pipeline.vocab import (COMPARATORS, CONDITION_WORDS, CURRENCY, DOC_TYPES, FORWARD_HEADINGS, GOAL_WORDS,
-                              LEVEL_NOUNS, LIMIT_WORDS, LIST_NOUNS, NUMBER_NAMERS, QUANTITY_LABELS, REPORT_TYPES,
-                              RESULT_HEADINGS, RESULT_WORDS, RULE_TYPES, SCOPE_HEADS, TARGET_CUES, TIME_NOUNS,
-                              TYPE_WORDS)
+                              LEVEL_NOUNS, LIMIT_WORDS, LIST_NOUNS, NUMBER_NAMERS, QUANTITY_LABELS,
+                              REPORT_TYPES, RESULT_HEADINGS, RESULT_WORDS, RULE_TYPES, SCOPE_HEADS, TARGET_CUES,
+                              TIME_NOUNS, TYPE_WORDS)
 from pipeline.models import SegmentedDoc
 
 
@@ -233,6 +233,26 @@ def _doc_type(found: Mapping[str, list]) -> Optional[str]:
     return next((DOC_TYPES[c].value for c in codes if c in DOC_TYPES), None)
 
 
+@dataclass(frozen=True)
+class _Above:
+    """What the section, its headings and labels above a number tell (read once per section and line
+    label: a document repeats them for every target under them)."""
+    path: Optional[str]
+    tells: Optional[str]        # 'back' or 'forward': the nearest label or heading that tells (_heading_tells)
+    unit: Optional[str]         # the nearest label that names a unit ('Cấp Quận')
+    period: Optional[str]       # a label that is a period ('Quý I'), else one stated in a heading
+
+    @classmethod
+    def of(cls, sec, labels: list[str], headings: list[str], label: Optional[str]) -> "_Above":
+        if label:
+            labels = [label, *labels]
+        return cls(path=sec.path if sec else None,
+                   tells=next(filter(None, map(_heading_tells, [label, *headings] if label else headings)), None),
+                   unit=next((lab for lab in labels if _names_unit(lab)), None),
+                   period=(next((lab for lab in labels if _is_period(lab)), None)
+                           or next(filter(None, map(_heading_period, headings)), None)))
+
+
 @dataclass
 class _Line:
     """One line being read, with what its numbers share (read once, when a number needs it).
@@ -242,7 +262,8 @@ class _Line:
     start: int                  # offset of text[0] in the document (negative shift when carried)
     text: str
     doc_type: Optional[str]
-    labels_of: dict
+    sections: dict              # section index → (its labels, its headings), shared by the document's lines
+    above_of: dict              # (section index, line label) → _Above, shared too
     lead: int = 0
     label: Optional[str] = None
     masked: Optional[list] = None
@@ -267,24 +288,38 @@ class _Line:
             self.spans = structure.sentences(t, 0, len(t))
         return self.masked
 
-    def section(self, at: int):
+    def above(self, at: int) -> _Above:
         sec = structure.section_at(self.doc, self.start + at)
-        key = sec.index if sec else None
-        if key not in self.labels_of:
-            self.labels_of[key] = (structure.labels_above(self.doc, sec),
-                                   [s.heading for s in structure.lineage(self.doc, sec)])
-        labels, headings = self.labels_of[key]
-        return sec, ([self.label, *labels] if self.label else labels), headings
+        index = sec.index if sec else None
+        key = (index, self.label)
+        if key not in self.above_of:
+            if index not in self.sections:
+                self.sections[index] = (structure.labels_above(self.doc, sec),
+                                        [s.heading for s in structure.lineage(self.doc, sec)])
+            self.above_of[key] = _Above.of(sec, *self.sections[index], self.label)
+        return self.above_of[key]
+
+
+def _counting_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Where a number that may count something starts in text[lo:hi]: numerals.number_starts where
+    NUMBER matches, and not as a word that counts nothing: 'năm' (five or year), 'tư', 'không'
+    alone, 'một số' (some). Most starts are none (dates, symbols, 'đầu tư'): their lines are not read.
+    (A match reads no further than its line, which a carried or continued line only extends.)"""
+    out = []
+    for s in number_starts(text, lo, hi):
+        m = NUMBER.match(text, s)
+        words = m.group("words") if m else None
+        if m and not (words and (words.lower() in _WORD_NUMERAL_NOT or _SOME.match(text, s))):
+            out.append(s)
+    return out
 
 
 def _not_a_quantity(ln: _Line, m: regex.Match) -> bool:
-    """Numbers that count nothing: 'năm' (five or year), 'một số' (some), a reference or rank
-    ('Nghị quyết 25', 'số 03'), a number in quotes or in a programme's period ('giai đoạn 2011 - 2020')."""
-    at, words = m.start(), m.group("words")
-    if words and (words.lower() in _WORD_NUMERAL_NOT or _SOME.match(ln.text, at)):
-        return True
-    # a namer ends right before the number, and a sentence never starts inside it
-    if _NAMED.match(ln.text, max(ln.lead, at - _WINDOW), at):
+    """Numbers that count nothing (besides the numeral words _counting_starts drops): a reference or
+    rank ('Nghị quyết 25', 'số 03'), a number in quotes or in a programme's period ('giai đoạn 2011 - 2020')."""
+    at = m.start()
+    # a namer ends right before the number, then a space, and a sentence never starts inside it
+    if ln.text[at - 1:at] == " " and _NAMED.match(ln.text, max(ln.lead, at - _WINDOW), at):
         return True
     return _in_any(at, ln.masks())
 
@@ -381,35 +416,33 @@ def _committed(ln: _Line, tail, s0: int, near: int, at: int) -> bool:
     return _opens(ln, s0, at) or (":" in ln.text[near:at] and _QUANTITY_LABEL.search(ln.text, near, at) is not None)
 
 
-def _reported(ln: _Line, clause: str, rest: str, goal: bool, headings: list[str]) -> bool:
+def _reported(ln: _Line, clause: str, rest: str, goal: bool, above: _Above) -> bool:
     """A result reported, not a commitment: a result word before it in its clause ('đã tổ chức',
     'ước đạt', 'so với cùng kỳ') and after any goal word there; a number under a heading over results
     ('I. Kết quả thực hiện năm 2024') not stated as a goal; in a report, any number not stated as a
     goal nor under a heading of tasks to come."""
-    result = None
-    for result in _RESULT.finditer(clause):
-        pass
-    goals = [g.end() for g in _GOAL.finditer(clause)]
-    if result and (not goals or result.start() > goals[-1]):    # '(chỉ tiêu tối thiểu 98%, hiện đạt 97,28%)'
-        return True
+    folded = clause.casefold()
+    results = _found(_RESULT, _RESULT_WORDS, clause, folded)
+    result = results[-1] if results else None
+    if result:      # after any goal word: '(chỉ tiêu tối thiểu 98%, hiện đạt 97,28%)'
+        goals = _found(_GOAL, _GOAL_WORDS, clause, folded)
+        if not goals or result.start() > goals[-1].end():
+            return True
     if goal:
         return False
     if result or _RESULT_AFTER.match(rest):
         return True
     # the nearest heading that tells decides ('Kết quả …', 'Thực trạng' over results); in a report a
     # number is a result unless a heading says tasks to come
-    tells = map(_heading_tells, (ln.label, *headings) if ln.label else headings)
-    return next(filter(None, tells), "back" if ln.doc_type in REPORT_TYPES else "forward") == "back"
+    return (above.tells or ("back" if ln.doc_type in REPORT_TYPES else "forward")) == "back"
 
 
 def _kind(ln: _Line, clause: str, before: str, tail, unit: Optional[str], goal: bool) -> str:
     """'limit' for a ceiling set by a rule ('không quá 03 tác phẩm'), a bound in a conditional clause
     ('khi có ít nhất 2/3 số đại biểu') or in a rule-setting document, a fee ('1.000 đồng/trẻ')."""
     verb = bool(tail and tail.group("cue")) or goal
-    cond = None
-    for cond in _CONDITION.finditer(clause):
-        pass
-    if cond and not _THEN.search(clause, cond.end()):     # inside the condition, not after its 'thì'
+    conds = _found(_CONDITION, _CONDITION_WORDS, clause, clause.casefold())
+    if conds and not _THEN.search(clause, conds[-1].end()):     # inside the condition, not after its 'thì'
         return "limit"
     if not verb and _LIMIT.match(before):
         return "limit"
@@ -420,7 +453,7 @@ def _kind(ln: _Line, clause: str, before: str, tail, unit: Optional[str], goal: 
     return "target"
 
 
-def _scope(sent: str, rel: int, after_unit: str, labels: list[str]) -> Optional[str]:
+def _scope(sent: str, rel: int, after_unit: str, above: _Above) -> Optional[str]:
     """Per unit ('mỗi huyện', '/huyện'), else the territory or level the sentence states (the one
     nearest after the number, else before it), else a unit label above."""
     m = _PER.match(after_unit)
@@ -430,17 +463,10 @@ def _scope(sent: str, rel: int, after_unit: str, labels: list[str]) -> Optional[
         each = [e for e in _EACH.finditer(sent, max(0, rel - _WINDOW), rel + _WINDOW) if e.start() < rel]
         if each:
             return "mỗi " + each[-1].group("who").strip()
-    places = list(_SCOPE.finditer(sent))
+    places = _found(_SCOPE, _SCOPE_WORDS, sent, sent.casefold())
     if places:
         return next((p for p in places if p.start() >= rel), places[-1]).group()
-    return next((lab for lab in labels if _names_unit(lab)), None)
-
-
-def _period(in_sentence: Optional[str], labels: list[str], headings: list[str]) -> Optional[str]:
-    """The sentence's period, else a label that is one ('Quý I'), else one stated in a heading above
-    ('Các chỉ tiêu chủ yếu giai đoạn 2026 - 2030')."""
-    return (in_sentence or next((lab for lab in labels if _is_period(lab)), None)
-            or next(filter(None, map(_heading_period, headings)), None))
+    return above.unit
 
 
 @lru_cache(maxsize=4096)
@@ -448,12 +474,30 @@ def _heading_period(heading: str) -> Optional[str]:
     return periods.period_in(heading)
 
 
+def _found(pattern: regex.Pattern, words: frozenset[str], text: str, folded: str) -> list[regex.Match]:
+    """pattern.finditer(text) for a pattern that opens with one of the vocabulary `words`: none when the
+    case-folded text holds none of them. Most texts hold none, and regex would try the alternation
+    at every character."""
+    for w in words:
+        if w in folded:
+            return list(pattern.finditer(text))
+    return []
+
+
+def _folded(words) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
+_SCOPE_WORDS, _RESULT_WORDS = _folded(SCOPE_HEADS), _folded(RESULT_WORDS)
+_GOAL_WORDS, _CONDITION_WORDS = _folded(GOAL_WORDS), _folded(CONDITION_WORDS)
+
+
 def _in_any(pos: int, spans) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
 def targets_in_line(ln: _Line, starts: list[int]) -> list[Target]:
-    """The targets of one line. `starts`: where a number may start in ln.text (numerals.number_starts)."""
+    """The targets of one line. `starts`: where a number that may count starts in ln.text (_counting_starts)."""
     out: list[Target] = []
     for m in structure.matches_at(NUMBER, ln.text, starts, ln.lead):
         t = _target(ln, m)
@@ -496,8 +540,8 @@ def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
     continues = s0 in ln.prev and _CONTINUES.search(text[max(ln.prev[s0][0], at - 8):at]) is not None
     if not (continues or goal or _committed(ln, tail, s0, near, at)):
         return None
-    sec, labels, headings = ln.section(at)
-    if _reported(ln, clause, rest, goal, headings):
+    above = ln.above(at)
+    if _reported(ln, clause, rest, goal, above):
         return None
     if comparator is None:
         if tail and tail.group("comp"):
@@ -512,8 +556,8 @@ def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
     ln.prev[s0] = (end, comparator)
     return Target(
         value=value, value_max=value_max, unit=unit, is_percent=pct, comparator=comparator,
-        scope=_scope(sent, at - cut, rest, labels), period=_period(ln.periods[s0], labels, headings),
-        section=sec.path if sec else None, text=sent.strip(), start=ln.start + at,
+        scope=_scope(sent, at - cut, rest, above), period=ln.periods[s0] or above.period,
+        section=above.path, text=sent.strip(), start=ln.start + at,
         end=ln.start + max(end, m.end()), denominator=float(m.group("den")) if m.group("den") else None,
         kind=_kind(ln, clause, before, tail, unit, goal))
 
@@ -558,8 +602,9 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
     out: list[Target] = []
     if not doc.body:
         return out
-    starts = number_starts(doc.text, doc.body.start, doc.body.end)
-    labels_of: dict = {}
+    starts = _counting_starts(doc.text, doc.body.start, doc.body.end)
+    sections: dict = {}
+    above_of: dict = {}
     doc_type = _doc_type(found)
     lines = structure.body_lines(doc)
     index = {id(ln): k for k, ln in enumerate(lines)}
@@ -570,6 +615,6 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
         carry, nxt = _carried(lines, k, opens), _continued(lines, k)
         shift = len(carry) + 1 if carry else 0
         text = (f"{carry} {ln.text}" if carry else ln.text) + (f" {nxt}" if nxt else "")
-        line = _Line(doc, ln.start - shift, text, doc_type, labels_of)
+        line = _Line(doc, ln.start - shift, text, doc_type, sections, above_of)
         out.extend(targets_in_line(line, [s + shift for s in here]))
     return out

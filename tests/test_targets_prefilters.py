@@ -1,0 +1,65 @@
+"""The cheap tests in front of the targets' patterns (word numerals that count nothing, vocabulary
+looked for in the case-folded text, period forms tried where their words stand) change no record:
+input lines written for the tests → whole record lists, in any letter case."""
+import pytest
+
+from extractors import periods, targets
+from tests.plans import plan
+
+
+def _rows(text):
+    _, found = plan(text)
+    return [(t.value, t.unit, t.comparator, t.kind, t.scope, t.period) for t in found["targets"]]
+
+
+T, L = "target", "limit"
+CASES = [
+    # word numerals: a group that opens with 'năm' counts; 'năm', 'tư' alone and 'một số' do not
+    ("- Thành lập năm mươi chi đoàn mới trong năm 2026.", [(50, "chi đoàn", "exact", T, None, "trong năm 2026")]),
+    ("- NĂM MƯƠI đoàn viên được giới thiệu kết nạp Đảng.", [(50, "đoàn viên", "exact", T, None, None)]),
+    ("- Phấn đấu TỔ CHỨC hai mươi lăm lớp tập huấn.", [(25, "lớp tập huấn", "exact", T, None, None)]),
+    ("- Kết nạp năm đoàn viên ưu tú.", []),
+    ("- Vận động đầu tư 03 công trình thanh niên.", []),
+    ("- Một số đơn vị chưa thành lập được 02 chi hội.", [(2, "chi hội", "exact", T, None, None)]),
+    ("- Không để xảy ra vụ việc; tổ chức 04 hội nghị.", [(4, "hội nghị", "exact", T, None, None)]),
+    # periods in capitals and each form's first words
+    ("- TỪ NAY ĐẾN HẾT NĂM 2030, 100% chi đoàn có sổ tay.", [(100, "chi đoàn", "exact", T, None, "TỪ NAY ĐẾN HẾT NĂM 2030")]),
+    ("- Quí IV-2026: tổ chức 03 lớp bồi dưỡng.", [(3, "lớp bồi dưỡng", "exact", T, None, "Quí IV-2026")]),
+    ("- Hằng năm, kết nạp 30 hội viên.", [(30, "hội viên", "exact", T, None, "Hằng năm")]),
+    # scope, result and condition words in capitals
+    ("- Phấn đấu 90% hộ dân TOÀN TỈNH có nước sạch.", [(90, "hộ dân TOÀN TỈNH", "exact", T, "TOÀN TỈNH", None)]),
+    ("- ĐÃ tổ chức 12 hội nghị.", []),
+    ("- KHI có ít nhất 2/3 số thành viên tham dự.", [(2, "số thành viên", "at_least", L, None, None)]),
+    ("- Tổ chức 05 lớp, Trường hợp dưới 20 học viên thì ghép lớp.",
+     [(5, "lớp", "exact", T, None, None), (20, "học viên thì ghép lớp", "at_most", L, None, None)]),
+]
+
+
+@pytest.mark.parametrize("line,expected", CASES)
+def test_targets_behind_prefilters(line, expected):
+    assert _rows(line) == [(float(v), u, c, k, s, p) for v, u, c, k, s, p in expected]
+
+
+TEXTS = [
+    "TỪ NAY ĐẾN NĂM 2030; ĐẾN HẾT NĂM 2025; Trong Giai Đoạn 2021 - 2025; NHIỆM KỲ 2020-2025.",
+    "HÀNG THÁNG, 6 THÁNG ĐẦU NĂM, QUÝ II/2025, quí 3 năm 2024, TRONG NĂM, năm 2026 - 2030, trong năm nay.",
+    "Toàn Quốc, TRÊN ĐỊA BÀN huyện, cấp cơ sở; LŨY KẾ, luỹ kế, Hiện đạt, SO VỚI CÙNG KỲ, đã; "
+    "NẾU, Điều kiện, khi; MỤC TIÊU, chương trình mục tiêu, Phấn đấu, phần đấu.",
+    "Không có từ nào của các danh mục trong câu này.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_period_forms_are_found_where_their_words_stand(text):
+    first = periods.PERIOD.search(text)
+    assert periods.period_in(text) == (first.group().strip() if first else None)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("pattern,words", [(targets._SCOPE, targets._SCOPE_WORDS),
+                                           (targets._RESULT, targets._RESULT_WORDS),
+                                           (targets._GOAL, targets._GOAL_WORDS),
+                                           (targets._CONDITION, targets._CONDITION_WORDS)])
+def test_vocabulary_prefilter_equals_plain_matching(text, pattern, words):
+    found = targets._found(pattern, words, text, text.casefold())
+    assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
