@@ -182,6 +182,39 @@ def test_a_segfault_and_a_hang_cost_one_errors_row_each(cluster, tmp_path):
     assert written == [n for n in names if n.startswith("plan")]
 
 
+def _children_of(out: Path) -> dict[str, int]:
+    """source path → pid of the child that read it (`faults.with_pid`)."""
+    return {e["source_path"]: int(e["message"].split()[1])
+            for e in pq.read_table(out / "errors.parquet").to_pylist() if e["stage"] == "test"}
+
+
+def _idle_children(cluster) -> dict[str, list[int]]:
+    from distributed import Client
+
+    with Client(cluster) as client:
+        return client.run(lambda dask_worker: dask_worker.plugins["vanban"].children.pids())
+
+
+@needs_dask
+def test_a_worker_keeps_its_child_across_shard_tasks_and_runs(cluster, archive, tmp_path):
+    inputs, _ = archive
+    first = dask_executor(cluster, 4, work=_faults().with_pid)
+    first([inputs], tmp_path / "a")
+    read_by = _children_of(tmp_path / "a")
+    assert len(read_by) == 41 and first.shards == 11      # the two copies are warnings instead
+    # 11 shards on 2 workers, each worker's shards in one child, still there after the run
+    idle = sorted(p for pids in _idle_children(cluster).values() for p in pids)
+    assert sorted(set(read_by.values())) == idle and 1 <= len(idle) <= 2
+    # the next run (same limits, same work) reads with the same children
+    dask_executor(cluster, 4, work=_faults().with_pid)([inputs], tmp_path / "b")
+    assert set(_children_of(tmp_path / "b").values()) <= set(idle)
+    # other limits: new children, the earlier ones stopped
+    dask_run(cluster, [inputs], tmp_path / "c", shard_size=4, limits=Limits(seconds=30), work=_faults().with_pid)
+    again = set(_children_of(tmp_path / "c").values())
+    assert again and not again & set(idle)
+    assert not [p for p in idle if Path(f"/proc/{p}").exists()]
+
+
 def _faults():
     from tests import faults
     return faults

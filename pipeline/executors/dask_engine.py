@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 import dask
-from distributed import Client, LocalCluster, WorkerPlugin, as_completed
+from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from pipeline import ingest
 from pipeline.executors import shards as sh
@@ -26,8 +26,9 @@ from pipeline.run import DocResult, Limits, Summary, Work, process_batch
 
 class VanbanWorker(WorkerPlugin):
     """On each Dask worker: starts the fork server that vanban's supervised children come from
-    (it holds the extractors already loaded, so a shard's child starts in about 0.1 s), and stops
-    it when the worker closes (a shard's child ends with its task)."""
+    (it holds the extractors already loaded, so a child starts in about 0.1 s) and holds the
+    supervised children that the worker's shard tasks reuse one after the other (`children`);
+    stops both when the worker closes."""
 
     name = "vanban"
     # registered once per worker: registering again would tear it down under the tasks of another
@@ -35,13 +36,21 @@ class VanbanWorker(WorkerPlugin):
     idempotent = True
 
     def setup(self, worker) -> None:
+        self.children = sh.Children()
         start_forkserver()
 
     def teardown(self, worker) -> None:
+        self.children.close()
         # private, but the only way to stop the server before the worker's interpreter exits
         stop = getattr(multiprocessing.forkserver._forkserver, "_stop", None)
         if stop is not None:
             stop()
+
+
+def shard_task(shard: sh.Shard, folder: str, limits: Limits, work: Work) -> dict:
+    """`shards.run_shard` with the children its worker keeps (`VanbanWorker`)."""
+    plugin = get_worker().plugins.get(VanbanWorker.name)
+    return sh.run_shard(shard, folder, limits, work, plugin.children if plugin else None)
 
 
 def local_cluster(workers: Optional[int] = None) -> LocalCluster:
@@ -94,7 +103,7 @@ class DaskExecutor:
                 try:
                     with Client(self.address or cluster) as client:
                         client.register_plugin(VanbanWorker())
-                        futures = [client.submit(sh.run_shard, s, str(folder), limits, self.work,
+                        futures = [client.submit(shard_task, s, str(folder), limits, self.work,
                                                  pure=False, retries=0) for s in todo]
                         try:
                             for fut in as_completed(futures):

@@ -24,7 +24,7 @@ import multiprocessing
 import os
 import shutil
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Optional
@@ -34,7 +34,7 @@ import pyarrow.parquet as pq
 
 from pipeline import incremental, ingest
 from pipeline.run import (POST_PASSES, BatchResult, DocResult, Limits, Summary, Work, account, process_batch,
-                          skipped_rows, supervised, write_errors)
+                          skipped_rows, supervised, supervisor, write_errors)
 from pipeline.outset import TABLE_SUFFIXES, exchange
 from pipeline.tables import ARROW_SCHEMAS, SCHEMAS, TableWriter
 
@@ -139,10 +139,53 @@ def _atomically(path: Path, write: Callable[[Path], None]) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def run_shard(shard: Shard, folder: str, limits: Limits, work: Work = process_batch) -> dict:
-    """The shard task: its documents through the supervised child, its parts, then its marker.
-    Returns the marker. Runs on an engine's worker thread: every signal-based limit is the
-    child's."""
+class Children:
+    """The supervised children of one engine worker, kept from shard task to shard task (a child
+    starts in about 0.1 s and warms its caches on the first documents) and closed with the worker.
+    One per task running at once (a worker with several threads); a task with other limits or
+    other work replaces the idle ones, which are of an earlier run."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._idle: list = []          # run._Supervisor, each with its child started or not yet
+        self._closed = False
+
+    @contextmanager
+    def lease(self, limits: Limits, work: Work) -> Iterator:
+        with self._lock:
+            same = [s for s in self._idle if s.limits == limits and s.work == work]
+            for other in [s for s in self._idle if s not in same]:
+                other.close()
+            sup = same.pop() if same else supervisor(limits, work)
+            self._idle = same
+        try:
+            yield sup
+        finally:
+            with self._lock:
+                if self._closed:
+                    sup.close()
+                else:
+                    self._idle.append(sup)
+
+    def pids(self) -> list[int]:
+        """The idle children's process ids."""
+        with self._lock:
+            return sorted(w.proc.pid for s in self._idle for w in s.workers)
+
+    def close(self) -> None:
+        """Stop the idle children; a task still running closes its own as it ends."""
+        with self._lock:
+            self._closed = True
+            for sup in self._idle:
+                sup.close()
+            self._idle = []
+
+
+def run_shard(shard: Shard, folder: str, limits: Limits, work: Work = process_batch,
+              children: Optional[Children] = None) -> dict:
+    """The shard task: its documents through the supervised child (one of `children`, kept for the
+    next task; else one started for this task), its parts, then its marker. Returns the marker.
+    Runs on an engine's worker thread: every signal-based limit is the child's."""
     folder_path = Path(folder)
     done = load_marker(folder_path, shard)
     if done is not None:         # the task ran before (an engine's retry after a lost worker)
@@ -154,10 +197,11 @@ def run_shard(shard: Shard, folder: str, limits: Limits, work: Work = process_ba
     files = [ingest.InputFile(Path(f.path), f.rel) for f in shard.files]
     docs: list[DocResult] = []
     tables: dict[str, list[pa.Table]] = {}
-    for batch in supervised(files, limits, work):
-        docs.extend(batch.docs)
-        for name, table in batch.tables.items():
-            tables.setdefault(name, []).append(table)
+    with (children.lease(limits, work) if children else nullcontext()) as sup:
+        for batch in supervised(files, limits, work, sup):
+            docs.extend(batch.docs)
+            for name, table in batch.tables.items():
+                tables.setdefault(name, []).append(table)
     for name, parts in tables.items():
         (folder_path / name).mkdir(exist_ok=True)
         _atomically(folder_path / name / f"{shard.name}.parquet",
