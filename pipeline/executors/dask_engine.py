@@ -18,7 +18,7 @@ from typing import Callable, Optional
 import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
-from pipeline import ingest
+from pipeline import incremental, ingest
 from pipeline.executors import shards as sh
 from pipeline.processes import start_forkserver
 from pipeline.run import DocResult, Limits, Summary, Work, process_batch
@@ -76,25 +76,27 @@ class DaskExecutor:
 
     def __call__(self, inputs: list[Path], out: Path, jobs: int = 1, limits: Limits = Limits(),
                  on_progress: Optional[Callable[[int, int, DocResult], None]] = None,
-                 on_error: Optional[Callable[[dict], None]] = None, full: bool = True) -> Summary:
-        """As `pipeline.run.run`. `jobs` is the local runner's: a shard runs in one child, and a
-        cluster's parallelism is its workers. Every file is read (`full`): incremental runs on a
-        cluster are not built yet; the set written is still the manifest a later run starts from."""
+                 on_error: Optional[Callable[[dict], None]] = None, full: bool = False) -> Summary:
+        """As `pipeline.run.run`, incremental runs included (the same manifest: a set written by
+        either executor is continued by the other). `jobs` is the local runner's: a shard runs in
+        one child, and a cluster's parallelism is its workers."""
         with sh.locked(out):
-            return self._run(inputs, out, limits, on_progress, on_error)
+            return self._run(inputs, out, limits, on_progress, on_error, full)
 
     def _run(self, inputs: list[Path], out: Path, limits: Limits,
              on_progress: Optional[Callable[[int, int, DocResult], None]],
-             on_error: Optional[Callable[[dict], None]]) -> Summary:
+             on_error: Optional[Callable[[dict], None]], full: bool) -> Summary:
         files, skipped = ingest.discover(inputs)
-        shards = sh.plan(files, max(1, self.shard_size), limits)
+        # the plan reads the published set's manifest; only the files to read are sharded
+        work = incremental.Plan(files) if full else incremental.plan(out, files, incremental.code_fingerprint())
+        shards = sh.plan(work.to_read, max(1, self.shard_size), limits)
         folder = sh.folder_of(out)
         sh.prepare(folder, self.resume)
         markers = [sh.load_marker(folder, s) for s in shards]
         todo = [s for s, m in zip(shards, markers) if m is None]
         self.shards, self.shards_run = len(shards), len(todo)
         n = 0
-        with sh.Commit(shards, skipped, folder, out, on_error) as commit:
+        with sh.Commit(shards, files, skipped, work.kept, folder, out, on_error) as commit:
             for marker in filter(None, markers):
                 commit.done(marker)
                 n += len(marker["docs"])
@@ -111,7 +113,7 @@ class DaskExecutor:
                                 commit.done(marker)       # merges every shard now complete in input order
                                 for d in marker["docs"]:
                                     n += 1
-                                    on_progress and on_progress(n, len(files), DocResult(**d))
+                                    on_progress and on_progress(n, len(work.to_read), DocResult(**d))
                         except BaseException:
                             client.cancel(futures)
                             raise

@@ -224,21 +224,25 @@ class Commit:
     """Merges done shards, in input order, into a new output set beside `out`, as they come (so
     the writing overlaps the shards still running), then switches the set in:
 
-        with Commit(shards, skipped, folder, out, on_error) as c:
+        with Commit(shards, files, skipped, kept, folder, out, on_error) as c:
             c.done(marker)          # each shard's marker, in any order
             summary = c.finish()    # every shard done
+
+    `files` are all the files discovered, `kept` the documents of the published set that an
+    incremental run keeps (`incremental.Plan.kept`; the shards are of its `to_read`): their rows
+    come first, as in the local runner's set.
     """
 
-    def __init__(self, shards: list[Shard], skipped: list[tuple[str, str]], folder: Path, out: Path,
-                 on_error: Optional[Callable[[dict], None]] = None):
-        self.shards, self.folder, self.on_error = shards, folder, on_error
+    def __init__(self, shards: list[Shard], files: list[ingest.InputFile], skipped: list[tuple[str, str]],
+                 kept: dict[str, str], folder: Path, out: Path, on_error: Optional[Callable[[dict], None]] = None):
+        self.shards, self.files, self.kept, self.folder, self.on_error = shards, files, kept, folder, on_error
         self.out = Path(os.path.realpath(out))
         self.staging = self.out.parent / f".{self.out.name}.new-{os.getpid()}"
-        self.summary = Summary(skipped=len(skipped))
+        self.summary = Summary(skipped=len(skipped), documents=len(kept), reused=len(kept))
         self.skipped = skipped
         self.markers: dict[int, dict] = {}
         self.merged = 0                       # shards merged so far: the first ones
-        self.seen: dict[str, str] = {}
+        self.seen: dict[str, str] = dict(kept)
         self.finished = False
 
     def __enter__(self) -> "Commit":
@@ -247,6 +251,7 @@ class Commit:
         self.staging.mkdir()
         self.writers = {name: TableWriter(self.staging, name) for name in SCHEMAS}
         write_errors(self.writers["errors"], skipped_rows(self.skipped), self.on_error)
+        incremental.copy_kept(self.out, self.kept, self.writers)
         return self
 
     def done(self, marker: dict) -> None:
@@ -277,9 +282,8 @@ class Commit:
             for post in POST_PASSES:
                 summary.rows.update(post(self.staging))
             # last, as the local runner does: the file list incremental runs start from
-            files = [ingest.InputFile(Path(f.path), f.rel) for shard in self.shards for f in shard.files]
             incremental.write_manifest(self.staging, {rel: doc_id for doc_id, rel in self.seen.items()},
-                                       files, incremental.code_fingerprint())
+                                       self.files, incremental.code_fingerprint())
             swap_in(self.staging, self.out)
             summary.published = True     # as the local runner says it (main's Summary.published)
             shutil.rmtree(self.folder, ignore_errors=True)
