@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import multiprocessing.forkserver
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from pipeline import incremental, ingest
 from pipeline.executors import shards as sh
+from pipeline.graph.parts import Map
 from pipeline.processes import start_forkserver
 from pipeline.run import DocResult, Limits, Summary, Work, process_batch
 
@@ -100,24 +102,48 @@ class DaskExecutor:
             for marker in filter(None, markers):
                 commit.done(marker)
                 n += len(marker["docs"])
-            if todo:
-                cluster = None if self.address else local_cluster(self.workers)
-                try:
-                    with Client(self.address or cluster) as client:
-                        client.register_plugin(VanbanWorker())
-                        futures = [client.submit(shard_task, s, str(folder), limits, self.work,
-                                                 pure=False, retries=0) for s in todo]
-                        try:
-                            for fut in as_completed(futures):
-                                marker = fut.result()
-                                commit.done(marker)       # merges every shard now complete in input order
-                                for d in marker["docs"]:
-                                    n += 1
-                                    on_progress and on_progress(n, len(work.to_read), DocResult(**d))
-                        except BaseException:
-                            client.cancel(futures)
-                            raise
-                finally:
-                    if cluster is not None:
-                        cluster.close()
-            return commit.finish()
+            if not shards and not work.kept:       # nothing read or kept: the previous set stays
+                return commit.finish()
+            with self._client() as client:
+                if todo:
+                    client.register_plugin(VanbanWorker())
+                    futures = [client.submit(shard_task, s, str(folder), limits, self.work, pure=False, retries=0)
+                               for s in todo]
+                    try:
+                        for fut in as_completed(futures):
+                            marker = fut.result()
+                            commit.done(marker)       # merges every shard now complete in input order
+                            for d in marker["docs"]:
+                                n += 1
+                                on_progress and on_progress(n, len(work.to_read), DocResult(**d))
+                    except BaseException:
+                        client.cancel(futures)
+                        raise
+                return commit.finish(tasks_on(client))     # the graph pass's parts as tasks too
+
+    @contextmanager
+    def _client(self) -> Iterator[Client]:
+        """A client of the cluster at `address`, or of a local cluster started for the run."""
+        cluster = None if self.address else local_cluster(self.workers)
+        try:
+            with Client(self.address or cluster) as client:
+                yield client
+        finally:
+            if cluster is not None:
+                cluster.close()
+
+
+def tasks_on(client: Client) -> Map:
+    """The graph pass's Map (`pipeline.graph.parts`): one task per item on the cluster, what every
+    task shares sent to each worker once, the results taken in order (each let go once taken)."""
+    def run(fn: Callable, items: list, **shared) -> Iterator:
+        sent = {name: client.scatter([value], broadcast=True, hash=False)[0] for name, value in shared.items()}
+        futures = client.map(fn, items, pure=False, retries=0, **sent)
+        futures.reverse()
+        try:
+            while futures:
+                yield futures.pop().result()
+        except BaseException:
+            client.cancel(futures)
+            raise
+    return run

@@ -32,7 +32,8 @@ from typing import Callable, Iterator, Optional
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline import incremental, ingest
+from pipeline import graph, incremental, ingest
+from pipeline.graph import parts as gp
 from pipeline.run import (POST_PASSES, BatchResult, DocResult, Limits, Summary, Work, account, process_batch,
                           skipped_rows, supervised, supervisor, write_errors)
 from pipeline.outset import TABLE_SUFFIXES, exchange
@@ -206,8 +207,11 @@ def run_shard(shard: Shard, folder: str, limits: Limits, work: Work = process_ba
         (folder_path / name).mkdir(exist_ok=True)
         _atomically(folder_path / name / f"{shard.name}.parquet",
                     lambda tmp, t=pa.concat_tables(parts): pq.write_table(t, tmp))
+    citations = pa.concat_tables(tables["citations"]) if "citations" in tables else None
+    # the graph pass's first step for this part, while its citations are at hand (graph/parts.py)
+    join = gp.learn(gp.citation_rows(citations) if citations is not None else [])
     marker = {"key": shard.key, "index": shard.index, "tables": sorted(tables),
-              "docs": [asdict(d) for d in docs]}
+              "docs": [asdict(d) for d in docs], "join": gp.join_json(join)}
     _atomically(_marker_path(folder_path, shard),
                 lambda tmp: tmp.write_text(json.dumps(marker, ensure_ascii=False), encoding="utf-8"))
     return marker
@@ -243,6 +247,7 @@ class Commit:
         self.markers: dict[int, dict] = {}
         self.merged = 0                       # shards merged so far: the first ones
         self.seen: dict[str, str] = dict(kept)
+        self.parts: list[gp.Part] = []        # of the graph pass: the kept rows, then each shard's
         self.finished = False
 
     def __enter__(self) -> "Commit":
@@ -252,6 +257,7 @@ class Commit:
         self.writers = {name: TableWriter(self.staging, name) for name in SCHEMAS}
         write_errors(self.writers["errors"], skipped_rows(self.skipped), self.on_error)
         incremental.copy_kept(self.out, self.kept, self.writers)
+        self._part((0, 0))
         return self
 
     def done(self, marker: dict) -> None:
@@ -260,17 +266,30 @@ class Commit:
             self._merge(self.shards[self.merged], self.markers.pop(self.merged))
             self.merged += 1
 
+    def _part(self, since: tuple[int, int], join: Optional[dict] = None) -> None:
+        """The rows written since `since` (citations, documents) as a part of the graph pass."""
+        now = self._written()
+        self.parts.append(gp.Part((since[0], now[0]), (since[1], now[1]), join))
+
+    def _written(self) -> tuple[int, int]:
+        return self.writers["citations"].count, self.writers["documents"].count
+
     def _merge(self, shard: Shard, marker: dict) -> None:
+        since = self._written()
         batch = _shard_batch(self.folder, shard, marker)
         for res in account(batch, self.seen, self.summary):
             write_errors(self.writers["errors"], res.errors, self.on_error)
         for name, table in batch.take_tables():
             self.writers[name].write(table)
+        # the shard's join holds when all its citations were written (none was of a copy)
+        whole = self._written()[0] - since[0] == sum(d["rows"].get("citations", 0) for d in marker["docs"])
+        self._part(since, marker.get("join") if whole else None)
 
-    def finish(self) -> Summary:
+    def finish(self, tasks: gp.Map = gp.in_turn) -> Summary:
         """Write the tables, the archive-wide passes and the manifest (last: the set is complete),
-        and switch the set in, only when at least one document was read: a run that read nothing
-        leaves the previous set."""
+        and switch the set in, only when at least one document was read or kept: a run that read
+        nothing leaves the previous set. The citation graph is built part by part, the parts' steps
+        run by `tasks` (an engine's: pipeline/graph/parts.py)."""
         if self.merged < len(self.shards):
             raise RuntimeError(f"shard {self.shards[self.merged].name} is not done")
         for w in self.writers.values():
@@ -280,7 +299,8 @@ class Commit:
         summary.rows = {name: w.count for name, w in self.writers.items()}
         if summary.documents:
             for post in POST_PASSES:
-                summary.rows.update(post(self.staging))
+                summary.rows.update(gp.build_tables(self.staging, self.parts, self.folder / "graph", tasks)
+                                    if post is graph.build_tables else post(self.staging))
             # last, as the local runner does: the file list incremental runs start from
             incremental.write_manifest(self.staging, {rel: doc_id for doc_id, rel in self.seen.items()},
                                        self.files, incremental.code_fingerprint())
