@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.graph import parts
-from pipeline.graph.build import _Cited, build_tables, learn
+from pipeline.graph.build import Cited, build_tables, learn
 from pipeline.tables import TableWriter
 
 TW = "Ban Chấp hành Trung ương Đảng khóa XI"
@@ -90,7 +90,7 @@ def test_the_example_exercises_the_join_and_the_descriptions(tmp_path):
 
 
 def test_a_description_merged_counts_a_document_across_the_cut_once():
-    first, second, whole = _Cited(), _Cited(), _Cited()
+    first, second, whole = Cited(), Cited(), Cited()
     rows = [{"doc_id": d, "cited_issuer": i} for d, i in [("x", "A"), ("y", "B"), ("y", "A"), ("z", "B")]]
     for r in rows[:2]:
         first.add(r)

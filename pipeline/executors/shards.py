@@ -207,9 +207,8 @@ def run_shard(shard: Shard, folder: str, limits: Limits, work: Work = process_ba
         (folder_path / name).mkdir(exist_ok=True)
         _atomically(folder_path / name / f"{shard.name}.parquet",
                     lambda tmp, t=pa.concat_tables(parts): pq.write_table(t, tmp))
-    citations = pa.concat_tables(tables["citations"]) if "citations" in tables else None
     # the graph pass's first step for this part, while its citations are at hand (graph/parts.py)
-    join = gp.learn(gp.citation_rows(citations) if citations is not None else [])
+    join = gp.learn(gp.citation_rows(pa.concat_tables(tables["citations"])) if "citations" in tables else [])
     marker = {"key": shard.key, "index": shard.index, "tables": sorted(tables),
               "docs": [asdict(d) for d in docs], "join": gp.join_json(join)}
     _atomically(_marker_path(folder_path, shard),

@@ -41,7 +41,7 @@ def _system(symbol: Optional[str]) -> Optional[str]:
 _DESCRIBED = ("cited_type", "cited_number", "cited_symbol", "cited_date", "cited_issuer")
 
 
-class _Cited:
+class Cited:
     """One cited document as the archive's citations describe it: the counts of each value they
     give (the most common stands for it, the first seen on a tie) and how many documents cite it.
     Two descriptions of consecutive runs of rows merge into the one of both (`merge`)."""
@@ -58,7 +58,7 @@ class _Cited:
             self.first_doc = self.first_doc if self.cited_by else r["doc_id"]
             self.cited_by, self.last_doc = self.cited_by + 1, r["doc_id"]
 
-    def merge(self, later: "_Cited") -> None:
+    def merge(self, later: "Cited") -> None:
         """Add the description of the rows that come next: counts add up in order of first sight
         (so ties break as in one pass), a document across the boundary is counted once."""
         for f, counts in self.values.items():
@@ -93,22 +93,22 @@ def key_of(join: KeyJoin, r: dict) -> Optional[str]:
     return r.get("cited_key") if key is None else key
 
 
-def describe(rows: Iterable[dict], join: KeyJoin) -> tuple[dict[str, _Cited], bool]:
+def describe(rows: Iterable[dict], join: KeyJoin) -> tuple[dict[str, Cited], bool]:
     """Each cited key's description, by first sight; and whether any row's archive-wide key
     differs from its own."""
-    described: dict[str, _Cited] = {}
+    described: dict[str, Cited] = {}
     rekeyed = False
     for r in rows:
         key = key_of(join, r)
         rekeyed = rekeyed or key != r.get("cited_key")
         if key:
             if key not in described:
-                described[key] = _Cited()
+                described[key] = Cited()
             described[key].add(r)
     return described, rekeyed
 
 
-def cited_rows(described: dict[str, _Cited], documents: list[dict]) -> dict[str, dict]:
+def cited_rows(described: dict[str, Cited], documents: list[dict]) -> dict[str, dict]:
     """The `cited_documents` row of each described key, with the archive document it names."""
     by_symbol: dict[str, list[dict]] = {}
     for d in documents:

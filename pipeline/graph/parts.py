@@ -9,7 +9,7 @@ of `documents` (a shard's documents, or the rows an incremental run kept). The s
    writes them, `join_json`), merged on the driver in part order (`merge_joins`: the last alias
    written wins, as in one pass) and settled there;
 2. each cited key described per part with the settled join given to every task
-   (`describe_part`), the descriptions merged on the driver in part order (`_Cited.merge`), which
+   (`describe_part`), the descriptions merged on the driver in part order (`Cited.merge`), which
    then makes `cited_documents` (it reads `documents`: the archive documents cited keys name);
 3. the edges per part with the join and the cited keys given to every task (`edges_part`), each
    part's edges and its rows' archive-wide keys written to files that the driver concatenates in
@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.citekeys import KeyJoin
-from pipeline.graph.build import (BATCH, CITATION_COLUMNS, _Cited, cited_rows, describe, edges, key_of, learn,
+from pipeline.graph.build import (BATCH, CITATION_COLUMNS, Cited, cited_rows, describe, edges, key_of, learn,
                                   sorted_cited)
 from pipeline.output import iso_dates, read_rows
 from pipeline.tables import ARROW_SCHEMAS, TableWriter, arrow_table, write_table
@@ -100,7 +100,7 @@ def learn_part(part: Part, out_dir: str) -> dict:
     return join_json(learn(_part_citations(out_dir, part)))
 
 
-def describe_part(part: Part, out_dir: str, join: KeyJoin) -> tuple[dict[str, _Cited], bool]:
+def describe_part(part: Part, out_dir: str, join: KeyJoin) -> tuple[dict[str, Cited], bool]:
     """Task: each cited key of a part described (see build.describe)."""
     return describe(_part_citations(out_dir, part), join)
 
@@ -153,7 +153,7 @@ def build_tables(out_dir: Path, parts: list[Part], folder: Path, run: Map = in_t
     unlearnt = [p for p in parts if p.join is None]
     learnt = iter(run(learn_part, unlearnt, **shared))
     join = merge_joins([p.join if p.join is not None else next(learnt) for p in parts])
-    described: dict[str, _Cited] = {}
+    described: dict[str, Cited] = {}
     rekeyed = False
     for part_described, part_rekeyed in run(describe_part, parts, join=join, **shared):
         rekeyed = rekeyed or part_rekeyed
