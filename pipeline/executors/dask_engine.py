@@ -55,6 +55,12 @@ def shard_task(shard: sh.Shard, folder: str, limits: Limits, work: Work) -> dict
     return sh.run_shard(shard, folder, limits, work, plugin.children if plugin else None)
 
 
+def _stop_children(dask_worker) -> None:
+    plugin = dask_worker.plugins.get(VanbanWorker.name)
+    if plugin is not None:
+        plugin.children.close()
+
+
 def local_cluster(workers: Optional[int] = None) -> LocalCluster:
     """A cluster on this machine: one process per worker, one thread each (a shard's documents
     run in its child: more threads would only add children), on 127.0.0.1, no dashboard."""
@@ -119,6 +125,10 @@ class DaskExecutor:
                     except BaseException:
                         client.cancel(futures)
                         raise
+                    if not self.address:
+                        # the run's own cluster ends with the run: its children need not stay
+                        # through the graph pass and the database (their memory adds to the driver's)
+                        client.run(_stop_children)
                 return commit.finish(tasks_on(client))     # the graph pass's parts as tasks too
 
     @contextmanager
