@@ -180,6 +180,25 @@ def test_a_segfault_and_a_hang_cost_one_errors_row_each(cluster, tmp_path):
     assert [(e["source_path"], e["stage"]) for e in errors] == [("hang-09.txt", "limits"), ("segv-05.txt", "limits")]
     written = pq.read_table(out / "documents.parquet").column("source_path").to_pylist()
     assert written == [n for n in names if n.startswith("plan")]
+    # the children that replaced the crashed and the hung one are kept, and serve the next run
+    # (same limits, same work) as well
+    kept = sorted(p for pids in _idle_children(cluster).values() for p in pids)
+    assert kept and all(Path(f"/proc/{p}").exists() for p in kept)
+    again = dask_run(cluster, [src], tmp_path / "again", shard_size=4, limits=Limits(seconds=1),
+                     work=_faults().segv_or_hang)
+    assert (again.documents, again.failed) == (10, 2)
+    assert_same_tables(out, tmp_path / "again")
+
+
+@needs_dask
+def test_the_graph_steps_run_as_tasks_results_in_order(cluster):
+    from distributed import Client
+
+    from pipeline.executors.dask_engine import tasks_on
+    with Client(cluster) as client:
+        got = list(tasks_on(client)(lambda v, offset: (v + offset, os.getpid()), [3, 1, 2], offset=10))
+    assert [v for v, _ in got] == [13, 11, 12]
+    assert os.getpid() not in {pid for _, pid in got}
 
 
 def _sorted_rows(out: Path, name: str) -> list:
