@@ -28,9 +28,11 @@ DOCS = [
     ("e", "12-CT/TW", "2017-05-05", [("Chỉ thị", "12", "12-CT/TW", "2017-05-05", "Bộ Chính trị", "implements",
                                       "12-CT/TW@2017"),
                                      ("Chỉ thị", "03", None, None, "Huyện ủy", "mentions", "Chỉ thị 3")]),
+    # a document citing nothing, named by a citation of a later one (its part has no citations)
     ("f", "14-KH/TU", None, []),
     # two issuers given once each for `Chỉ thị 3`: the first seen stands for it
-    ("g", "15-KH/TU", None, [("Chỉ thị", "3", None, None, "Thành ủy", "based_on", "Chỉ thị 3")]),
+    ("g", "15-KH/TU", None, [("Chỉ thị", "3", None, None, "Thành ủy", "based_on", "Chỉ thị 3"),
+                             ("Kế hoạch", "14", "14-KH/TU", None, None, "implements", "14-KH/TU")]),
 ]
 
 
@@ -69,7 +71,7 @@ def test_parts_give_the_tables_of_one_pass(tmp_path, cuts, learnt):
     shutil.copytree(one, split)
     build_tables(one)
     counts = parts.build_tables(split, _parts(cuts, learnt), tmp_path / "graph")
-    assert counts == {"citation_edges": 8, "cited_documents": 4}
+    assert counts == {"citation_edges": 9, "cited_documents": 5}
     for name in ("citation_edges", "cited_documents", "citations"):
         assert (split / f"{name}.csv").read_bytes() == (one / f"{name}.csv").read_bytes(), name
 
@@ -83,10 +85,10 @@ def test_the_example_exercises_the_join_and_the_descriptions(tmp_path):
     keys = [(r["doc_id"], r["cited_key"]) for r in read_rows(tmp_path, "citations", ["doc_id", "cited_key"])]
     assert keys == [("a", "25-NQ/TW@2013"), ("a", "Chỉ thị 3"), ("b", "25-NQ/TW@2014"), ("b", "25-NQ/TW@2014"),
                     ("c", "25-NQ/TW@2014"), ("d", "12-CT/TW@2017"), ("e", "12-CT/TW@2017"), ("e", "Chỉ thị 3"),
-                    ("g", "Chỉ thị 3")]
+                    ("g", "Chỉ thị 3"), ("g", "14-KH/TU")]
     cited = {r["cited_key"]: r for r in read_rows(tmp_path, "cited_documents")}
     assert (cited["Chỉ thị 3"]["cited_issuer"], cited["Chỉ thị 3"]["cited_by"]) == ("Tỉnh ủy", 3)
-    assert cited["12-CT/TW@2017"]["doc_id"] == "e"
+    assert (cited["12-CT/TW@2017"]["doc_id"], cited["14-KH/TU"]["doc_id"]) == ("e", "f")
 
 
 def test_a_description_merged_counts_a_document_across_the_cut_once():

@@ -108,12 +108,26 @@ def describe(rows: Iterable[dict], join: KeyJoin) -> tuple[dict[str, Cited], boo
     return described, rekeyed
 
 
-def cited_rows(described: dict[str, Cited], documents: list[dict]) -> dict[str, dict]:
-    """The `cited_documents` row of each described key, with the archive document it names."""
-    by_symbol: dict[str, list[dict]] = {}
+def numbered(documents: Iterable[dict], wanted: Optional[set[str]] = None) -> dict[str, list[dict]]:
+    """The archive's numbered documents by the comparable form of their number, in table order;
+    only the numbers `wanted` when given (see `cited_symbols`)."""
+    found: dict[str, list[dict]] = {}
     for d in documents:
         if d.get("so_hieu") and d["so_hieu"][:1].isdigit():
-            by_symbol.setdefault(symbol_key(d["so_hieu"]), []).append(d)
+            s = symbol_key(d["so_hieu"])
+            if wanted is None or s in wanted:
+                found.setdefault(s, []).append(d)
+    return found
+
+
+def cited_symbols(described: dict[str, Cited]) -> set[str]:
+    """The numbers of the archive documents that the described keys may name."""
+    return {symbol_key(s) for s in (c.most_common("cited_symbol") for c in described.values()) if s}
+
+
+def cited_rows(described: dict[str, Cited], by_symbol: dict[str, list[dict]]) -> dict[str, dict]:
+    """The `cited_documents` row of each described key, with the archive document it names
+    (`by_symbol`: see `numbered`)."""
     cited = {}
     for key, c in described.items():
         symbol = c.most_common("cited_symbol")
@@ -161,7 +175,7 @@ class Graph:
         self.join.settle()
         described, self.rekeyed = describe(citations(), self.join)
         self.docs = {d["doc_id"]: d for d in documents}
-        self.cited = cited_rows(described, documents)
+        self.cited = cited_rows(described, numbered(documents))
 
     def key_of(self, r: dict) -> Optional[str]:
         return key_of(self.join, r)

@@ -9,8 +9,9 @@ of `documents` (a shard's documents, or the rows an incremental run kept). The s
    writes them, `join_json`), merged on the driver in part order (`merge_joins`: the last alias
    written wins, as in one pass) and settled there;
 2. each cited key described per part with the settled join given to every task
-   (`describe_part`), the descriptions merged on the driver in part order (`Cited.merge`), which
-   then makes `cited_documents` (it reads `documents`: the archive documents cited keys name);
+   (`describe_part`), the descriptions merged on the driver in part order (`Cited.merge`); the
+   archive documents that the cited numbers may name found per part (`numbered_part`), merged in
+   part order; from both the driver makes `cited_documents` (it never reads `documents` whole);
 3. the edges per part with the join and the cited keys given to every task (`edges_part`), each
    part's edges and its rows' archive-wide keys written to files that the driver concatenates in
    part order into `citation_edges` and, when a key changed, into `citations`.
@@ -25,9 +26,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.citekeys import KeyJoin
-from pipeline.graph.build import (BATCH, CITATION_COLUMNS, Cited, cited_rows, describe, edges, key_of, learn,
-                                  sorted_cited)
-from pipeline.output import iso_dates, read_rows
+from pipeline.graph.build import (BATCH, CITATION_COLUMNS, Cited, cited_rows, cited_symbols, describe, edges, key_of,
+                                  learn, numbered, sorted_cited)
+from pipeline.output import iso_dates
 from pipeline.tables import ARROW_SCHEMAS, TableWriter, arrow_table, write_table
 
 
@@ -105,6 +106,12 @@ def describe_part(part: Part, out_dir: str, join: KeyJoin) -> tuple[dict[str, Ci
     return describe(_part_citations(out_dir, part), join)
 
 
+def numbered_part(part: Part, out_dir: str, wanted: set[str]) -> dict[str, list[dict]]:
+    """Task: a part's documents whose numbers are `wanted` (see build.numbered)."""
+    return numbered(read_range(Path(out_dir), "documents", part.documents, ["doc_id", "so_hieu", "issue_date"]),
+                    wanted)
+
+
 def _files(folder: str, index: int) -> tuple[Path, Path]:
     return Path(folder) / f"edges-{index:05d}.parquet", Path(folder) / f"keys-{index:05d}.parquet"
 
@@ -148,7 +155,7 @@ def _rekey(out_dir: Path, key_files: list[Path]) -> None:
 def build_tables(out_dir: Path, parts: list[Part], folder: Path, run: Map = in_turn) -> dict[str, int]:
     """`build.build_tables` over the parts (in table order, covering every citation row), their
     per-part steps run by `run`; `folder` holds the parts' edge and key files meanwhile."""
-    parts = [p for p in parts if p.citations[1] > p.citations[0]]
+    all_parts, parts = parts, [p for p in parts if p.citations[1] > p.citations[0]]
     shared = {"out_dir": str(out_dir)}
     unlearnt = [p for p in parts if p.join is None]
     learnt = iter(run(learn_part, unlearnt, **shared))
@@ -162,7 +169,13 @@ def build_tables(out_dir: Path, parts: list[Part], folder: Path, run: Map = in_t
                 described[key].merge(c)
             else:
                 described[key] = c
-    cited = cited_rows(described, read_rows(out_dir, "documents", ["doc_id", "source_path", "so_hieu", "issue_date"]))
+    # the archive documents the cited keys name, found part by part (every part: a part without
+    # citations still has documents), so that the driver never holds the documents table
+    by_symbol: dict[str, list[dict]] = {}
+    for found in run(numbered_part, all_parts, wanted=cited_symbols(described), **shared):
+        for symbol, docs in found.items():
+            by_symbol.setdefault(symbol, []).extend(docs)
+    cited = cited_rows(described, by_symbol)
     folder.mkdir(parents=True, exist_ok=True)
     for _ in run(edges_part, list(enumerate(parts)), folder=str(folder), join=join, cited=cited, rekeyed=rekeyed,
                  **shared):
