@@ -162,6 +162,10 @@ def test_same_tables_on_the_sample_archive(cluster, tmp_path):
     run([RAW], local, 1, Limits())
     dask_run(cluster, [RAW], out, shard_size=2)
     assert_same_tables(local, out)
+    # run again: nothing to read, every document kept, no shard; the graph's tasks only
+    again = dask_executor(cluster, 2)
+    assert (again([RAW], out).reused, again.shards) == (5, 0)
+    assert_same_tables(local, out)
 
 
 @needs_dask
@@ -237,6 +241,11 @@ def test_incremental_runs_continue_a_set_of_either_executor(cluster, archive, tm
     assert_same_tables(tmp_path / "local", tmp_path / "dask")
     assert (json.loads((tmp_path / "dask" / incremental.MANIFEST).read_text(encoding="utf-8"))
             == json.loads((tmp_path / "local" / incremental.MANIFEST).read_text(encoding="utf-8")))
+    # nothing changed since: every document kept; only the empty file and the two copies are read
+    # again (not in the manifest), as by the local runner
+    unchanged = dask_executor(cluster)
+    assert (unchanged([inputs], tmp_path / "dask").reused, unchanged.shards) == (40, 1)
+    assert_same_tables(tmp_path / "local", tmp_path / "dask")
     run([inputs], tmp_path / "full", 1, Limits())
     for name in SCHEMAS:
         assert _sorted_rows(tmp_path / "dask", name) == _sorted_rows(tmp_path / "full", name), name
