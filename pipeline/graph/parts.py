@@ -92,6 +92,11 @@ def _rows(path: Path, start: int, stop: int, columns: list[str]) -> pa.Table:
     return pf.read_row_groups(groups, columns=columns).slice(start - first, stop - start)
 
 
+def read_range(out_dir: Path, name: str, rows: tuple[int, int], columns: list[str]) -> list[dict]:
+    """Rows [start, stop) of a written table as the passes read them (dates as ISO text)."""
+    return iso_dates(_rows(out_dir / f"{name}.parquet", *rows, columns), name).to_pylist()
+
+
 def _part_citations(out_dir: str, part: Part) -> list[dict]:
     return citation_rows(_rows(Path(out_dir) / "citations.parquet", *part.citations, CITATION_COLUMNS))
 
@@ -127,10 +132,6 @@ def edges_part(item: tuple[int, Part], out_dir: str, folder: str, join: KeyJoin,
                    edges_file)
     if rekeyed:
         pq.write_table(pa.table({"cited_key": pa.array([key_of(join, r) for r in rows], pa.string())}), keys_file)
-
-
-def read_range(out_dir: Path, name: str, rows: tuple[int, int], columns: list[str]) -> list[dict]:
-    return iso_dates(_rows(out_dir / f"{name}.parquet", *rows, columns), name).to_pylist()
 
 
 def _rekey(out_dir: Path, key_files: list[Path]) -> None:
