@@ -450,7 +450,10 @@ class _Supervisor:
                             for name in names})
 
     def close(self) -> None:
-        """Idle workers are told to stop; busy ones (the run is failing) are killed."""
+        """Idle workers are told to stop; busy ones (the run is failing) are killed. What was
+        queued or gathered goes too: a supervisor kept for more runs starts the next one clean."""
+        self.queue.clear()
+        self.parts.clear()
         for w in self.workers:
             if w.task is None:
                 try:
@@ -464,14 +467,18 @@ class _Supervisor:
         self.workers = []
 
 
-def _results(files: list[ingest.InputFile], jobs: int, limits: Limits,
-             work: Work = process_batch, spill: Optional[Path] = None) -> Iterator[BatchResult]:
+def _results(files: list[ingest.InputFile], jobs: int, limits: Limits, work: Work = process_batch,
+             spill: Optional[Path] = None, sup: Optional[_Supervisor] = None) -> Iterator[BatchResult]:
     """Batch results in input order, at most 3 × jobs batches in flight (see _Supervisor); large
-    ones come through files in `spill`."""
+    ones come through files in `spill`. A supervisor given (`sup`, of these jobs, limits and work)
+    is left open with its workers idle when every batch was taken, and closed otherwise (its
+    workers may still be busy with batches nobody takes)."""
     batches = _batches(files, jobs)
-    sup = _Supervisor(jobs, limits, work, spill)
+    own = sup is None
+    sup = sup or _Supervisor(jobs, limits, work, spill)
     window = 3 * jobs
     sent = 0
+    taken = False
     try:
         for seq, batch in enumerate(batches):
             while sent < len(batches) and sent < seq + window:
@@ -481,8 +488,10 @@ def _results(files: list[ingest.InputFile], jobs: int, limits: Limits,
                 sup.dispatch()
                 sup.poll(1.0)
             yield result
+        taken = True
     finally:
-        sup.close()
+        if own or not taken:
+            sup.close()
 
 
 def _without(batch: BatchResult, left_out: set[int]) -> dict[str, pa.Table]:
@@ -514,10 +523,19 @@ def write_errors(writer: TableWriter, rows: list[dict], on_error: Optional[Calla
             on_error and on_error(row)
 
 
-def supervised(files: list[ingest.InputFile], limits: Limits, work: Work = process_batch) -> Iterator[BatchResult]:
+def supervisor(limits: Limits, work: Work = process_batch) -> _Supervisor:
+    """A supervisor of one worker process, to keep across `supervised` calls (an engine's worker
+    runs shard after shard in the same child); `close()` stops its child, and a later call starts
+    another."""
+    return _Supervisor(1, limits, work, None)
+
+
+def supervised(files: list[ingest.InputFile], limits: Limits, work: Work = process_batch,
+               sup: Optional[_Supervisor] = None) -> Iterator[BatchResult]:
     """The documents of `files` in one supervised worker process (`_results`), batch results in
-    input order: what the task of a sharded run does with its shard."""
-    return _results(files, 1, limits, work)
+    input order: what the task of a sharded run does with its shard. With `sup` (from
+    `supervisor`, same limits and work), its child is used and kept for the next call."""
+    return _results(files, 1, limits, work, sup=sup)
 
 
 def account(batch: BatchResult, seen: dict[str, str], summary: Summary) -> list[DocResult]:
@@ -553,15 +571,16 @@ class Summary:
     published: bool = False     # the tables replaced the previous set
 
 
-def archive_passes(folder: Path) -> dict[str, int]:
-    """The passes over a whole written set: the citation graph's tables, then `vanban.duckdb` over
-    every table. DuckDB copies in the tables the graph leaves alone while the graph is built (in a
-    thread: DuckDB works outside the GIL, and the workers have left the other core free), then the
-    graph's. Rows written per table."""
+def archive_passes(folder: Path, build_graph: Optional[Callable[[Path], dict[str, int]]] = None) -> dict[str, int]:
+    """The passes over a whole written set: the citation graph's tables (`build_graph`, else
+    graph.build_tables; the Dask executor builds them in parts), then `vanban.duckdb` over every
+    table. DuckDB copies in the tables the graph leaves alone while the graph is built (in a thread:
+    DuckDB works outside the GIL, and the workers have left the other core free), then the graph's.
+    Rows written per table."""
     with sql.DatabaseBuild(folder) as db, ThreadPoolExecutor(1) as pool:
         loading = pool.submit(db.load, [name for name in SCHEMAS if name not in graph.WRITES])
         try:
-            rows = graph.build_tables(folder)
+            rows = (build_graph or graph.build_tables)(folder)
         finally:
             loading.result()
         db.load(graph.WRITES)

@@ -16,3 +16,14 @@ def segv_or_hang(items):
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
             time.sleep(600)
     return process_batch(items)
+
+
+def with_pid(items):
+    """The batch as read, each document with an `info` errors row naming the child that read it
+    (the tests of children kept across shard tasks)."""
+    from pipeline.api import error_row
+
+    result = process_batch(items)
+    for doc in result.docs:
+        doc.errors.append(error_row(doc.source_path, doc.doc_id, "test", f"pid {os.getpid()}", "info"))
+    return result

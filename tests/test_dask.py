@@ -162,6 +162,10 @@ def test_same_tables_on_the_sample_archive(cluster, tmp_path):
     run([RAW], local, 1, Limits())
     dask_run(cluster, [RAW], out, shard_size=2)
     assert_same_tables(local, out)
+    # run again: nothing to read, every document kept, no shard; the graph's tasks only
+    again = dask_executor(cluster, 2)
+    assert (again([RAW], out).reused, again.shards) == (5, 0)
+    assert_same_tables(local, out)
 
 
 @needs_dask
@@ -180,6 +184,104 @@ def test_a_segfault_and_a_hang_cost_one_errors_row_each(cluster, tmp_path):
     assert [(e["source_path"], e["stage"]) for e in errors] == [("hang-09.txt", "limits"), ("segv-05.txt", "limits")]
     written = pq.read_table(out / "documents.parquet").column("source_path").to_pylist()
     assert written == [n for n in names if n.startswith("plan")]
+    # the children that replaced the crashed and the hung one are kept, and serve the next run
+    # (same limits, same work) as well
+    kept = sorted(p for pids in _idle_children(cluster).values() for p in pids)
+    assert kept and all(Path(f"/proc/{p}").exists() for p in kept)
+    again = dask_run(cluster, [src], tmp_path / "again", shard_size=4, limits=Limits(seconds=1),
+                     work=_faults().segv_or_hang)
+    assert (again.documents, again.failed) == (10, 2)
+    assert_same_tables(out, tmp_path / "again")
+
+
+@needs_dask
+def test_the_graph_steps_run_as_tasks_results_in_order(cluster):
+    from distributed import Client
+
+    from pipeline.executors.dask_engine import tasks_on
+    with Client(cluster) as client:
+        got = list(tasks_on(client)(lambda v, offset: (v + offset, os.getpid()), [3, 1, 2], offset=10))
+    assert [v for v, _ in got] == [13, 11, 12]
+    assert os.getpid() not in {pid for _, pid in got}
+
+
+def _sorted_rows(out: Path, name: str) -> list:
+    return sorted(pq.read_table(out / f"{name}.parquet").to_pylist(), key=repr)
+
+
+def _grow(archive: Path) -> None:
+    """An archive changed since its last run: a file added, one changed, one removed."""
+    txt = archive / "txt" / "000"
+    changed = (txt / "plan_00007.txt").read_text(encoding="utf-8")
+    (txt / "plan_00007.txt").write_text(changed.replace("2", "3", 3), encoding="utf-8")
+    (txt / "plan_00099_added.txt").write_text(
+        (txt / "plan_00008.txt").read_text(encoding="utf-8") + "\nPhụ lục kèm theo.\n", encoding="utf-8")
+    (txt / "plan_00015.txt").unlink()
+
+
+@needs_dask
+@pytest.mark.parametrize("first", ["local", "dask"])
+def test_incremental_runs_continue_a_set_of_either_executor(cluster, archive, tmp_path, first):
+    """A set written by one executor, the archive grown, then an incremental run of each executor
+    from a copy of that set: the same tables, byte for byte, and a full local run's once sorted."""
+    inputs = tmp_path / "in"
+    shutil.copytree(archive[0], inputs)
+    before = tmp_path / "before"
+    if first == "local":
+        run([inputs], before, 2, Limits())
+    else:
+        dask_run(cluster, [inputs], before)
+    _grow(inputs)
+    for name in ("local", "dask"):
+        shutil.copytree(before, tmp_path / name)
+    kept_by_local = run([inputs], tmp_path / "local", 1, Limits())
+    kept_by_dask = dask_run(cluster, [inputs], tmp_path / "dask")
+    assert kept_by_dask == kept_by_local
+    assert (kept_by_dask.documents, kept_by_dask.reused, kept_by_dask.failed, kept_by_dask.skipped) == (40, 38, 1, 2)
+    assert_same_tables(tmp_path / "local", tmp_path / "dask")
+    assert (json.loads((tmp_path / "dask" / incremental.MANIFEST).read_text(encoding="utf-8"))
+            == json.loads((tmp_path / "local" / incremental.MANIFEST).read_text(encoding="utf-8")))
+    # nothing changed since: every document kept; only the empty file and the two copies are read
+    # again (not in the manifest), as by the local runner
+    unchanged = dask_executor(cluster)
+    assert (unchanged([inputs], tmp_path / "dask").reused, unchanged.shards) == (40, 1)
+    assert_same_tables(tmp_path / "local", tmp_path / "dask")
+    run([inputs], tmp_path / "full", 1, Limits())
+    for name in SCHEMAS:
+        assert _sorted_rows(tmp_path / "dask", name) == _sorted_rows(tmp_path / "full", name), name
+
+
+def _children_of(out: Path) -> dict[str, int]:
+    """source path → pid of the child that read it (`faults.with_pid`)."""
+    return {e["source_path"]: int(e["message"].split()[1])
+            for e in pq.read_table(out / "errors.parquet").to_pylist() if e["stage"] == "test"}
+
+
+def _idle_children(cluster) -> dict[str, list[int]]:
+    from distributed import Client
+
+    with Client(cluster) as client:
+        return client.run(lambda dask_worker: dask_worker.plugins["vanban"].children.pids())
+
+
+@needs_dask
+def test_a_worker_keeps_its_child_across_shard_tasks_and_runs(cluster, archive, tmp_path):
+    inputs, _ = archive
+    first = dask_executor(cluster, 4, work=_faults().with_pid)
+    first([inputs], tmp_path / "a")
+    read_by = _children_of(tmp_path / "a")
+    assert len(read_by) == 41 and first.shards == 11      # the two copies are warnings instead
+    # 11 shards on 2 workers, each worker's shards in one child, still there after the run
+    idle = sorted(p for pids in _idle_children(cluster).values() for p in pids)
+    assert sorted(set(read_by.values())) == idle and 1 <= len(idle) <= 2
+    # the next run (same limits, same work) reads with the same children
+    dask_executor(cluster, 4, work=_faults().with_pid)([inputs], tmp_path / "b")
+    assert set(_children_of(tmp_path / "b").values()) <= set(idle)
+    # other limits: new children, the earlier ones stopped
+    dask_run(cluster, [inputs], tmp_path / "c", shard_size=4, limits=Limits(seconds=30), work=_faults().with_pid)
+    again = set(_children_of(tmp_path / "c").values())
+    assert again and not again & set(idle)
+    assert not [p for p in idle if Path(f"/proc/{p}").exists()]
 
 
 def _faults():

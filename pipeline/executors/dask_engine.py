@@ -11,23 +11,26 @@ from __future__ import annotations
 
 import multiprocessing.forkserver
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 import dask
-from distributed import Client, LocalCluster, WorkerPlugin, as_completed
+from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
-from pipeline import ingest
+from pipeline import incremental, ingest
 from pipeline.executors import shards as sh
+from pipeline.graph.parts import Map
 from pipeline.processes import start_forkserver
 from pipeline.run import DocResult, Limits, Summary, Work, process_batch
 
 
 class VanbanWorker(WorkerPlugin):
     """On each Dask worker: starts the fork server that vanban's supervised children come from
-    (it holds the extractors already loaded, so a shard's child starts in about 0.1 s), and stops
-    it when the worker closes (a shard's child ends with its task)."""
+    (it holds the extractors already loaded, so a child starts in about 0.1 s) and holds the
+    supervised children that the worker's shard tasks reuse one after the other (`children`);
+    stops both when the worker closes."""
 
     name = "vanban"
     # registered once per worker: registering again would tear it down under the tasks of another
@@ -35,13 +38,27 @@ class VanbanWorker(WorkerPlugin):
     idempotent = True
 
     def setup(self, worker) -> None:
+        self.children = sh.Children()
         start_forkserver()
 
     def teardown(self, worker) -> None:
+        self.children.close()
         # private, but the only way to stop the server before the worker's interpreter exits
         stop = getattr(multiprocessing.forkserver._forkserver, "_stop", None)
         if stop is not None:
             stop()
+
+
+def shard_task(shard: sh.Shard, folder: str, limits: Limits, work: Work) -> dict:
+    """`shards.run_shard` with the children its worker keeps (`VanbanWorker`)."""
+    plugin = get_worker().plugins.get(VanbanWorker.name)
+    return sh.run_shard(shard, folder, limits, work, plugin.children if plugin else None)
+
+
+def _stop_children(dask_worker) -> None:
+    plugin = dask_worker.plugins.get(VanbanWorker.name)
+    if plugin is not None:
+        plugin.children.close()
 
 
 def local_cluster(workers: Optional[int] = None) -> LocalCluster:
@@ -67,46 +84,76 @@ class DaskExecutor:
 
     def __call__(self, inputs: list[Path], out: Path, jobs: int = 1, limits: Limits = Limits(),
                  on_progress: Optional[Callable[[int, int, DocResult], None]] = None,
-                 on_error: Optional[Callable[[dict], None]] = None, full: bool = True) -> Summary:
-        """As `pipeline.run.run`. `jobs` is the local runner's: a shard runs in one child, and a
-        cluster's parallelism is its workers. Every file is read (`full`): incremental runs on a
-        cluster are not built yet; the set written is still the manifest a later run starts from."""
+                 on_error: Optional[Callable[[dict], None]] = None, full: bool = False) -> Summary:
+        """As `pipeline.run.run`, incremental runs included (the same manifest: a set written by
+        either executor is continued by the other). `jobs` is the local runner's: a shard runs in
+        one child, and a cluster's parallelism is its workers."""
         with sh.locked(out):
-            return self._run(inputs, out, limits, on_progress, on_error)
+            return self._run(inputs, out, limits, on_progress, on_error, full)
 
     def _run(self, inputs: list[Path], out: Path, limits: Limits,
              on_progress: Optional[Callable[[int, int, DocResult], None]],
-             on_error: Optional[Callable[[dict], None]]) -> Summary:
+             on_error: Optional[Callable[[dict], None]], full: bool) -> Summary:
         files, skipped = ingest.discover(inputs)
-        shards = sh.plan(files, max(1, self.shard_size), limits)
+        # the plan reads the published set's manifest; only the files to read are sharded
+        work = incremental.Plan(files) if full else incremental.plan(out, files, incremental.code_fingerprint())
+        shards = sh.plan(work.to_read, max(1, self.shard_size), limits)
         folder = sh.folder_of(out)
         sh.prepare(folder, self.resume)
         markers = [sh.load_marker(folder, s) for s in shards]
         todo = [s for s, m in zip(shards, markers) if m is None]
         self.shards, self.shards_run = len(shards), len(todo)
         n = 0
-        with sh.Commit(shards, skipped, folder, out, on_error) as commit:
+        with sh.Commit(shards, files, skipped, work.kept, folder, out, on_error) as commit:
             for marker in filter(None, markers):
                 commit.done(marker)
                 n += len(marker["docs"])
-            if todo:
-                cluster = None if self.address else local_cluster(self.workers)
-                try:
-                    with Client(self.address or cluster) as client:
-                        client.register_plugin(VanbanWorker())
-                        futures = [client.submit(sh.run_shard, s, str(folder), limits, self.work,
-                                                 pure=False, retries=0) for s in todo]
-                        try:
-                            for fut in as_completed(futures):
-                                marker = fut.result()
-                                commit.done(marker)       # merges every shard now complete in input order
-                                for d in marker["docs"]:
-                                    n += 1
-                                    on_progress and on_progress(n, len(files), DocResult(**d))
-                        except BaseException:
-                            client.cancel(futures)
-                            raise
-                finally:
-                    if cluster is not None:
-                        cluster.close()
-            return commit.finish()
+            if not shards and not work.kept:       # nothing read or kept: the previous set stays
+                return commit.finish()
+            with self._client() as client:
+                if todo:
+                    client.register_plugin(VanbanWorker())
+                    futures = [client.submit(shard_task, s, str(folder), limits, self.work, pure=False, retries=0)
+                               for s in todo]
+                    try:
+                        for fut in as_completed(futures):
+                            marker = fut.result()
+                            commit.done(marker)       # merges every shard now complete in input order
+                            for d in marker["docs"]:
+                                n += 1
+                                on_progress and on_progress(n, len(work.to_read), DocResult(**d))
+                    except BaseException:
+                        client.cancel(futures)
+                        raise
+                    if not self.address:
+                        # the run's own cluster ends with the run: its children need not stay
+                        # through the graph pass and the database (their memory adds to the driver's)
+                        client.run(_stop_children)
+                return commit.finish(tasks_on(client))     # the graph pass's parts as tasks too
+
+    @contextmanager
+    def _client(self) -> Iterator[Client]:
+        """A client of the cluster at `address`, or of a local cluster started for the run."""
+        cluster = None if self.address else local_cluster(self.workers)
+        try:
+            with Client(self.address or cluster) as client:
+                yield client
+        finally:
+            if cluster is not None:
+                cluster.close()
+
+
+def tasks_on(client: Client) -> Map:
+    """The graph pass's Map (`pipeline.graph.parts`): one task per item on the cluster, what every
+    task shares sent to each worker once, the results taken in order (each let go once taken)."""
+    def run(fn: Callable, items: list, **shared) -> Iterator:
+        sent = {name: client.scatter([value], broadcast=True, hash=False)[0] for name, value in shared.items()}
+        futures = client.map(fn, items, pure=False, retries=0, **sent)
+        futures.reverse()
+        try:
+            while futures:
+                yield futures.pop().result()
+        except BaseException:
+            client.cancel(futures)
+            raise
+    return run

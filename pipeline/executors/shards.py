@@ -24,7 +24,7 @@ import multiprocessing
 import os
 import shutil
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Optional
@@ -33,8 +33,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import incremental, ingest
+from pipeline.graph import parts as gp
 from pipeline.run import (BatchResult, DocResult, Limits, Summary, Work, account, archive_passes, process_batch,
-                          skipped_rows, supervised, write_errors)
+                          skipped_rows, supervised, supervisor, write_errors)
 from pipeline.outset import TABLE_SUFFIXES, exchange
 from pipeline.tables import ARROW_SCHEMAS, SCHEMAS, TableWriter
 
@@ -139,10 +140,53 @@ def _atomically(path: Path, write: Callable[[Path], None]) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def run_shard(shard: Shard, folder: str, limits: Limits, work: Work = process_batch) -> dict:
-    """The shard task: its documents through the supervised child, its parts, then its marker.
-    Returns the marker. Runs on an engine's worker thread: every signal-based limit is the
-    child's."""
+class Children:
+    """The supervised children of one engine worker, kept from shard task to shard task (a child
+    starts in about 0.1 s and warms its caches on the first documents) and closed with the worker.
+    One per task running at once (a worker with several threads); a task with other limits or
+    other work replaces the idle ones, which are of an earlier run."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._idle: list = []          # run._Supervisor, each with its child started or not yet
+        self._closed = False
+
+    @contextmanager
+    def lease(self, limits: Limits, work: Work) -> Iterator:
+        with self._lock:
+            same = [s for s in self._idle if s.limits == limits and s.work == work]
+            for other in [s for s in self._idle if s not in same]:
+                other.close()
+            sup = same.pop() if same else supervisor(limits, work)
+            self._idle = same
+        try:
+            yield sup
+        finally:
+            with self._lock:
+                if self._closed:
+                    sup.close()
+                else:
+                    self._idle.append(sup)
+
+    def pids(self) -> list[int]:
+        """The idle children's process ids."""
+        with self._lock:
+            return sorted(w.proc.pid for s in self._idle for w in s.workers)
+
+    def close(self) -> None:
+        """Stop the idle children; a task still running closes its own as it ends."""
+        with self._lock:
+            self._closed = True
+            for sup in self._idle:
+                sup.close()
+            self._idle = []
+
+
+def run_shard(shard: Shard, folder: str, limits: Limits, work: Work = process_batch,
+              children: Optional[Children] = None) -> dict:
+    """The shard task: its documents through the supervised child (one of `children`, kept for the
+    next task; else one started for this task), its parts, then its marker. Returns the marker.
+    Runs on an engine's worker thread: every signal-based limit is the child's."""
     folder_path = Path(folder)
     done = load_marker(folder_path, shard)
     if done is not None:         # the task ran before (an engine's retry after a lost worker)
@@ -154,16 +198,19 @@ def run_shard(shard: Shard, folder: str, limits: Limits, work: Work = process_ba
     files = [ingest.InputFile(Path(f.path), f.rel) for f in shard.files]
     docs: list[DocResult] = []
     tables: dict[str, list[pa.Table]] = {}
-    for batch in supervised(files, limits, work):
-        docs.extend(batch.docs)
-        for name, table in batch.tables.items():
-            tables.setdefault(name, []).append(table)
+    with (children.lease(limits, work) if children else nullcontext()) as sup:
+        for batch in supervised(files, limits, work, sup):
+            docs.extend(batch.docs)
+            for name, table in batch.tables.items():
+                tables.setdefault(name, []).append(table)
     for name, parts in tables.items():
         (folder_path / name).mkdir(exist_ok=True)
         _atomically(folder_path / name / f"{shard.name}.parquet",
                     lambda tmp, t=pa.concat_tables(parts): pq.write_table(t, tmp))
+    # the graph pass's first step for this part, while its citations are at hand (graph/parts.py)
+    join = gp.learn(gp.citation_rows(pa.concat_tables(tables["citations"])) if "citations" in tables else [])
     marker = {"key": shard.key, "index": shard.index, "tables": sorted(tables),
-              "docs": [asdict(d) for d in docs]}
+              "docs": [asdict(d) for d in docs], "join": gp.join_json(join)}
     _atomically(_marker_path(folder_path, shard),
                 lambda tmp: tmp.write_text(json.dumps(marker, ensure_ascii=False), encoding="utf-8"))
     return marker
@@ -180,21 +227,26 @@ class Commit:
     """Merges done shards, in input order, into a new output set beside `out`, as they come (so
     the writing overlaps the shards still running), then switches the set in:
 
-        with Commit(shards, skipped, folder, out, on_error) as c:
+        with Commit(shards, files, skipped, kept, folder, out, on_error) as c:
             c.done(marker)          # each shard's marker, in any order
             summary = c.finish()    # every shard done
+
+    `files` are all the files discovered, `kept` the documents of the published set that an
+    incremental run keeps (`incremental.Plan.kept`; the shards are of its `to_read`): their rows
+    come first, as in the local runner's set.
     """
 
-    def __init__(self, shards: list[Shard], skipped: list[tuple[str, str]], folder: Path, out: Path,
-                 on_error: Optional[Callable[[dict], None]] = None):
-        self.shards, self.folder, self.on_error = shards, folder, on_error
+    def __init__(self, shards: list[Shard], files: list[ingest.InputFile], skipped: list[tuple[str, str]],
+                 kept: dict[str, str], folder: Path, out: Path, on_error: Optional[Callable[[dict], None]] = None):
+        self.shards, self.files, self.kept, self.folder, self.on_error = shards, files, kept, folder, on_error
         self.out = Path(os.path.realpath(out))
         self.staging = self.out.parent / f".{self.out.name}.new-{os.getpid()}"
-        self.summary = Summary(skipped=len(skipped))
+        self.summary = Summary(skipped=len(skipped), documents=len(kept), reused=len(kept))
         self.skipped = skipped
         self.markers: dict[int, dict] = {}
         self.merged = 0                       # shards merged so far: the first ones
-        self.seen: dict[str, str] = {}
+        self.seen: dict[str, str] = dict(kept)
+        self.parts: list[gp.Part] = []        # of the graph pass: the kept rows, then each shard's
         self.finished = False
 
     def __enter__(self) -> "Commit":
@@ -203,6 +255,8 @@ class Commit:
         self.staging.mkdir()
         self.writers = {name: TableWriter(self.staging, name) for name in SCHEMAS}
         write_errors(self.writers["errors"], skipped_rows(self.skipped), self.on_error)
+        incremental.copy_kept(self.out, self.kept, self.writers)
+        self._part((0, 0))
         return self
 
     def done(self, marker: dict) -> None:
@@ -211,17 +265,30 @@ class Commit:
             self._merge(self.shards[self.merged], self.markers.pop(self.merged))
             self.merged += 1
 
+    def _part(self, since: tuple[int, int], join: Optional[dict] = None) -> None:
+        """The rows written since `since` (citations, documents) as a part of the graph pass."""
+        now = self._written()
+        self.parts.append(gp.Part((since[0], now[0]), (since[1], now[1]), join))
+
+    def _written(self) -> tuple[int, int]:
+        return self.writers["citations"].count, self.writers["documents"].count
+
     def _merge(self, shard: Shard, marker: dict) -> None:
+        since = self._written()
         batch = _shard_batch(self.folder, shard, marker)
         for res in account(batch, self.seen, self.summary):
             write_errors(self.writers["errors"], res.errors, self.on_error)
         for name, table in batch.take_tables():
             self.writers[name].write(table)
+        # the shard's join holds when all its citations were written (none was of a copy)
+        whole = self._written()[0] - since[0] == sum(d["rows"].get("citations", 0) for d in marker["docs"])
+        self._part(since, marker.get("join") if whole else None)
 
-    def finish(self) -> Summary:
+    def finish(self, tasks: gp.Map = gp.in_turn) -> Summary:
         """Write the tables, the archive-wide passes and the manifest (last: the set is complete),
-        and switch the set in, only when at least one document was read: a run that read nothing
-        leaves the previous set."""
+        and switch the set in, only when at least one document was read or kept: a run that read
+        nothing leaves the previous set. The citation graph is built part by part, the parts' steps
+        run by `tasks` (an engine's: pipeline/graph/parts.py)."""
         if self.merged < len(self.shards):
             raise RuntimeError(f"shard {self.shards[self.merged].name} is not done")
         for w in self.writers.values():
@@ -230,11 +297,11 @@ class Commit:
         summary = self.summary
         summary.rows = {name: w.count for name, w in self.writers.items()}
         if summary.documents:
-            summary.rows.update(archive_passes(self.staging))
+            summary.rows.update(archive_passes(
+                self.staging, lambda folder: gp.build_tables(folder, self.parts, self.folder / "graph", tasks)))
             # last, as the local runner does: the file list incremental runs start from
-            files = [ingest.InputFile(Path(f.path), f.rel) for shard in self.shards for f in shard.files]
             incremental.write_manifest(self.staging, {rel: doc_id for doc_id, rel in self.seen.items()},
-                                       files, incremental.code_fingerprint())
+                                       self.files, incremental.code_fingerprint())
             swap_in(self.staging, self.out)
             summary.published = True     # as the local runner says it (main's Summary.published)
             shutil.rmtree(self.folder, ignore_errors=True)

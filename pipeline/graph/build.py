@@ -41,20 +41,32 @@ def _system(symbol: Optional[str]) -> Optional[str]:
 _DESCRIBED = ("cited_type", "cited_number", "cited_symbol", "cited_date", "cited_issuer")
 
 
-class _Cited:
+class Cited:
     """One cited document as the archive's citations describe it: the counts of each value they
-    give (the most common stands for it) and how many documents cite it."""
+    give (the most common stands for it, the first seen on a tie) and how many documents cite it.
+    Two descriptions of consecutive runs of rows merge into the one of both (`merge`)."""
 
     def __init__(self) -> None:
         self.values = {f: Counter() for f in _DESCRIBED}
-        self.cited_by, self._last_doc = 0, None
+        self.cited_by, self.first_doc, self.last_doc = 0, None, None
 
     def add(self, r: dict) -> None:
         for f, counts in self.values.items():
             if r.get(f):
                 counts[r[f]] += 1
-        if r["doc_id"] != self._last_doc:      # a document's rows come together
-            self.cited_by, self._last_doc = self.cited_by + 1, r["doc_id"]
+        if r["doc_id"] != self.last_doc:      # a document's rows come together
+            self.first_doc = self.first_doc if self.cited_by else r["doc_id"]
+            self.cited_by, self.last_doc = self.cited_by + 1, r["doc_id"]
+
+    def merge(self, later: "Cited") -> None:
+        """Add the description of the rows that come next: counts add up in order of first sight
+        (so ties break as in one pass), a document across the boundary is counted once."""
+        for f, counts in self.values.items():
+            counts.update(later.values[f])
+        across = bool(self.cited_by and later.cited_by and self.last_doc == later.first_doc)
+        self.first_doc = self.first_doc if self.cited_by else later.first_doc
+        self.cited_by += later.cited_by - across
+        self.last_doc = later.last_doc if later.cited_by else self.last_doc
 
     def most_common(self, f: str) -> Optional[str]:
         return self.values[f].most_common(1)[0][0] if self.values[f] else None
@@ -63,65 +75,116 @@ class _Cited:
 Citations = Callable[[], Iterable[dict]]     # reads the citation rows anew on each call
 
 
+# The pass in steps, each over citation rows in table order (a document's rows together), so that
+# an executor can run them over parts of the table (pipeline/graph/parts.py): learn the key join,
+# settle it, describe each cited key, make the cited documents, then the edges.
+
+def learn(rows: Iterable[dict], join: Optional[KeyJoin] = None) -> KeyJoin:
+    """The key join learnt from these rows (added to `join`), not settled."""
+    join = join or KeyJoin()
+    for r in rows:
+        join.learn(r)
+    return join
+
+
+def key_of(join: KeyJoin, r: dict) -> Optional[str]:
+    """The archive-wide key of a citation row (the join settled)."""
+    key = join.key(r)
+    return r.get("cited_key") if key is None else key
+
+
+def describe(rows: Iterable[dict], join: KeyJoin) -> tuple[dict[str, Cited], bool]:
+    """Each cited key's description, by first sight; and whether any row's archive-wide key
+    differs from its own."""
+    described: dict[str, Cited] = {}
+    rekeyed = False
+    for r in rows:
+        key = key_of(join, r)
+        rekeyed = rekeyed or key != r.get("cited_key")
+        if key:
+            if key not in described:
+                described[key] = Cited()
+            described[key].add(r)
+    return described, rekeyed
+
+
+def numbered(documents: Iterable[dict], wanted: Optional[set[str]] = None) -> dict[str, list[dict]]:
+    """The archive's numbered documents by the comparable form of their number, in table order;
+    only the numbers `wanted` when given (see `cited_symbols`)."""
+    found: dict[str, list[dict]] = {}
+    for d in documents:
+        if d.get("so_hieu") and d["so_hieu"][:1].isdigit():
+            s = symbol_key(d["so_hieu"])
+            if wanted is None or s in wanted:
+                found.setdefault(s, []).append(d)
+    return found
+
+
+def cited_symbols(described: dict[str, Cited]) -> set[str]:
+    """The numbers of the archive documents that the described keys may name."""
+    return {symbol_key(s) for s in (c.most_common("cited_symbol") for c in described.values()) if s}
+
+
+def cited_rows(described: dict[str, Cited], by_symbol: dict[str, list[dict]]) -> dict[str, dict]:
+    """The `cited_documents` row of each described key, with the archive document it names
+    (`by_symbol`: see `numbered`)."""
+    cited = {}
+    for key, c in described.items():
+        symbol = c.most_common("cited_symbol")
+        cited[key] = {"cited_key": key, **{f: c.most_common(f) for f in _DESCRIBED},
+                      "cited_system": _system(symbol), "cited_by": c.cited_by,
+                      "doc_id": _archive_doc(symbol, key, by_symbol)}
+    return cited
+
+
+def sorted_cited(cited: dict[str, dict]) -> list[dict]:
+    return sorted(cited.values(), key=lambda c: (-c["cited_by"], c["cited_key"]))
+
+
+def edges(rows: Iterable[dict], join: KeyJoin, cited: dict[str, dict], docs: dict[str, dict]) -> Iterator[dict]:
+    """One edge per (document, cited key), a document's edges as soon as its rows end. `docs`:
+    doc_id → the citing document's row (source_path, so_hieu)."""
+    found: dict[str, dict] = {}
+    doc = None
+    for r in rows:
+        if r["doc_id"] != doc:
+            yield from found.values()
+            found, doc = {}, r["doc_id"]
+        key = key_of(join, r)
+        if not key:
+            continue
+        c, citing = cited[key], docs.get(r["doc_id"], {})
+        e = found.setdefault(key, {
+            "doc_id": r["doc_id"], "source_path": citing.get("source_path"), "so_hieu": citing.get("so_hieu"),
+            "cited_key": key, "cited_type": c["cited_type"], "cited_symbol": c["cited_symbol"],
+            "relation": r["relation"], "count": 0, "first_start": r["start"], "cited_doc_id": c["doc_id"]})
+        e["count"] += 1
+        e["first_start"] = min(e["first_start"], r["start"])
+        if RELATION_RANK.get(r["relation"], 0) > RELATION_RANK.get(e["relation"], 0):
+            e["relation"] = r["relation"]     # the strongest relation stands for the pair
+    yield from found.values()
+
+
 class Graph:
     """The key join and each cited document's description, learnt in two passes over the
     citations; then the edges (a third pass) and the archive-wide key of any citation row."""
 
     def __init__(self, citations: Citations, documents: list[dict]):
         self.citations = citations
-        self.join = KeyJoin()
-        for r in citations():
-            self.join.learn(r)
+        self.join = learn(citations())
         self.join.settle()
-        described: dict[str, _Cited] = {}
-        self.rekeyed = False       # does any row's archive-wide key differ from its own?
-        for r in citations():
-            key = self.key_of(r)
-            self.rekeyed = self.rekeyed or key != r.get("cited_key")
-            if key:
-                if key not in described:
-                    described[key] = _Cited()
-                described[key].add(r)
-        by_symbol: dict[str, list[dict]] = {}
-        for d in documents:
-            if d.get("so_hieu") and d["so_hieu"][:1].isdigit():
-                by_symbol.setdefault(symbol_key(d["so_hieu"]), []).append(d)
+        described, self.rekeyed = describe(citations(), self.join)
         self.docs = {d["doc_id"]: d for d in documents}
-        self.cited = {}
-        for key, c in described.items():
-            symbol = c.most_common("cited_symbol")
-            self.cited[key] = {"cited_key": key, **{f: c.most_common(f) for f in _DESCRIBED},
-                               "cited_system": _system(symbol), "cited_by": c.cited_by,
-                               "doc_id": _archive_doc(symbol, key, by_symbol)}
+        self.cited = cited_rows(described, numbered(documents))
 
     def key_of(self, r: dict) -> Optional[str]:
-        key = self.join.key(r)
-        return r.get("cited_key") if key is None else key
+        return key_of(self.join, r)
 
     def cited_documents(self) -> list[dict]:
-        return sorted(self.cited.values(), key=lambda c: (-c["cited_by"], c["cited_key"]))
+        return sorted_cited(self.cited)
 
     def edges(self) -> Iterator[dict]:
-        """One edge per (document, cited key), a document's edges as soon as its rows end."""
-        edges: dict[str, dict] = {}
-        doc = None
-        for r in self.citations():
-            if r["doc_id"] != doc:
-                yield from edges.values()
-                edges, doc = {}, r["doc_id"]
-            key = self.key_of(r)
-            if not key:
-                continue
-            cited, citing = self.cited[key], self.docs.get(r["doc_id"], {})
-            e = edges.setdefault(key, {
-                "doc_id": r["doc_id"], "source_path": citing.get("source_path"), "so_hieu": citing.get("so_hieu"),
-                "cited_key": key, "cited_type": cited["cited_type"], "cited_symbol": cited["cited_symbol"],
-                "relation": r["relation"], "count": 0, "first_start": r["start"], "cited_doc_id": cited["doc_id"]})
-            e["count"] += 1
-            e["first_start"] = min(e["first_start"], r["start"])
-            if RELATION_RANK.get(r["relation"], 0) > RELATION_RANK.get(e["relation"], 0):
-                e["relation"] = r["relation"]     # the strongest relation stands for the pair
-        yield from edges.values()
+        return edges(self.citations(), self.join, self.cited, self.docs)
 
 
 def build(citations: Citations, documents: list[dict]) -> tuple[Iterator[dict], list[dict]]:
