@@ -67,7 +67,7 @@ _PERSON = regex.compile(
     (?:[ ]{{0,3}}:[ ]{{0,3}}(?P<duty>[^\n]{{1,2000}}?)|[ .;]{{0,3}})$        # : phụ trách chung""",
     regex.VERBOSE)
 _TITLES = frozenset(t.casefold() for t in PERSON_TITLES)
-_PERSON_FIRST = tuple(sorted({t[0] for t in PERSON_TITLES}))     # every _PERSON match starts with one
+_PERSON_FIRST = tuple(PERSON_TITLES)     # every _PERSON match starts with one (most lines that open with 'Đ' do not)
 # 'phối hợp với Sở Tư pháp …', 'phối hợp chặt chẽ với các sở, ngành …': the partners of a lead unit
 _PARTNERS = regex.compile(r"phối[ ]hợp(?:[ ]chặt[ ]chẽ)?[ ]với[ ]{1,3}", regex.IGNORECASE)
 # A line that addresses the text to its recipients: 'Kính gửi:', 'THỦ TƯỚNG CHÍNH PHỦ điện:'.
@@ -227,7 +227,8 @@ def role_of(task: str) -> str:
 
 
 def _first_word(text: str) -> str:
-    return text.split(None, 1)[0].strip(",;:.*").casefold() if text.strip() else ""
+    words = text.split(None, 1)
+    return words[0].strip(",;:.*").casefold() if words else ""
 
 
 # The first words of every unit head, hand-over verb and person title: a line that opens with none
@@ -370,6 +371,13 @@ class _Doc:
     spelled: dict = field(default_factory=dict)    # a spelling met → the one kept for its unit
     above: dict = field(default_factory=dict)      # see _context_unit
     article: Optional[str] = None                   # the unit the current 'Điều N: Nhiệm vụ của …' names
+    last_section: tuple = (-1, None)                # see section
+
+    def section(self, start: int) -> Optional[Section]:
+        """structure.section_at(start), the last one kept: a line and its rows ask for the same."""
+        if self.last_section[0] != start:
+            self.last_section = (start, structure.section_at(self.doc, start))
+        return self.last_section[1]
 
     def due(self, start: int, end: int) -> Optional[str]:
         """The first due date in [start, end)."""
@@ -380,12 +388,13 @@ class _Doc:
             person: Optional[str] = None, position: Optional[str] = None) -> Assignment:
         if who not in self.spelled:
             self.spelled[who] = self.names.setdefault(_same_unit_key(who), who)
-        sec = structure.section_at(self.doc, start)
+        sec = self.section(start)
         return Assignment(assignee=self.spelled[who], role=role, task=(task or "").strip() or None,
                           deadline=self.due(start, end), section=sec.path if sec else None,
                           person_name=person, position=position, start=start, end=end)
 
 
+@lru_cache(maxsize=4096)        # a unit's name recurs across the documents of an archive
 def _same_unit_key(name: str) -> frozenset:
     """The words of a unit's name, abbreviations spelled out: 'UBND các xã' and 'Ủy ban nhân dân các xã'
     are one unit."""
@@ -538,7 +547,7 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
     """The rows of body line i, and how many lines they used."""
     ln = d.lines[i]
     in_zone = bisect.bisect_right(d.zones, ln.start) % 2 == 1
-    sec = structure.section_at(d.doc, ln.start)
+    sec = d.section(ln.start)
     own = sec.index if sec and sec.start == ln.start else None
     context = _context_unit(d.doc, sec, own, d.above) or d.article
     text = _without_markers(ln.text)

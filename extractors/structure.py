@@ -47,8 +47,16 @@ def body_lines(doc: SegmentedDoc) -> list[Line]:
     return list(doc.body.lines) if doc.body else []
 
 
+_LETTER_MARKERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")     # MARKER's '[a-zđ][).]'
+
+
 def strip_marker(text: str) -> tuple[int, str]:
     """(characters removed, text) without the bullet or numbering marker."""
+    first = text[:1]
+    # a line that opens with a letter (a paragraph) has no marker, unless 'I.', 'V)' or 'a)' opens it:
+    # no need to try MARKER (every line of every extractor comes here)
+    if first.isalpha() and first not in "IVX" and (first not in _LETTER_MARKERS or text[1:2] not in (")", ".")):
+        return 0, text
     m = MARKER.match(text)
     n = m.end() if m else len(text) - len(text.lstrip())
     return n, text[n:]
