@@ -266,6 +266,7 @@ class _Line:
         self.doc, self.start, self.line, self.year, self.issued = doc, start, line, year, issued
         self._skip = self._label = self._masked = self._spans = None
         self._recurrences: dict[int, Optional[str]] = {}
+        self._cues: dict[int, tuple[str, Optional[regex.Match]]] = {}
 
     # ------------------------------------------------------------ lazily read parts
     def skip(self) -> int:
@@ -290,6 +291,14 @@ class _Line:
         if self._masked is None:
             self._masked = periods.programme_spans(self.line)
         return any(a <= at < b for a, b in self._masked)
+
+    def cue(self, at: int) -> tuple[str, Optional[regex.Match]]:
+        """(the text before a date at `at`, within the cue's reach; the deadline cue ending it or None):
+        read when the date is judged and again for its record."""
+        if at not in self._cues:
+            before = self.line[max(0, at - _CUE_WINDOW):at]
+            self._cues[at] = before, _CUE.match(before)
+        return self._cues[at]
 
     def recurrence(self, at: int) -> Optional[str]:
         s0, s1 = self.sentence(at)
@@ -349,8 +358,7 @@ class _Line:
             return "label"
         if self.schedule_end(m.start(), m.end()):
             return "schedule"
-        before = line[max(0, m.start() - _CUE_WINDOW):m.start()]
-        cue = _CUE.match(before)
+        before, cue = self.cue(m.start())
         if cue:
             if _PAST.match(line, m.end()):
                 return None
@@ -440,8 +448,7 @@ class _Line:
             task = structure.strip_marker(line[s0:s1])[1]
             task = task[structure.label_at(task)[1]:]
         sec = structure.section_at(self.doc, self.start + m.start())
-        before = line[max(0, m.start() - _CUE_WINDOW):m.start()]
-        cue = _CUE.match(before)
+        before, cue = self.cue(m.start())
         raw_start = m.start() - len(before) + cue.start() if cue else m.start()
         return Deadline(due=due, recurrence=recurrence, raw=line[raw_start:last.end()].strip(" ("),
                         task=task.strip()[:_TASK_CHARS], assignee=None, section=sec.path if sec else None,

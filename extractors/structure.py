@@ -18,7 +18,8 @@ from pipeline.models import Line, SegmentedDoc, Section
 
 # A bullet or numbering marker at a line start, and a short 'Label:' after it.
 # Example: '+ Cấp Quận: thành lập …' → label 'Cấp Quận'; '2.2. Đối với cơ sở Đoàn 10 phường:'.
-MARKER = regex.compile(r"^[ ]{0,12}(?:[IVX]{1,5}[ ]{0,2}[./\-)]|\d{1,2}(?:\.\d{1,2}){0,3}\.?[ ]{0,2}[\-)/.]?|[a-zđ][).]|[-+*•·])[ ]{0,6}")
+BULLETS = "-+*•·"
+MARKER = regex.compile(rf"^[ ]{{0,12}}(?:[IVX]{{1,5}}[ ]{{0,2}}[./\-)]|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?[ ]{{0,2}}[\-)/.]?|[a-zđ][).]|[{BULLETS}])[ ]{{0,6}}")
 _LABEL_LONGEST = 80
 LABEL = regex.compile(rf"^(?P<label>[^:;.()\n]{{2,{_LABEL_LONGEST}}}?)[ ]{{0,2}}:(?!\d)[ ]{{0,4}}")
 # Sentence ends inside a line: '. ' before a capital letter (not after a one-letter initial or 'TP').
@@ -57,6 +58,10 @@ def strip_marker(text: str) -> tuple[int, str]:
     # no need to try MARKER (every line of every extractor comes here)
     if first.isalpha() and first not in "IVX" and (first not in _LETTER_MARKERS or text[1:2] not in (")", ".")):
         return 0, text
+    if first and first in BULLETS:      # '- ', '+ ': MARKER's bullet, and the spaces after it (at most 6)
+        after = text[1:8]
+        n = 1 + min(6, len(after) - len(after.lstrip(" ")))
+        return n, text[n:]
     m = MARKER.match(text)
     n = m.end() if m else len(text) - len(text.lstrip())
     return n, text[n:]
@@ -254,8 +259,11 @@ def table_rows(lines: list[Line]) -> Iterator[tuple[list[str], int, int]]:
     i = 0
     while i < len(lines):
         ln = lines[i]
+        if "|" not in ln.text:          # most lines: no table's
+            i += 1
+            continue
         if not _lone_pipe(ln):
-            cells = table_cells(ln.text) if "|" in ln.text else None
+            cells = table_cells(ln.text)
             if cells:
                 yield cells, ln.start, ln.end
             i += 1

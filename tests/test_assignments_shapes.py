@@ -327,3 +327,28 @@ def test_duty_verbs_end_a_subject(verb):
     assert assignments.unit_phrase(f"Sở Y tế {verb} các nội dung trên") == ("Sở Y tế", f"{verb} các nội dung trên")
     # a capitalised word is part of a name, not a verb
     assert assignments.subject(f"Sở Y tế {verb.title()} Việt Nam chủ trì") == f"Sở Y tế {verb.title()} Việt Nam"
+
+
+# strip_marker answers a line that opens with a letter or a bullet without MARKER: the same as MARKER.
+@pytest.mark.parametrize("line,expected", [
+    ("Tổ chức hội nghị", (0, "Tổ chức hội nghị")),          # a paragraph: no marker
+    ("a) Sở Tư pháp", (3, "Sở Tư pháp")),                   # a letter marker
+    ("đ. Ban Tổ chức", (3, "Ban Tổ chức")),
+    ("ư) không phải mục", (0, "ư) không phải mục")),        # not one of MARKER's letters
+    ("an toàn", (0, "an toàn")),
+    ("I. MỤC ĐÍCH", (3, "MỤC ĐÍCH")),                        # a roman numeral
+    ("Việt Nam", (0, "Việt Nam")),                          # 'V' opens no numeral here
+    ("- Tuyên truyền", (2, "Tuyên truyền")),                # a bullet and its space
+    ("+Cấp Quận", (1, "Cấp Quận")),
+    ("•   Đoàn viên", (4, "Đoàn viên")),
+    ("-" + " " * 9 + "x", (7, "   x")),                      # at most 6 spaces after a bullet
+    ("-", (1, "")),
+    ("2.1. Nhiệm vụ", (5, "Nhiệm vụ")),
+    ("   Lùi vào", (3, "Lùi vào")),
+    ("", (0, "")),
+])
+def test_strip_marker_fast_paths(line, expected):
+    assert structure.strip_marker(line) == expected
+    m = structure.MARKER.match(line)                          # the fast paths agree with MARKER
+    n = m.end() if m else len(line) - len(line.lstrip())
+    assert expected == (n, line[n:])
