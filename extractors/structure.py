@@ -67,15 +67,34 @@ def strip_marker(text: str) -> tuple[int, str]:
     return n, text[n:]
 
 
+def label_span(text: str) -> Optional[tuple[int, int]]:
+    """(where the label ends, where the text after it starts) of LABEL.match(text), or None, read
+    with str methods: the lazy LABEL tries its colon after each character of the label (up to 80).
+    The label holds none of ':;.()' nor a newline, so its colon is the first of them."""
+    colon = text.find(":", 0, LABEL_REACH)
+    if colon < 2 or text[colon + 1:colon + 2].isdecimal():      # '(?!\d)': not a time '7:30'
+        return None
+    label = text[:colon]
+    if ";" in label or "." in label or "(" in label or ")" in label or "\n" in label:
+        return None
+    end = colon           # the label stops before at most 2 spaces, keeping at least 2 characters
+    while end > 2 and colon - end < 2 and text[end - 1] == " ":
+        end -= 1
+    if end > _LABEL_LONGEST:
+        return None
+    after = colon + 1     # and the text after it, after at most 4 spaces
+    while after < colon + 5 and text[after:after + 1] == " ":
+        after += 1
+    return end, after
+
+
 def label_at(text: str, max_words: int = 8) -> tuple[Optional[str], int]:
     """(label, where the text after it starts), or (None, 0). See label_of. A label has at most
     `max_words` words (a unit's name with a person's post may be longer than a topic's)."""
-    if ":" not in text[:LABEL_REACH]:      # most lines: no need to try the lazy LABEL at all
+    span = label_span(text)
+    if span is None or len(text[:span[0]].split()) > max_words:
         return None, 0
-    m = LABEL.match(text)
-    if not m or len(m.group("label").split()) > max_words:
-        return None, 0
-    return m.group("label").strip(), m.end()
+    return text[:span[0]].strip(), span[1]
 
 
 def label_of(text: str) -> Optional[str]:

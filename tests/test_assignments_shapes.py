@@ -1,5 +1,7 @@
 """Assignments in the shapes Party and State documents write them: input lines (written for these
 tests) → the whole list of (assignee, role, task, deadline, person_name, position)."""
+import itertools
+
 import pytest
 import regex
 
@@ -352,3 +354,32 @@ def test_strip_marker_fast_paths(line, expected):
     m = structure.MARKER.match(line)                          # the fast paths agree with MARKER
     n = m.end() if m else len(line) - len(line.lstrip())
     assert expected == (n, line[n:])
+
+
+# label_span reads LABEL with str methods: the same label and the same end as the pattern.
+@pytest.mark.parametrize("text,span", [
+    ("Cấp Quận: thành lập", (8, 10)),
+    ("Cấp Quận  :    x", (8, 15)),              # up to 2 spaces before the colon, 4 after
+    ("Cấp Quận   : x", (9, 13)),                 # a third space stays in the label (label_at strips it)
+    ("ab:", (2, 3)),
+    ("a: b", None),                              # a label has 2 characters at least
+    ("Lúc 7:30 sáng", None),                     # a time, not a label
+    ("Nội dung (chính): x", None),               # a bracket before the colon
+    ("Hoàn thành. Sau đó: x", None),             # a sentence end before it
+    ("x" * 80 + ": y", (80, 82)),
+    ("x" * 81 + ": y", None),                    # longer than 80
+    ("x" * 80 + "  : y", (80, 84)),
+    ("Không có nhãn", None),
+])
+def test_label_span(text, span):
+    assert structure.label_span(text) == span
+    m = structure.LABEL.match(text)
+    assert span == ((m.end("label"), m.end()) if m else None)
+
+
+def test_label_span_agrees_with_label_on_all_short_texts():
+    pieces = ["ab", " ", ":", "7", ";", ".", "(", "\n", "x" * 40]
+    for parts in itertools.product(pieces, repeat=4):
+        text = "".join(parts)
+        m = structure.LABEL.match(text)
+        assert structure.label_span(text) == ((m.end("label"), m.end()) if m else None), text
