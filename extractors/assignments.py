@@ -244,6 +244,7 @@ _ROLE_LABEL_KEYS = sorted(ROLE_LABELS, key=len, reverse=True)
 _ROLE_LABEL_FIRST = frozenset(_first_word(k) for k in (*ROLE_LABELS, *GIVE_VERBS))
 
 
+@lru_cache(maxsize=4096)        # labels repeat ('Thời gian:', 'Nội dung:')
 def _label_role(lab: str) -> Optional[str]:
     """The role a label gives the units after it ('Đơn vị chủ trì tham mưu thực hiện' → lead), 'give'
     for a hand-over verb ('Đề nghị'), or None."""
@@ -530,13 +531,13 @@ def _handed(text: str, give: regex.Match) -> Optional[tuple[str, str]]:
 
 
 def _is_article(line: str) -> bool:
-    return "Điều" in line[:_ARTICLE_REACH] and _ARTICLE.match(line) is not None
+    return line.find("Điều", 0, _ARTICLE_REACH) >= 0 and _ARTICLE.match(line) is not None
 
 
 def _without_markers(line: str) -> str:
     """The line without its numbering or bullet marker, Markdown bold around it ('**3. **Sở Tài chính',
     '*- Đơn vị chủ trì: *Sở Tư pháp') and a bullet after a number."""
-    if "*" in line[:_MARKER_REACH]:
+    if line.find("*", 0, _MARKER_REACH) >= 0:
         line = line[:_MARKER_REACH].replace("*", "") + line[_MARKER_REACH:]
     article = _ARTICLE.match(line) if _is_article(line) else None
     text = line[article.end():] if article else structure.strip_marker(line)[1]   # 'Điều 3. Văn phòng …'
@@ -558,7 +559,7 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
         return [], 1            # the rest of a heading that runs on (read with it)
     # outside the parts that assign work and any unit's heading, only a line that opens with a
     # unit, a hand-over or a person, or holds a label, can give a row (most lines of a long text)
-    if not (in_zone or context or _may_open(text) or ":" in text[:structure.LABEL_REACH]):
+    if not (in_zone or context or ":" in text[:structure.LABEL_REACH] or _may_open(text)):
         return [], 1
     lab, after = structure.label_at(text, _LABEL_WORDS)
     task = text[after:]
@@ -620,6 +621,16 @@ def _START(ln: Line) -> int:
     return ln.start
 
 
+def _is_address(line: str) -> bool:
+    """Whether _ADDRESS matches the line. Its colon is the line's first (none stands before it), and
+    'gửi' or 'điện' before it: the pattern, slow on a label's long run of letters, is tried only then."""
+    colon = line.find(":", 0, _ADDRESS_REACH)
+    if colon < 0:
+        return False
+    head = line[:colon].casefold()
+    return ("gửi" in head or "điện" in head) and _ADDRESS.match(line) is not None
+
+
 def _after_address(lines: list[Line], i: int) -> int:
     """The line after the recipients that an address line ('Kính gửi:', 'THỦ TƯỚNG CHÍNH PHỦ điện:')
     lists: its dash items and their run-on lines. They receive the text, they are not assigned work."""
@@ -656,7 +667,8 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
         if not ln.text.strip():     # two lines in five are blank
             i += 1
             continue
-        if _CLOSING.match(ln.text):   # the closing formula ('Trên đây …') ends the duties
+        # the closing formula ('Trên đây …') ends the duties (most lines open with another letter)
+        if ln.text.lstrip(" ")[:1] in "tT" and _CLOSING.match(ln.text):
             break
         article = _ARTICLE.match(ln.text) if _is_article(ln.text) else None
         if article:
@@ -664,7 +676,7 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
             if d.article:
                 i += 1          # a title of duties: its items below carry them
                 continue
-        if ":" in ln.text[:_ADDRESS_REACH] and _ADDRESS.match(ln.text):
+        if _is_address(ln.text):
             i = _after_address(lines, i)
             continue
         rows, used = _line_rows(d, i)

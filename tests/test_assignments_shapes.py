@@ -383,3 +383,26 @@ def test_label_span_agrees_with_label_on_all_short_texts():
         text = "".join(parts)
         m = structure.LABEL.match(text)
         assert structure.label_span(text) == ((m.end("label"), m.end()) if m else None), text
+
+
+# _is_address tries _ADDRESS only after 'gửi' or 'điện' before the first colon: the same answers.
+@pytest.mark.parametrize("line,expected", [
+    ("Kính gửi: Các sở, ban, ngành", True),
+    ("   KÍNH GỬI :", True),
+    ("THỦ TƯỚNG CHÍNH PHỦ điện:", True),
+    ("Thời gian thực hiện: Quý III/2024", False),           # a label
+    ("Nơi gửi báo cáo: Văn phòng", False),                  # 'gửi' but no address
+    ("Ban Tổ chức điện thoại: 0123", False),                # 'điện' inside a word
+    ("Kính gửi Các sở", False),                             # no colon
+])
+def test_is_address(line, expected):
+    assert assignments._is_address(line) is expected
+    assert expected == (":" in line[:assignments._ADDRESS_REACH] and assignments._ADDRESS.match(line) is not None)
+
+
+def test_is_address_agrees_with_the_pattern_on_short_texts():
+    pieces = ["Kính gửi", "KÍNH GỬI", ":", " ", "THỦ TƯỚNG", " điện", " ĐIỆN", "x" * 30, "\n", "a"]
+    for parts in itertools.product(pieces, repeat=4):
+        line = "".join(parts)
+        assert assignments._is_address(line) == (
+            ":" in line[:assignments._ADDRESS_REACH] and assignments._ADDRESS.match(line) is not None), line
