@@ -242,8 +242,21 @@ def scan(doc: SegmentedDoc, year: Optional[int], issued: Optional[str] = None) -
         starts = DATES.starts(doc.text, lines[0].start, lines[-1].end)
         # most lines have no date: only those that hold a place where one may start are visited
         for ln, here in structure.lines_holding(lines, starts):
-            out.extend(_Line(doc, ln.start, ln.text, year, issued).deadlines(here))
+            found = _dates(ln.text, here)
+            if found:       # a line is read (marker, label, sentences) only for the dates it holds
+                out.extend(_Line(doc, ln.start, ln.text, year, issued).deadlines(found))
     return out
+
+
+def _dates(line: str, starts: list[int]) -> list[regex.Match]:
+    """The date forms of the line that start at one of `starts` and, in a weekly sentence, its weekdays."""
+    found = list(structure.matches_at(DATES.pattern, line, starts))
+    if ("tuần" in line or "TUẦN" in line) and any(w in line.lower() for w in _WEEKLY):     # 'hằng tuần': weekdays too
+        weekdays = WEEKDAYS_SCAN.matches(line)      # over a date form inside one ('năm' of 'thứ Năm')
+        found = sorted(weekdays + [m for m in found
+                                   if not any(m.start() < w.end() and w.start() < m.end() for w in weekdays)],
+                       key=lambda m: m.start())
+    return found
 
 
 def appendix_lines(doc: SegmentedDoc) -> list[Line]:
@@ -387,16 +400,9 @@ class _Line:
             return "yearly"
         return None
 
-    def deadlines(self, starts: list[int]) -> list[Deadline]:
+    def deadlines(self, found: list[regex.Match]) -> list[Deadline]:
+        """The deadlines among the line's dates (from _dates, sorted)."""
         line = self.line
-        found = list(structure.matches_at(DATES.pattern, line, starts))
-        if ("tuần" in line or "TUẦN" in line) and any(w in line.lower() for w in _WEEKLY):     # 'hằng tuần': weekdays too
-            weekdays = WEEKDAYS_SCAN.matches(line)      # over a date form inside one ('năm' of 'thứ Năm')
-            found = sorted(weekdays + [m for m in found
-                                       if not any(m.start() < w.end() and w.start() < m.end() for w in weekdays)],
-                           key=lambda m: m.start())
-        if not found:
-            return []
         why = [self._why(m) for m in found]
         # an item of a list shares the reason of the item before it ('trước ngày 01/6 và 15/11'); a
         # recurring date, also of the items before it ('3/2, 19/5, 2/9 và 7/11 hàng năm')
