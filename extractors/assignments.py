@@ -67,7 +67,7 @@ _PERSON = regex.compile(
     (?:[ ]{{0,3}}:[ ]{{0,3}}(?P<duty>[^\n]{{1,2000}}?)|[ .;]{{0,3}})$        # : phụ trách chung""",
     regex.VERBOSE)
 _TITLES = frozenset(t.casefold() for t in PERSON_TITLES)
-_PERSON_FIRST = tuple(sorted({t[0] for t in PERSON_TITLES}))     # every _PERSON match starts with one
+_PERSON_FIRST = tuple(PERSON_TITLES)     # every _PERSON match starts with one (most lines that open with 'Đ' do not)
 # 'phối hợp với Sở Tư pháp …', 'phối hợp chặt chẽ với các sở, ngành …': the partners of a lead unit
 _PARTNERS = regex.compile(r"phối[ ]hợp(?:[ ]chặt[ ]chẽ)?[ ]với[ ]{1,3}", regex.IGNORECASE)
 # A line that addresses the text to its recipients: 'Kính gửi:', 'THỦ TƯỚNG CHÍNH PHỦ điện:'.
@@ -227,7 +227,8 @@ def role_of(task: str) -> str:
 
 
 def _first_word(text: str) -> str:
-    return text.split(None, 1)[0].strip(",;:.*").casefold() if text.strip() else ""
+    words = text.split(None, 1)
+    return words[0].strip(",;:.*").casefold() if words else ""
 
 
 # The first words of every unit head, hand-over verb and person title: a line that opens with none
@@ -243,6 +244,7 @@ _ROLE_LABEL_KEYS = sorted(ROLE_LABELS, key=len, reverse=True)
 _ROLE_LABEL_FIRST = frozenset(_first_word(k) for k in (*ROLE_LABELS, *GIVE_VERBS))
 
 
+@lru_cache(maxsize=4096)        # labels repeat ('Thời gian:', 'Nội dung:')
 def _label_role(lab: str) -> Optional[str]:
     """The role a label gives the units after it ('Đơn vị chủ trì tham mưu thực hiện' → lead), 'give'
     for a hand-over verb ('Đề nghị'), or None."""
@@ -370,6 +372,13 @@ class _Doc:
     spelled: dict = field(default_factory=dict)    # a spelling met → the one kept for its unit
     above: dict = field(default_factory=dict)      # see _context_unit
     article: Optional[str] = None                   # the unit the current 'Điều N: Nhiệm vụ của …' names
+    last_section: tuple = (-1, None)                # see section
+
+    def section(self, start: int) -> Optional[Section]:
+        """structure.section_at(start), the last one kept: a line and its rows ask for the same."""
+        if self.last_section[0] != start:
+            self.last_section = (start, structure.section_at(self.doc, start))
+        return self.last_section[1]
 
     def due(self, start: int, end: int) -> Optional[str]:
         """The first due date in [start, end)."""
@@ -380,12 +389,13 @@ class _Doc:
             person: Optional[str] = None, position: Optional[str] = None) -> Assignment:
         if who not in self.spelled:
             self.spelled[who] = self.names.setdefault(_same_unit_key(who), who)
-        sec = structure.section_at(self.doc, start)
+        sec = self.section(start)
         return Assignment(assignee=self.spelled[who], role=role, task=(task or "").strip() or None,
                           deadline=self.due(start, end), section=sec.path if sec else None,
                           person_name=person, position=position, start=start, end=end)
 
 
+@lru_cache(maxsize=4096)        # a unit's name recurs across the documents of an archive
 def _same_unit_key(name: str) -> frozenset:
     """The words of a unit's name, abbreviations spelled out: 'UBND các xã' and 'Ủy ban nhân dân các xã'
     are one unit."""
@@ -521,13 +531,13 @@ def _handed(text: str, give: regex.Match) -> Optional[tuple[str, str]]:
 
 
 def _is_article(line: str) -> bool:
-    return "Điều" in line[:_ARTICLE_REACH] and _ARTICLE.match(line) is not None
+    return line.find("Điều", 0, _ARTICLE_REACH) >= 0 and _ARTICLE.match(line) is not None
 
 
 def _without_markers(line: str) -> str:
     """The line without its numbering or bullet marker, Markdown bold around it ('**3. **Sở Tài chính',
     '*- Đơn vị chủ trì: *Sở Tư pháp') and a bullet after a number."""
-    if "*" in line[:_MARKER_REACH]:
+    if line.find("*", 0, _MARKER_REACH) >= 0:
         line = line[:_MARKER_REACH].replace("*", "") + line[_MARKER_REACH:]
     article = _ARTICLE.match(line) if _is_article(line) else None
     text = line[article.end():] if article else structure.strip_marker(line)[1]   # 'Điều 3. Văn phòng …'
@@ -538,7 +548,7 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
     """The rows of body line i, and how many lines they used."""
     ln = d.lines[i]
     in_zone = bisect.bisect_right(d.zones, ln.start) % 2 == 1
-    sec = structure.section_at(d.doc, ln.start)
+    sec = d.section(ln.start)
     own = sec.index if sec and sec.start == ln.start else None
     context = _context_unit(d.doc, sec, own, d.above) or d.article
     text = _without_markers(ln.text)
@@ -549,7 +559,7 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
         return [], 1            # the rest of a heading that runs on (read with it)
     # outside the parts that assign work and any unit's heading, only a line that opens with a
     # unit, a hand-over or a person, or holds a label, can give a row (most lines of a long text)
-    if not (in_zone or context or _may_open(text) or ":" in text[:structure.LABEL_REACH]):
+    if not (in_zone or context or ":" in text[:structure.LABEL_REACH] or _may_open(text)):
         return [], 1
     lab, after = structure.label_at(text, _LABEL_WORDS)
     task = text[after:]
@@ -611,6 +621,16 @@ def _START(ln: Line) -> int:
     return ln.start
 
 
+def _is_address(line: str) -> bool:
+    """Whether _ADDRESS matches the line. Its colon is the line's first (none stands before it), and
+    'gửi' or 'điện' before it: the pattern, slow on a label's long run of letters, is tried only then."""
+    colon = line.find(":", 0, _ADDRESS_REACH)
+    if colon < 0:
+        return False
+    head = line[:colon].casefold()
+    return ("gửi" in head or "điện" in head) and _ADDRESS.match(line) is not None
+
+
 def _after_address(lines: list[Line], i: int) -> int:
     """The line after the recipients that an address line ('Kính gửi:', 'THỦ TƯỚNG CHÍNH PHỦ điện:')
     lists: its dash items and their run-on lines. They receive the text, they are not assigned work."""
@@ -647,7 +667,8 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
         if not ln.text.strip():     # two lines in five are blank
             i += 1
             continue
-        if _CLOSING.match(ln.text):   # the closing formula ('Trên đây …') ends the duties
+        # the closing formula ('Trên đây …') ends the duties (most lines open with another letter)
+        if ln.text.lstrip(" ")[:1] in "tT" and _CLOSING.match(ln.text):
             break
         article = _ARTICLE.match(ln.text) if _is_article(ln.text) else None
         if article:
@@ -655,7 +676,7 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
             if d.article:
                 i += 1          # a title of duties: its items below carry them
                 continue
-        if ":" in ln.text[:_ADDRESS_REACH] and _ADDRESS.match(ln.text):
+        if _is_address(ln.text):
             i = _after_address(lines, i)
             continue
         rows, used = _line_rows(d, i)

@@ -242,8 +242,21 @@ def scan(doc: SegmentedDoc, year: Optional[int], issued: Optional[str] = None) -
         starts = DATES.starts(doc.text, lines[0].start, lines[-1].end)
         # most lines have no date: only those that hold a place where one may start are visited
         for ln, here in structure.lines_holding(lines, starts):
-            out.extend(_Line(doc, ln.start, ln.text, year, issued).deadlines(here))
+            found = _dates(ln.text, here)
+            if found:       # a line is read (marker, label, sentences) only for the dates it holds
+                out.extend(_Line(doc, ln.start, ln.text, year, issued).deadlines(found))
     return out
+
+
+def _dates(line: str, starts: list[int]) -> list[regex.Match]:
+    """The date forms of the line that start at one of `starts` and, in a weekly sentence, its weekdays."""
+    found = list(structure.matches_at(DATES.pattern, line, starts))
+    if ("tuần" in line or "TUẦN" in line) and any(w in line.lower() for w in _WEEKLY):     # 'hằng tuần': weekdays too
+        weekdays = WEEKDAYS_SCAN.matches(line)      # over a date form inside one ('năm' of 'thứ Năm')
+        found = sorted(weekdays + [m for m in found
+                                   if not any(m.start() < w.end() and w.start() < m.end() for w in weekdays)],
+                       key=lambda m: m.start())
+    return found
 
 
 def appendix_lines(doc: SegmentedDoc) -> list[Line]:
@@ -266,6 +279,7 @@ class _Line:
         self.doc, self.start, self.line, self.year, self.issued = doc, start, line, year, issued
         self._skip = self._label = self._masked = self._spans = None
         self._recurrences: dict[int, Optional[str]] = {}
+        self._cues: dict[int, tuple[str, Optional[regex.Match]]] = {}
 
     # ------------------------------------------------------------ lazily read parts
     def skip(self) -> int:
@@ -290,6 +304,14 @@ class _Line:
         if self._masked is None:
             self._masked = periods.programme_spans(self.line)
         return any(a <= at < b for a, b in self._masked)
+
+    def cue(self, at: int) -> tuple[str, Optional[regex.Match]]:
+        """(the text before a date at `at`, within the cue's reach; the deadline cue ending it or None):
+        read when the date is judged and again for its record."""
+        if at not in self._cues:
+            before = self.line[max(0, at - _CUE_WINDOW):at]
+            self._cues[at] = before, _CUE.match(before)
+        return self._cues[at]
 
     def recurrence(self, at: int) -> Optional[str]:
         s0, s1 = self.sentence(at)
@@ -349,8 +371,7 @@ class _Line:
             return "label"
         if self.schedule_end(m.start(), m.end()):
             return "schedule"
-        before = line[max(0, m.start() - _CUE_WINDOW):m.start()]
-        cue = _CUE.match(before)
+        before, cue = self.cue(m.start())
         if cue:
             if _PAST.match(line, m.end()):
                 return None
@@ -379,16 +400,9 @@ class _Line:
             return "yearly"
         return None
 
-    def deadlines(self, starts: list[int]) -> list[Deadline]:
+    def deadlines(self, found: list[regex.Match]) -> list[Deadline]:
+        """The deadlines among the line's dates (from _dates, sorted)."""
         line = self.line
-        found = list(structure.matches_at(DATES.pattern, line, starts))
-        if ("tuần" in line or "TUẦN" in line) and any(w in line.lower() for w in _WEEKLY):     # 'hằng tuần': weekdays too
-            weekdays = WEEKDAYS_SCAN.matches(line)      # over a date form inside one ('năm' of 'thứ Năm')
-            found = sorted(weekdays + [m for m in found
-                                       if not any(m.start() < w.end() and w.start() < m.end() for w in weekdays)],
-                           key=lambda m: m.start())
-        if not found:
-            return []
         why = [self._why(m) for m in found]
         # an item of a list shares the reason of the item before it ('trước ngày 01/6 và 15/11'); a
         # recurring date, also of the items before it ('3/2, 19/5, 2/9 và 7/11 hàng năm')
@@ -440,8 +454,7 @@ class _Line:
             task = structure.strip_marker(line[s0:s1])[1]
             task = task[structure.label_at(task)[1]:]
         sec = structure.section_at(self.doc, self.start + m.start())
-        before = line[max(0, m.start() - _CUE_WINDOW):m.start()]
-        cue = _CUE.match(before)
+        before, cue = self.cue(m.start())
         raw_start = m.start() - len(before) + cue.start() if cue else m.start()
         return Deadline(due=due, recurrence=recurrence, raw=line[raw_start:last.end()].strip(" ("),
                         task=task.strip()[:_TASK_CHARS], assignee=None, section=sec.path if sec else None,

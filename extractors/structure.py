@@ -18,7 +18,8 @@ from pipeline.models import Line, SegmentedDoc, Section
 
 # A bullet or numbering marker at a line start, and a short 'Label:' after it.
 # Example: '+ Cấp Quận: thành lập …' → label 'Cấp Quận'; '2.2. Đối với cơ sở Đoàn 10 phường:'.
-MARKER = regex.compile(r"^[ ]{0,12}(?:[IVX]{1,5}[ ]{0,2}[./\-)]|\d{1,2}(?:\.\d{1,2}){0,3}\.?[ ]{0,2}[\-)/.]?|[a-zđ][).]|[-+*•·])[ ]{0,6}")
+BULLETS = "-+*•·"
+MARKER = regex.compile(rf"^[ ]{{0,12}}(?:[IVX]{{1,5}}[ ]{{0,2}}[./\-)]|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?[ ]{{0,2}}[\-)/.]?|[a-zđ][).]|[{BULLETS}])[ ]{{0,6}}")
 _LABEL_LONGEST = 80
 LABEL = regex.compile(rf"^(?P<label>[^:;.()\n]{{2,{_LABEL_LONGEST}}}?)[ ]{{0,2}}:(?!\d)[ ]{{0,4}}")
 # Sentence ends inside a line: '. ' before a capital letter (not after a one-letter initial or 'TP').
@@ -47,22 +48,53 @@ def body_lines(doc: SegmentedDoc) -> list[Line]:
     return list(doc.body.lines) if doc.body else []
 
 
+_LETTER_MARKERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")     # MARKER's '[a-zđ][).]'
+
+
 def strip_marker(text: str) -> tuple[int, str]:
     """(characters removed, text) without the bullet or numbering marker."""
+    first = text[:1]
+    # a line that opens with a letter (a paragraph) has no marker, unless 'I.', 'V)' or 'a)' opens it:
+    # no need to try MARKER (every line of every extractor comes here)
+    if first.isalpha() and first not in "IVX" and (first not in _LETTER_MARKERS or text[1:2] not in (")", ".")):
+        return 0, text
+    if first and first in BULLETS:      # '- ', '+ ': MARKER's bullet, and the spaces after it (at most 6)
+        after = text[1:8]
+        n = 1 + min(6, len(after) - len(after.lstrip(" ")))
+        return n, text[n:]
     m = MARKER.match(text)
     n = m.end() if m else len(text) - len(text.lstrip())
     return n, text[n:]
 
 
+def label_span(text: str) -> Optional[tuple[int, int]]:
+    """(where the label ends, where the text after it starts) of LABEL.match(text), or None, read
+    with str methods: the lazy LABEL tries its colon after each character of the label (up to 80).
+    The label holds none of ':;.()' nor a newline, so its colon is the first of them."""
+    colon = text.find(":", 0, LABEL_REACH)
+    if colon < 2 or text[colon + 1:colon + 2].isdecimal():      # '(?!\d)': not a time '7:30'
+        return None
+    label = text[:colon]
+    if ";" in label or "." in label or "(" in label or ")" in label or "\n" in label:
+        return None
+    end = colon           # the label stops before at most 2 spaces, keeping at least 2 characters
+    while end > 2 and colon - end < 2 and text[end - 1] == " ":
+        end -= 1
+    if end > _LABEL_LONGEST:
+        return None
+    after = colon + 1     # and the text after it, after at most 4 spaces
+    while after < colon + 5 and text[after:after + 1] == " ":
+        after += 1
+    return end, after
+
+
 def label_at(text: str, max_words: int = 8) -> tuple[Optional[str], int]:
     """(label, where the text after it starts), or (None, 0). See label_of. A label has at most
     `max_words` words (a unit's name with a person's post may be longer than a topic's)."""
-    if ":" not in text[:LABEL_REACH]:      # most lines: no need to try the lazy LABEL at all
+    span = label_span(text)
+    if span is None or len(text[:span[0]].split()) > max_words:
         return None, 0
-    m = LABEL.match(text)
-    if not m or len(m.group("label").split()) > max_words:
-        return None, 0
-    return m.group("label").strip(), m.end()
+    return text[:span[0]].strip(), span[1]
 
 
 def label_of(text: str) -> Optional[str]:
@@ -246,8 +278,11 @@ def table_rows(lines: list[Line]) -> Iterator[tuple[list[str], int, int]]:
     i = 0
     while i < len(lines):
         ln = lines[i]
+        if "|" not in ln.text:          # most lines: no table's
+            i += 1
+            continue
         if not _lone_pipe(ln):
-            cells = table_cells(ln.text) if "|" in ln.text else None
+            cells = table_cells(ln.text)
             if cells:
                 yield cells, ln.start, ln.end
             i += 1

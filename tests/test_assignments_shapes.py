@@ -1,5 +1,7 @@
 """Assignments in the shapes Party and State documents write them: input lines (written for these
 tests) → the whole list of (assignee, role, task, deadline, person_name, position)."""
+import itertools
+
 import pytest
 import regex
 
@@ -327,3 +329,80 @@ def test_duty_verbs_end_a_subject(verb):
     assert assignments.unit_phrase(f"Sở Y tế {verb} các nội dung trên") == ("Sở Y tế", f"{verb} các nội dung trên")
     # a capitalised word is part of a name, not a verb
     assert assignments.subject(f"Sở Y tế {verb.title()} Việt Nam chủ trì") == f"Sở Y tế {verb.title()} Việt Nam"
+
+
+# strip_marker answers a line that opens with a letter or a bullet without MARKER: the same as MARKER.
+@pytest.mark.parametrize("line,expected", [
+    ("Tổ chức hội nghị", (0, "Tổ chức hội nghị")),          # a paragraph: no marker
+    ("a) Sở Tư pháp", (3, "Sở Tư pháp")),                   # a letter marker
+    ("đ. Ban Tổ chức", (3, "Ban Tổ chức")),
+    ("ư) không phải mục", (0, "ư) không phải mục")),        # not one of MARKER's letters
+    ("an toàn", (0, "an toàn")),
+    ("I. MỤC ĐÍCH", (3, "MỤC ĐÍCH")),                        # a roman numeral
+    ("Việt Nam", (0, "Việt Nam")),                          # 'V' opens no numeral here
+    ("- Tuyên truyền", (2, "Tuyên truyền")),                # a bullet and its space
+    ("+Cấp Quận", (1, "Cấp Quận")),
+    ("•   Đoàn viên", (4, "Đoàn viên")),
+    ("-" + " " * 9 + "x", (7, "   x")),                      # at most 6 spaces after a bullet
+    ("-", (1, "")),
+    ("2.1. Nhiệm vụ", (5, "Nhiệm vụ")),
+    ("   Lùi vào", (3, "Lùi vào")),
+    ("", (0, "")),
+])
+def test_strip_marker_fast_paths(line, expected):
+    assert structure.strip_marker(line) == expected
+    m = structure.MARKER.match(line)                          # the fast paths agree with MARKER
+    n = m.end() if m else len(line) - len(line.lstrip())
+    assert expected == (n, line[n:])
+
+
+# label_span reads LABEL with str methods: the same label and the same end as the pattern.
+@pytest.mark.parametrize("text,span", [
+    ("Cấp Quận: thành lập", (8, 10)),
+    ("Cấp Quận  :    x", (8, 15)),              # up to 2 spaces before the colon, 4 after
+    ("Cấp Quận   : x", (9, 13)),                 # a third space stays in the label (label_at strips it)
+    ("ab:", (2, 3)),
+    ("a: b", None),                              # a label has 2 characters at least
+    ("Lúc 7:30 sáng", None),                     # a time, not a label
+    ("Nội dung (chính): x", None),               # a bracket before the colon
+    ("Hoàn thành. Sau đó: x", None),             # a sentence end before it
+    ("x" * 80 + ": y", (80, 82)),
+    ("x" * 81 + ": y", None),                    # longer than 80
+    ("x" * 80 + "  : y", (80, 84)),
+    ("Không có nhãn", None),
+])
+def test_label_span(text, span):
+    assert structure.label_span(text) == span
+    m = structure.LABEL.match(text)
+    assert span == ((m.end("label"), m.end()) if m else None)
+
+
+def test_label_span_agrees_with_label_on_all_short_texts():
+    pieces = ["ab", " ", ":", "7", ";", ".", "(", "\n", "x" * 40]
+    for parts in itertools.product(pieces, repeat=4):
+        text = "".join(parts)
+        m = structure.LABEL.match(text)
+        assert structure.label_span(text) == ((m.end("label"), m.end()) if m else None), text
+
+
+# _is_address tries _ADDRESS only after 'gửi' or 'điện' before the first colon: the same answers.
+@pytest.mark.parametrize("line,expected", [
+    ("Kính gửi: Các sở, ban, ngành", True),
+    ("   KÍNH GỬI :", True),
+    ("THỦ TƯỚNG CHÍNH PHỦ điện:", True),
+    ("Thời gian thực hiện: Quý III/2024", False),           # a label
+    ("Nơi gửi báo cáo: Văn phòng", False),                  # 'gửi' but no address
+    ("Ban Tổ chức điện thoại: 0123", False),                # 'điện' inside a word
+    ("Kính gửi Các sở", False),                             # no colon
+])
+def test_is_address(line, expected):
+    assert assignments._is_address(line) is expected
+    assert expected == (":" in line[:assignments._ADDRESS_REACH] and assignments._ADDRESS.match(line) is not None)
+
+
+def test_is_address_agrees_with_the_pattern_on_short_texts():
+    pieces = ["Kính gửi", "KÍNH GỬI", ":", " ", "THỦ TƯỚNG", " điện", " ĐIỆN", "x" * 30, "\n", "a"]
+    for parts in itertools.product(pieces, repeat=4):
+        line = "".join(parts)
+        assert assignments._is_address(line) == (
+            ":" in line[:assignments._ADDRESS_REACH] and assignments._ADDRESS.match(line) is not None), line
