@@ -108,8 +108,11 @@ def _tone_style(text: str) -> Iterable[Edit]:
 
 # Markdown emphasis: '**08**' → '08', '*(Duy trì …)*' → '(Duy trì …)'; '***' lines stay.
 # (The stars open each pattern and what may not stand before them is checked after: see _TONE_RE.)
-_BOLD = regex.compile(r"\*\*(?<!\*\*\*)(?=[^\s*])(?:[^*\n]|\n(?!\n)){1,600}?(?<=[^\s*])\*\*(?!\*)")
-_ITALIC = regex.compile(r"\*(?=[^\s*])(?<![*\w]\*)[^*\n]{1,600}?(?<=[^\s*])\*(?![*\w])")
+# No star inside: the emphasis can only close at the next star, so the text up to it is taken
+# possessively (never given back); a bold span on one line first as a plain class run, many times
+# faster than the group that lets it run on over single line breaks (tried when the run fails).
+_BOLD = regex.compile(r"\*\*(?<!\*\*\*)(?=[^\s*])(?:[^*\n]{1,600}+|(?:[^*\n]|\n(?!\n)){1,600}+)(?<=[^\s*])\*\*(?!\*)")
+_ITALIC = regex.compile(r"\*(?=[^\s*])(?<![*\w]\*)[^*\n]{1,600}+(?<=[^\s*])\*(?![*\w])")
 
 
 def _markdown(text: str) -> Iterable[Edit]:

@@ -8,6 +8,7 @@ import bisect
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -226,8 +227,8 @@ def _closing_start(text: str, lines: list[Line], lo: int) -> Optional[int]:
     found = lo if _closing_line(lines, lo) else None
     if found is None:
         found = _first_cue(CLOSING_CUE, text, lines, lo)
-    if found is None:       # only then the text is folded: most documents close with a clean cue
-        found = _first_cue(_FOLDED_CUE, fold_marks(text), lines, lo)
+    if found is None:       # only then marks are folded: most documents close with a clean cue
+        found = _first_folded_cue(lines, lo)
     first = lo if found is None else max(lo, found - INNER_LOOKBACK)
     for i in range(first, len(lines) if found is None else found):
         line = lines[i].text
@@ -243,6 +244,28 @@ def _first_cue(cue, text: str, lines: list[Line], lo: int) -> Optional[int]:
         if _closing_line(lines, i):
             return i
     return None
+
+
+def _first_folded_cue(lines: Sequence[Line], lo: int) -> Optional[int]:
+    """`_first_cue(_FOLDED_CUE, fold_marks(text), lines, lo)` without folding the whole text
+    (str.translate costs some 50 ns a character): the cue reads one line, from the break before it
+    to the one after it, so each line is matched on its own, and folded only when its first
+    characters may open a cue."""
+    last = len(lines) - 1
+    for i in range(lo + 1, len(lines)):
+        text = lines[i].text
+        opening = text[:len(text) - len(text.lstrip(" \t")) + 2]
+        if _may_open_folded_cue(opening) and _closing_line(lines, i) \
+                and _FOLDED_CUE.match("\n" + fold_marks(text) + ("\n" if i < last else "")):
+            return i
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _may_open_folded_cue(opening: str) -> bool:
+    """Whether a line that opens so (its indent and two characters) may be a closing cue once
+    its marks are folded: whether the cue could match a line break followed by it."""
+    return _FOLDED_CUE.match("\n" + fold_marks(opening), partial=True) is not None
 
 
 def _closing_line(lines: list[Line], i: int) -> bool:

@@ -21,6 +21,11 @@ from pipeline.normalize import normalize
     ("*(Duy trì thực hiện trong tháng 3 hàng năm).*", "(Duy trì thực hiện trong tháng 3 hàng năm)."),
     ("***", "***"),
     ("**Khắc phục những hạn chế theo\nKế hoạch số 15-KH/TU**", "Khắc phục những hạn chế theo\nKế hoạch số 15-KH/TU"),
+    # emphasis closes at the next star only: not over a blank line, not after a space, not into a word
+    ("**Khắc phục\n\nKế hoạch** và **02** đơn vị", "**Khắc phục\n\nKế hoạch** và 02 đơn vị"),
+    ("**02 ** và *03 * đơn vị", "**02 ** và *03 * đơn vị"),
+    ("*Đồng hành*, *Sáng tạo*x và *Tình nguyện*", "Đồng hành, *Sáng tạo*x và Tình nguyện"),
+    ("**" + "x" * 600 + "** và **" + "y" * 601 + "**", "x" * 600 + " và **" + "y" * 601 + "**"),
     # bullets
     ("· Nhận định, làm rõ vấn đề", "- Nhận định, làm rõ vấn đề"),
     ("\uf0b7 Tiếp tục củng cố", "- Tiếp tục củng cố"),

@@ -147,11 +147,12 @@ def reflow_spaced(text: str) -> str:
 # ---------------------------------------------------------------- page furniture
 
 # A line that is only a page number: '- 2 -', 'Trang 2', 'Trang 2/5', '2'.
-_PAGE_NUMBER = regex.compile(r"""(?ix)^[ \t]{0,60}(?:
+_PAGE_NUMBER_BODY = r"""[ \t]{0,60}(?:
       -[ ]{0,2}\d{1,3}[ ]{0,2}-              # '- 2 -'
     | trang[ ]{1,3}\d{1,3}(?:[ ]{0,2}/[ ]{0,2}\d{1,3})?   # 'Trang 2', 'Trang 2/5'
     | (?P<bare>\d{1,3})                       # '2' — only between blank lines
-    )[ \t]{0,60}$""")
+    )[ \t]{0,60}$"""
+_PAGE_NUMBER = regex.compile("^" + _PAGE_NUMBER_BODY, regex.IGNORECASE | regex.VERBOSE)
 
 
 def is_page_number(line: str) -> bool:
@@ -175,12 +176,15 @@ def page_number_lines(lines: Sequence[str]) -> set[int]:
     return found
 
 
-_PAGE_NUMBER_LINE = regex.compile(_PAGE_NUMBER.pattern, _PAGE_NUMBER.flags | regex.MULTILINE)
+# The same line in a whole text: its first line, or one after a line break. The search opens with
+# the break, a literal it scans for fast; a multiline `^` would be tried at every character.
+_PAGE_NUMBER_LINE = regex.compile("^" + _PAGE_NUMBER_BODY, regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE)
+_PAGE_NUMBER_AFTER_BREAK = regex.compile(r"\n" + _PAGE_NUMBER_BODY, regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE)
 
 
 def may_hold_page_numbers(text: str) -> bool:
     """Whether a line of the text reads as a page number (then `drop_page_numbers` has work)."""
-    return _PAGE_NUMBER_LINE.search(text) is not None
+    return _PAGE_NUMBER_LINE.match(text) is not None or _PAGE_NUMBER_AFTER_BREAK.search(text) is not None
 
 
 def drop_page_numbers(lines: list[str]) -> list[str]:
