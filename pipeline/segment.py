@@ -19,7 +19,7 @@ from pipeline.patterns import (AFTER_PREFIX, BARE_PREFIX, BODY_OPENER, DATE_HINT
                                RECIPIENTS_HEAD, SEPARATOR, SIGN_PREFIX, SIGNED, SO_LINE, SUBJECT_LINE, TITLE_LINES,
                                fold_marks, is_position, match_name, match_type_line, split_lines)
 from pipeline.sections import MARKERS, sections_of
-from pipeline.vocab import POSITIONS
+from pipeline.vocab import POSITIONS, SIGNING_PREFIXES
 
 HEADER_LINES = 40            # the type line is looked for among the first non-blank lines …
 PAGE_LINES = 150             # … or, below a web page's menus, under a `Số` line this far down
@@ -187,9 +187,13 @@ COLUMN_GAP = regex.compile(r"[ ]{3,200}|\t[ \t]{0,20}")
 INNER_PREFIX = regex.compile(r"(?<=[\p{L}\p{P}][ ]{1,2})(?:" + PREFIX_ALT + r")\.?[ ]{1,3}(?=\p{Lu}{2})")
 _POSTS_ALT = "|".join(r"[ ]{1,3}".join(map(regex.escape, k.split())) for k in sorted(POSITIONS, key=len, reverse=True))
 # Where the closing zone may begin, found in one pass over the text (a line break first: a
-# literal is scanned for fast); each hit is then checked.
+# literal is scanned for fast); each hit is then checked. Every cue opens with one of a few letters:
+# a lookahead for them fails at once on other lines (trying the alternation of posts costs more).
+_CUE_OPENERS = "".join(map(regex.escape, sorted({"N", "n", "P"} | {k[0] for k in SIGNING_PREFIXES}
+                                                 | {k[0] for k in POSITIONS})))
 CLOSING_CUE = regex.compile(
-    r"\n[ \t]{0,60}(?:(?i:N[ơo]i[ ]{1,3}nh[ậa]n)(?:[ ]{0,3}:|[ ]{0,20}(?=\n))"           # 'Nơi nhận:'
+    r"\n[ \t]{0,60}(?=[" + _CUE_OPENERS + "])"
+    r"(?:(?i:N[ơo]i[ ]{1,3}nh[ậa]n)(?:[ ]{0,3}:|[ ]{0,20}(?=\n))"                         # 'Nơi nhận:'
     r"|(?:" + PREFIX_ALT + r")" + AFTER_PREFIX +                          # 'TM. BAN THƯỜNG VỤ'
     r"|(?:PHÓ[ ]{1,3})?(?:" + _POSTS_ALT + r")[ ]{0,20}(?=\n))")           # 'CHÁNH VĂN PHÒNG' alone
 # The same cues on a line without marks: a post OCR printed with a wrong mark ('GIÁM ĐÓC').

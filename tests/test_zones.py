@@ -165,3 +165,14 @@ def test_noi_nhan_in_a_sentence_opens_no_closing_zone():
                               + "Nơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nTrần Văn Bình\n")
     assert "2. Thời gian nhận: tháng 5." in doc.body.text
     assert _signers(found) == [_signer(1, "Trần Văn Bình", "Giám đốc", None)]
+
+
+def test_every_closing_cue_of_the_vocabulary_is_found():
+    from pipeline.segment import CLOSING_CUE
+    from pipeline.vocab import POSITIONS, SIGNING_PREFIXES
+
+    lines = ["Nơi nhận:", "  nơi nhận", "NƠI NHẬN:"]
+    lines += [f"{k}. GIÁM ĐỐC" for k in SIGNING_PREFIXES] + [f"\t{k} BAN THƯỜNG VỤ" for k in SIGNING_PREFIXES]
+    lines += [k for k in POSITIONS] + [f"PHÓ {k}" for k in POSITIONS]
+    assert [ln for ln in lines if not CLOSING_CUE.match(f"\n{ln}\n")] == []
+    assert [m.start() for m in CLOSING_CUE.finditer("Các phòng triển khai.\n- Lưu VT.\n3. BÍ THƯ\n")] == []

@@ -63,12 +63,13 @@ def zone_bounds(lines: Sequence[str], first_page: bool = True) -> tuple[Optional
             marks = [i + 1 for i, ln in enumerate(head[:HEAD_LINES // 2])
                      if SO_LINE.match(ln) or VV_LINE.match(ln) or _DATE_LINE.search(ln)]
             head_end = marks[-1] if marks else None
-    marks = [i for i, ln in enumerate(lines) if RECIPIENTS.match(ln)]
+    # the last Nơi nhận line, looked for from the end (where it stands)
+    last = next((i for i in range(len(lines) - 1, -1, -1) if RECIPIENTS.match(lines[i])), None)
     foot_start = None
-    if marks and (len(_COLUMN_BREAK.split(lines[marks[-1]].strip())) > 1    # a title typed beside it
-                  or any(SIGN_PREFIX.match(part) for ln in lines[max(0, marks[-1] - NEAR_FOOT):]
-                         for part in _COLUMN_BREAK.split(ln.strip()))):
-        foot_start = marks[-1]
+    if last is not None and (len(_COLUMN_BREAK.split(lines[last].strip())) > 1    # a title typed beside it
+                             or any(SIGN_PREFIX.match(part) for ln in lines[max(0, last - NEAR_FOOT):]
+                                    for part in _COLUMN_BREAK.split(ln.strip()))):
+        foot_start = last
     return head_end, foot_start
 
 
