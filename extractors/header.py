@@ -209,15 +209,15 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
     header's title once and, inside the issuer's lines, part of its name ('ĐẠI HỘI ĐẠI BIỂU' /
     'ĐOÀN TNCS HỒ CHÍ MINH' / 'TRƯỜNG …' / 'LẦN THỨ XXII')."""
     pieces = _header_pieces(doc)
-    titles = sum(_fold(p[3]) in _ORG for p in pieces)
+    keys = [_fold(p[3]) for p in pieces]
+    titles = sum(key in _ORG for key in keys)
     issuers: list[tuple[int, int, str]] = []
     org: Optional[tuple[int, int, str]] = None
     joining = False        # the name runs on through an organisation title inside it
     for i, (after_number, s, e, core) in enumerate(pieces):
-        key = _fold(core)
+        key = keys[i]
         inside = titles > 1 and issuers and i + 1 < len(pieces) and not pieces[i + 1][0] \
-            and mostly_capitals(pieces[i + 1][3]) and _fold(pieces[i + 1][3]) not in _ORG \
-            and _fold(pieces[i + 1][3]) not in _MOTTO
+            and mostly_capitals(pieces[i + 1][3]) and keys[i + 1] not in _ORG and keys[i + 1] not in _MOTTO
         if key in _ORG and not after_number and inside:
             ps, _, ptext = issuers[-1]
             issuers[-1] = (ps, e, f"{ptext} {_ORG[key]}")

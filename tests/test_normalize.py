@@ -29,6 +29,10 @@ from pipeline.normalize import normalize
     # bullets
     ("· Nhận định, làm rõ vấn đề", "- Nhận định, làm rõ vấn đề"),
     ("\uf0b7 Tiếp tục củng cố", "- Tiếp tục củng cố"),
+    # … on every line, the first one too, at most 12 spaces in and with text at most 4 spaces after
+    ("  · Một\n· Hai\n             · Ba\n·     Bốn\n·", "  - Một\n- Hai\n             · Ba\n·     Bốn\n·"),
+    ("\n\uf0b7 Tiếp\n– 5 đơn vị\n  —    x\nA · b\n▪", "\n- Tiếp\n- 5 đơn vị\n  -    x\nA · b\n▪"),
+    ("            ·x", "            -x"),
     # a line that starts with a lower-case word continues the previous one
     ("của Ban Chấp hành TW Đoàn, về việc Hội \n\ntrong các doanh nghiệp", "của Ban Chấp hành TW Đoàn, về việc Hội trong các doanh nghiệp"),
     # but a letter marker 'a)' starts a new line
