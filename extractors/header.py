@@ -252,6 +252,9 @@ _PLACE_LINE = regex.compile(r"^(?:" + "|".join(sorted((n.upper() for n in LEVEL_
                             + r")[ ](?!(?:ỦY|UỶ|ĐOÀN|ĐỘI|HỘI|ĐẢNG)(?![\p{L}]))")
 
 
+_WORDS = regex.compile(r"[\p{L}]+")
+
+
 def _continues(above: str, line: str) -> bool:
     """An issuer name wrapped onto a second line ('NGÂN HÀNG NHÀ NƯỚC' / 'VIỆT NAM',
     'ỦY BAN NHÂN DÂN' / 'TỈNH CÀ MAU', 'VĂN PHÒNG ĐOÀN ĐBQH' / 'VÀ HĐND TỈNH', 'BỘ NÔNG NGHIỆP VÀ' /
@@ -259,7 +262,7 @@ def _continues(above: str, line: str) -> bool:
     two, or a known phrase runs across the break."""
     up = line.upper()
     return bool(_CONJUNCTION.match(up) or _PLACE_LINE.match(up)) or above.rstrip().upper().endswith((" VÀ", "&", ",")) \
-        or not any(w in BODY_WORDS for w in regex.findall(r"[\p{L}]+", up)) or broken_phrase(above, line)
+        or not any(w in BODY_WORDS for w in _WORDS.findall(up)) or broken_phrase(above, line)
 
 
 # The type code of a symbol whose number a scan could not read: 'Số:Zo - CV/ĐTN' → CV.

@@ -43,7 +43,7 @@ class SectionTree:
         self.counters: dict[Optional[int], int] = {}
 
     def add(self, ln: Line) -> None:
-        m = MARKER.match(ln.text)
+        m = MARKER.match(ln.text) if ln.text else None      # a blank line (many are) holds none
         if m is None:
             return
         kind, label = m.lastgroup, m[m.lastindex]

@@ -134,6 +134,7 @@ def _title_end(lines: list[Line], start: int) -> int:
     while i < len(lines) and not lines[i].text.strip():
         i += 1
     end, taken = i, 0
+    first_caps = i < len(lines) and _caps(lines[i].text)     # read once: each line is compared with it
     while end < len(lines) and taken < TITLE_LINES:
         text = lines[end].text
         if not text.strip():
@@ -145,8 +146,8 @@ def _title_end(lines: list[Line], start: int) -> int:
                 end = nxt
                 continue
             break
-        if _ends_title(text) or (end > i and (BODY_OPENER.match(text) or _caps(text) != _caps(lines[i].text)
-                                              and (_caps(lines[i].text) or not mostly_capitals(lines[i].text)))):
+        if _ends_title(text) or (end > i and (BODY_OPENER.match(text) or _caps(text) != first_caps
+                                              and (first_caps or not mostly_capitals(lines[i].text)))):
             break       # a title in capitals goes on in capitals; one in lower case not in capitals
         end += 1
         taken += 1
