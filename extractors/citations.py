@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Mapping, Optional
 
 import regex
@@ -114,8 +115,19 @@ YEAR = regex.compile(r"(?:19|20)\d\d")
 LEGAL_YEAR = regex.compile(r"\d+/(\d{4})/")
 # Where a document number may start: a digit not right after a letter, digit, '/' or '.' (the
 # look-behind SYMBOL opens with; BARE's is stricter). Both are tried only there (structure.matches_at),
-# one scan for the two instead of a look-behind tried at every character by each.
-NUMBER_START = regex.compile(r"\d(?<![\p{L}\d/.]\d)")
+# one scan for the two instead of a look-behind tried at every character by each. The match takes
+# the digits that follow too: what comes after them tells whether a symbol may start there.
+NUMBER_RUN = regex.compile(r"\d(?<![\p{L}\d/.]\d)\d*+")
+AFTER_DIGITS = 3          # characters after a number's digits that _may_open_symbol reads
+
+
+@lru_cache(maxsize=4096)
+def _may_open_symbol(digits: int, after: str) -> bool:
+    """Whether SYMBOL may match at a number of so many digits followed by `after` (the text's next
+    characters): whether it could match some text that opens so (regex's partial match), whatever
+    the digits are. Most numbers (dates, counts, list labels) are ruled out here at the cost of a
+    cached call instead of a SYMBOL match each."""
+    return SYMBOL.match("0" * digits + after, partial=True) is not None
 
 
 def _type_name(word: str) -> str:
@@ -304,8 +316,11 @@ def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict, numbers: 
 
 def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Citation]:
     own = _own(found)
-    numbers = [m.start() for m in NUMBER_START.finditer(doc.text)]
-    full = _expand_truncated(_symbol_mentions(doc, own, numbers))
+    text = doc.text
+    runs = [(m.start(), m.end()) for m in NUMBER_RUN.finditer(text)]
+    numbers = [start for start, _ in runs]
+    symbol_starts = [start for start, end in runs if _may_open_symbol(end - start, text[end:end + AFTER_DIGITS])]
+    full = _expand_truncated(_symbol_mentions(doc, own, symbol_starts))
     cites = sorted(full + _bare_mentions(doc, full, own, numbers), key=lambda c: c.start)
     keys = join_keys([vars(c) for c in cites])
     # a qualified key is one document: a mention without its date or issuer takes them from another
