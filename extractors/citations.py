@@ -114,7 +114,7 @@ SENTENCE_MAX = 600     # how far a sentence (and a relation cue) is looked for: 
 YEAR = regex.compile(r"(?:19|20)\d\d")
 LEGAL_YEAR = regex.compile(r"\d+/(\d{4})/")
 # Where a document number may start: a digit not right after a letter, digit, '/' or '.' (the
-# look-behind SYMBOL opens with; BARE's is stricter). Both are tried only there (structure.matches_at),
+# look-behind SYMBOL opens with; BARE's is stricter). Both are tried only there (SYMBOL through matches_at),
 # one scan for the two instead of a look-behind tried at every character by each. The match takes
 # the digits that follow too: what comes after them tells whether a symbol may start there.
 NUMBER_RUN = regex.compile(r"\d(?<![\p{L}\d/.]\d)\d*+")
@@ -288,12 +288,16 @@ def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict, numbers: 
         year = LEGAL_YEAR.match(c.cited_symbol)
         for y in {None, year and year.group(1)}:
             by_number.setdefault((c.cited_type, c.cited_number.lstrip("0"), y), []).append(c)
-    for m in matches_at(BARE, text, numbers):
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and full[i].end > m.start():
+    # The type word before a number is looked for first (most numbers have none), then BARE. A
+    # number that BARE, matched at an earlier one, would cover is the year of '12 / 2020', which
+    # has no type word right before it: none needs skipping (as structure.matches_at would).
+    for s in numbers:
+        i = bisect_right(starts, s) - 1
+        if i >= 0 and full[i].end > s:
             continue        # inside a full citation
-        tb = TYPE_BEFORE_BARE.match(text, max(0, m.start() - LOOKBACK), m.start())
-        if not tb:
+        tb = TYPE_BEFORE_BARE.match(text, max(0, s - LOOKBACK), s)
+        m = tb and BARE.match(text, s)
+        if not m:
             continue
         if FORM_BEFORE.match(text, max(0, tb.start() - LOOKBACK), tb.start()):
             continue        # 'Mẫu báo cáo số 05': a form to fill
