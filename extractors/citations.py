@@ -118,7 +118,7 @@ LEGAL_YEAR = regex.compile(r"\d+/(\d{4})/")
 # one scan for the two instead of a look-behind tried at every character by each. The match takes
 # the digits that follow too: what comes after them tells whether a symbol may start there.
 NUMBER_RUN = regex.compile(r"\d(?<![\p{L}\d/.]\d)\d*+")
-AFTER_DIGITS = 3          # characters after a number's digits that _may_open_symbol reads
+AROUND_NUMBER = 3         # characters before and after a number that the two tests below read
 
 
 @lru_cache(maxsize=4096)
@@ -128,6 +128,13 @@ def _may_open_symbol(digits: int, after: str) -> bool:
     the digits are. Most numbers (dates, counts, list labels) are ruled out here at the cost of a
     cached call instead of a SYMBOL match each."""
     return SYMBOL.match("0" * digits + after, partial=True) is not None
+
+
+@lru_cache(maxsize=8192)
+def _may_follow_type_word(before: str) -> bool:
+    """Whether the characters before a number may end a type word and its `số` (TYPE_BEFORE_BARE
+    could match some text that ends so: a partial match, backwards). Rules out most numbers."""
+    return TYPE_BEFORE_BARE.match(before, partial=True) is not None
 
 
 def _type_name(word: str) -> str:
@@ -295,7 +302,8 @@ def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict, numbers: 
         i = bisect_right(starts, s) - 1
         if i >= 0 and full[i].end > s:
             continue        # inside a full citation
-        tb = TYPE_BEFORE_BARE.match(text, max(0, s - LOOKBACK), s)
+        tb = _may_follow_type_word(text[max(0, s - AROUND_NUMBER):s]) \
+            and TYPE_BEFORE_BARE.match(text, max(0, s - LOOKBACK), s)
         m = tb and BARE.match(text, s)
         if not m:
             continue
@@ -323,7 +331,7 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Citation]:
     text = doc.text
     runs = [(m.start(), m.end()) for m in NUMBER_RUN.finditer(text)]
     numbers = [start for start, _ in runs]
-    symbol_starts = [start for start, end in runs if _may_open_symbol(end - start, text[end:end + AFTER_DIGITS])]
+    symbol_starts = [start for start, end in runs if _may_open_symbol(end - start, text[end:end + AROUND_NUMBER])]
     full = _expand_truncated(_symbol_mentions(doc, own, symbol_starts))
     cites = sorted(full + _bare_mentions(doc, full, own, numbers), key=lambda c: c.start)
     keys = join_keys([vars(c) for c in cites])
