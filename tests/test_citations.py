@@ -244,3 +244,21 @@ def test_archive_document_is_matched_on_so_hieu():
                             "cited_key": "15-KH/TU@2021", "cited_type": "Kế hoạch", "cited_symbol": "15-KH/TU",
                             "relation": "implements", "count": 2, "first_start": 5, "cited_doc_id": "a"}]
     assert cited[0]["doc_id"] == "a" and cited[0]["cited_by"] == 1
+
+
+def test_number_filters_never_rule_out_a_match():
+    """The cached tests before SYMBOL and TYPE_BEFORE_BARE only skip numbers where they cannot match."""
+    from pipeline.symbols import SYMBOL
+
+    texts = [c[0] for c in CASES] + [r[0] for r in RESOLVED] + [s[0] for s in SPACED] + [n[0] for n in NEGATIVES]
+    seen = {"symbol": 0, "type word": 0}
+    for text in texts:
+        for m in citations.NUMBER_RUN.finditer(text):
+            s, e = m.span()
+            if SYMBOL.match(text, s):
+                seen["symbol"] += 1
+                assert citations._may_open_symbol(e - s, text[e:e + citations.AROUND_NUMBER]), text[s:e + 9]
+            if citations.TYPE_BEFORE_BARE.match(text, max(0, s - citations.LOOKBACK), s):
+                seen["type word"] += 1
+                assert citations._may_follow_type_word(text[max(0, s - citations.AROUND_NUMBER):s]), text[s - 20:e]
+    assert min(seen.values()) >= 10
