@@ -165,9 +165,12 @@ def _ends_title(text: str) -> bool:
 def _caps(text: str) -> bool:
     """A line in capitals of two words or more (a heading, an authority line); the lower-case
     letters of a symbol do not count ('CHỈ THỊ SỐ 13/CT-TTg')."""
-    words = [w for w in text.split() if "/" not in w and not any(c.isdigit() for c in w)]
-    letters = [c for w in words for c in w if c.isalpha()]
-    return len(text.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
+    words = text.split()
+    if len(words) < 2:
+        return False
+    # str methods mapped over the characters: no Python frame per character (title lines are long)
+    letters = [c for w in words if "/" not in w and not any(map(str.isdigit, w)) for c in filter(str.isalpha, w)]
+    return bool(letters) and all(map(str.isupper, letters))
 
 
 # Appendices after the signature, each with an example: the keyword, a label, then nothing, an
