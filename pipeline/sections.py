@@ -94,9 +94,11 @@ def sections_of(*zones: list[Line]) -> list[Section]:
     out: list[Section] = []
     for lines in zones:
         shift = len(out)
-        for sec in build_sections(lines):
-            sec.index += shift
-            sec.parent = None if sec.parent is None else sec.parent + shift
-            out.append(sec)
+        sections = build_sections(lines)
+        if shift:           # the first zone's indexes stand
+            for sec in sections:
+                sec.index += shift
+                sec.parent = None if sec.parent is None else sec.parent + shift
+        out += sections
     return out
 
