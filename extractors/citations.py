@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Mapping, Optional
 
 import regex
@@ -113,9 +114,27 @@ SENTENCE_MAX = 600     # how far a sentence (and a relation cue) is looked for: 
 YEAR = regex.compile(r"(?:19|20)\d\d")
 LEGAL_YEAR = regex.compile(r"\d+/(\d{4})/")
 # Where a document number may start: a digit not right after a letter, digit, '/' or '.' (the
-# look-behind SYMBOL opens with; BARE's is stricter). Both are tried only there (structure.matches_at),
-# one scan for the two instead of a look-behind tried at every character by each.
-NUMBER_START = regex.compile(r"\d(?<![\p{L}\d/.]\d)")
+# look-behind SYMBOL opens with; BARE's is stricter). Both are tried only there (SYMBOL through matches_at),
+# one scan for the two instead of a look-behind tried at every character by each. The match takes
+# the digits that follow too: what comes after them tells whether a symbol may start there.
+NUMBER_RUN = regex.compile(r"\d(?<![\p{L}\d/.]\d)\d*+")
+AROUND_NUMBER = 3         # characters before and after a number that the two tests below read
+
+
+@lru_cache(maxsize=4096)
+def _may_open_symbol(digits: int, after: str) -> bool:
+    """Whether SYMBOL may match at a number of so many digits followed by `after` (the text's next
+    characters): whether it could match some text that opens so (regex's partial match), whatever
+    the digits are. Most numbers (dates, counts, list labels) are ruled out here at the cost of a
+    cached call instead of a SYMBOL match each."""
+    return SYMBOL.match("0" * digits + after, partial=True) is not None
+
+
+@lru_cache(maxsize=8192)
+def _may_follow_type_word(before: str) -> bool:
+    """Whether the characters before a number may end a type word and its `số` (TYPE_BEFORE_BARE
+    could match some text that ends so: a partial match, backwards). Rules out most numbers."""
+    return TYPE_BEFORE_BARE.match(before, partial=True) is not None
 
 
 def _type_name(word: str) -> str:
@@ -276,12 +295,17 @@ def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict, numbers: 
         year = LEGAL_YEAR.match(c.cited_symbol)
         for y in {None, year and year.group(1)}:
             by_number.setdefault((c.cited_type, c.cited_number.lstrip("0"), y), []).append(c)
-    for m in matches_at(BARE, text, numbers):
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and full[i].end > m.start():
+    # The type word before a number is looked for first (most numbers have none), then BARE. A
+    # number that BARE, matched at an earlier one, would cover is the year of '12 / 2020', which
+    # has no type word right before it: none needs skipping (as structure.matches_at would).
+    for s in numbers:
+        i = bisect_right(starts, s) - 1
+        if i >= 0 and full[i].end > s:
             continue        # inside a full citation
-        tb = TYPE_BEFORE_BARE.match(text, max(0, m.start() - LOOKBACK), m.start())
-        if not tb:
+        tb = _may_follow_type_word(text[max(0, s - AROUND_NUMBER):s]) \
+            and TYPE_BEFORE_BARE.match(text, max(0, s - LOOKBACK), s)
+        m = tb and BARE.match(text, s)
+        if not m:
             continue
         if FORM_BEFORE.match(text, max(0, tb.start() - LOOKBACK), tb.start()):
             continue        # 'Mẫu báo cáo số 05': a form to fill
@@ -304,8 +328,11 @@ def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict, numbers: 
 
 def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Citation]:
     own = _own(found)
-    numbers = [m.start() for m in NUMBER_START.finditer(doc.text)]
-    full = _expand_truncated(_symbol_mentions(doc, own, numbers))
+    text = doc.text
+    runs = [(m.start(), m.end()) for m in NUMBER_RUN.finditer(text)]
+    numbers = [start for start, _ in runs]
+    symbol_starts = [start for start, end in runs if _may_open_symbol(end - start, text[end:end + AROUND_NUMBER])]
+    full = _expand_truncated(_symbol_mentions(doc, own, symbol_starts))
     cites = sorted(full + _bare_mentions(doc, full, own, numbers), key=lambda c: c.start)
     keys = join_keys([vars(c) for c in cites])
     # a qualified key is one document: a mention without its date or issuer takes them from another

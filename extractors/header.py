@@ -209,15 +209,15 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
     header's title once and, inside the issuer's lines, part of its name ('ĐẠI HỘI ĐẠI BIỂU' /
     'ĐOÀN TNCS HỒ CHÍ MINH' / 'TRƯỜNG …' / 'LẦN THỨ XXII')."""
     pieces = _header_pieces(doc)
-    titles = sum(_fold(p[3]) in _ORG for p in pieces)
+    keys = [_fold(p[3]) for p in pieces]
+    titles = sum(key in _ORG for key in keys)
     issuers: list[tuple[int, int, str]] = []
     org: Optional[tuple[int, int, str]] = None
     joining = False        # the name runs on through an organisation title inside it
     for i, (after_number, s, e, core) in enumerate(pieces):
-        key = _fold(core)
+        key = keys[i]
         inside = titles > 1 and issuers and i + 1 < len(pieces) and not pieces[i + 1][0] \
-            and mostly_capitals(pieces[i + 1][3]) and _fold(pieces[i + 1][3]) not in _ORG \
-            and _fold(pieces[i + 1][3]) not in _MOTTO
+            and mostly_capitals(pieces[i + 1][3]) and keys[i + 1] not in _ORG and keys[i + 1] not in _MOTTO
         if key in _ORG and not after_number and inside:
             ps, _, ptext = issuers[-1]
             issuers[-1] = (ps, e, f"{ptext} {_ORG[key]}")
@@ -252,6 +252,9 @@ _PLACE_LINE = regex.compile(r"^(?:" + "|".join(sorted((n.upper() for n in LEVEL_
                             + r")[ ](?!(?:ỦY|UỶ|ĐOÀN|ĐỘI|HỘI|ĐẢNG)(?![\p{L}]))")
 
 
+_WORDS = regex.compile(r"[\p{L}]+")
+
+
 def _continues(above: str, line: str) -> bool:
     """An issuer name wrapped onto a second line ('NGÂN HÀNG NHÀ NƯỚC' / 'VIỆT NAM',
     'ỦY BAN NHÂN DÂN' / 'TỈNH CÀ MAU', 'VĂN PHÒNG ĐOÀN ĐBQH' / 'VÀ HĐND TỈNH', 'BỘ NÔNG NGHIỆP VÀ' /
@@ -259,7 +262,7 @@ def _continues(above: str, line: str) -> bool:
     two, or a known phrase runs across the break."""
     up = line.upper()
     return bool(_CONJUNCTION.match(up) or _PLACE_LINE.match(up)) or above.rstrip().upper().endswith((" VÀ", "&", ",")) \
-        or not any(w in BODY_WORDS for w in regex.findall(r"[\p{L}]+", up)) or broken_phrase(above, line)
+        or not any(w in BODY_WORDS for w in _WORDS.findall(up)) or broken_phrase(above, line)
 
 
 # The type code of a symbol whose number a scan could not read: 'Số:Zo - CV/ĐTN' → CV.

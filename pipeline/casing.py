@@ -14,7 +14,7 @@ FIXED_CASE = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Ngân hàng", 
               "Khoa học", "Công nghệ", "Văn hóa", "Thể thao", "Du lịch", "Lao động", "Thông tin", "Truyền thông",
               "Đại hội", "Hội nghị", "Chính trị", "Chính phủ", "Thủ tướng", "Quốc phòng", "Nông nghiệp",
               "Môi trường", "Hải quan", "Công an", "Ngoại giao", "Kế hoạch", "Đầu tư", "Đại biểu", "Đại học", "Cao đẳng", "Sư phạm", "Kỹ thuật")
-_FIXED = [(regex.compile(r"\b" + regex.escape(p.title()) + r"\b"), p) for p in FIXED_CASE]
+_FIXED = [(p.title(), regex.compile(r"\b" + regex.escape(p.title()) + r"\b"), p) for p in FIXED_CASE]
 _TOKEN = regex.compile(r"\S+")
 _KEEP_AFTER_LEVEL = {"Đoàn", "Ủy", "Uỷ", "Đội", "Hội", "Đảng"}
 
@@ -62,8 +62,9 @@ def proper_case(text: str) -> str:
             if two in LEVEL_NOUNS:
                 words[i + 1] = words[i + 1].lower()
     out = " ".join(words)
-    for rx, phrase in _FIXED:
-        out = rx.sub(phrase, out)
+    for titled, rx, phrase in _FIXED:
+        if titled in out:       # a str scan first: a name holds few of these phrases
+            out = rx.sub(phrase, out)
     return out
 
 

@@ -8,6 +8,7 @@ import bisect
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -18,7 +19,7 @@ from pipeline.patterns import (AFTER_PREFIX, BARE_PREFIX, BODY_OPENER, DATE_HINT
                                RECIPIENTS_HEAD, SEPARATOR, SIGN_PREFIX, SIGNED, SO_LINE, SUBJECT_LINE, TITLE_LINES,
                                fold_marks, is_position, match_name, match_type_line, split_lines)
 from pipeline.sections import MARKERS, sections_of
-from pipeline.vocab import POSITIONS
+from pipeline.vocab import POSITIONS, SIGNING_PREFIXES
 
 HEADER_LINES = 40            # the type line is looked for among the first non-blank lines …
 PAGE_LINES = 150             # … or, below a web page's menus, under a `Số` line this far down
@@ -133,6 +134,7 @@ def _title_end(lines: list[Line], start: int) -> int:
     while i < len(lines) and not lines[i].text.strip():
         i += 1
     end, taken = i, 0
+    first_caps = i < len(lines) and _caps(lines[i].text)     # read once: each line is compared with it
     while end < len(lines) and taken < TITLE_LINES:
         text = lines[end].text
         if not text.strip():
@@ -144,8 +146,8 @@ def _title_end(lines: list[Line], start: int) -> int:
                 end = nxt
                 continue
             break
-        if _ends_title(text) or (end > i and (BODY_OPENER.match(text) or _caps(text) != _caps(lines[i].text)
-                                              and (_caps(lines[i].text) or not mostly_capitals(lines[i].text)))):
+        if _ends_title(text) or (end > i and (BODY_OPENER.match(text) or _caps(text) != first_caps
+                                              and (first_caps or not mostly_capitals(lines[i].text)))):
             break       # a title in capitals goes on in capitals; one in lower case not in capitals
         end += 1
         taken += 1
@@ -163,9 +165,12 @@ def _ends_title(text: str) -> bool:
 def _caps(text: str) -> bool:
     """A line in capitals of two words or more (a heading, an authority line); the lower-case
     letters of a symbol do not count ('CHỈ THỊ SỐ 13/CT-TTg')."""
-    words = [w for w in text.split() if "/" not in w and not any(c.isdigit() for c in w)]
-    letters = [c for w in words for c in w if c.isalpha()]
-    return len(text.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
+    words = text.split()
+    if len(words) < 2:
+        return False
+    # str methods mapped over the characters: no Python frame per character (title lines are long)
+    letters = [c for w in words if "/" not in w and not any(map(str.isdigit, w)) for c in filter(str.isalpha, w)]
+    return bool(letters) and all(map(str.isupper, letters))
 
 
 # Appendices after the signature, each with an example: the keyword, a label, then nothing, an
@@ -186,9 +191,13 @@ COLUMN_GAP = regex.compile(r"[ ]{3,200}|\t[ \t]{0,20}")
 INNER_PREFIX = regex.compile(r"(?<=[\p{L}\p{P}][ ]{1,2})(?:" + PREFIX_ALT + r")\.?[ ]{1,3}(?=\p{Lu}{2})")
 _POSTS_ALT = "|".join(r"[ ]{1,3}".join(map(regex.escape, k.split())) for k in sorted(POSITIONS, key=len, reverse=True))
 # Where the closing zone may begin, found in one pass over the text (a line break first: a
-# literal is scanned for fast); each hit is then checked.
+# literal is scanned for fast); each hit is then checked. Every cue opens with one of a few letters:
+# a lookahead for them fails at once on other lines (trying the alternation of posts costs more).
+_CUE_OPENERS = "".join(map(regex.escape, sorted({"N", "n", "P"} | {k[0] for k in SIGNING_PREFIXES}
+                                                 | {k[0] for k in POSITIONS})))
 CLOSING_CUE = regex.compile(
-    r"\n[ \t]{0,60}(?:(?i:N[ơo]i[ ]{1,3}nh[ậa]n)(?:[ ]{0,3}:|[ ]{0,20}(?=\n))"           # 'Nơi nhận:'
+    r"\n[ \t]{0,60}(?=[" + _CUE_OPENERS + "])"
+    r"(?:(?i:N[ơo]i[ ]{1,3}nh[ậa]n)(?:[ ]{0,3}:|[ ]{0,20}(?=\n))"                         # 'Nơi nhận:'
     r"|(?:" + PREFIX_ALT + r")" + AFTER_PREFIX +                          # 'TM. BAN THƯỜNG VỤ'
     r"|(?:PHÓ[ ]{1,3})?(?:" + _POSTS_ALT + r")[ ]{0,20}(?=\n))")           # 'CHÁNH VĂN PHÒNG' alone
 # The same cues on a line without marks: a post OCR printed with a wrong mark ('GIÁM ĐÓC').
@@ -226,8 +235,8 @@ def _closing_start(text: str, lines: list[Line], lo: int) -> Optional[int]:
     found = lo if _closing_line(lines, lo) else None
     if found is None:
         found = _first_cue(CLOSING_CUE, text, lines, lo)
-    if found is None:       # only then the text is folded: most documents close with a clean cue
-        found = _first_cue(_FOLDED_CUE, fold_marks(text), lines, lo)
+    if found is None:       # only then marks are folded: most documents close with a clean cue
+        found = _first_folded_cue(lines, lo)
     first = lo if found is None else max(lo, found - INNER_LOOKBACK)
     for i in range(first, len(lines) if found is None else found):
         line = lines[i].text
@@ -243,6 +252,28 @@ def _first_cue(cue, text: str, lines: list[Line], lo: int) -> Optional[int]:
         if _closing_line(lines, i):
             return i
     return None
+
+
+def _first_folded_cue(lines: Sequence[Line], lo: int) -> Optional[int]:
+    """`_first_cue(_FOLDED_CUE, fold_marks(text), lines, lo)` without folding the whole text
+    (str.translate costs some 50 ns a character): the cue reads one line, from the break before it
+    to the one after it, so each line is matched on its own, and folded only when its first
+    characters may open a cue."""
+    last = len(lines) - 1
+    for i in range(lo + 1, len(lines)):
+        text = lines[i].text
+        opening = text[:len(text) - len(text.lstrip(" \t")) + 2]
+        if _may_open_folded_cue(opening) and _closing_line(lines, i) \
+                and _FOLDED_CUE.match("\n" + fold_marks(text) + ("\n" if i < last else "")):
+            return i
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _may_open_folded_cue(opening: str) -> bool:
+    """Whether a line that opens so (its indent and two characters) may be a closing cue once
+    its marks are folded: whether the cue could match a line break followed by it."""
+    return _FOLDED_CUE.match("\n" + fold_marks(opening), partial=True) is not None
 
 
 def _closing_line(lines: list[Line], i: int) -> bool:

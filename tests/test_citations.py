@@ -106,6 +106,30 @@ def test_resolution(text, symbols):
     assert [c.cited_symbol for c in cite(text)] == symbols
 
 
+# numbers written with spaces around the slash: the year is part of the bare mention, not a number
+# of its own; a symbol so written is still one ('9 / 2018/CT-TTg')
+SPACED = [
+    ("Theo Chỉ thị số 12 / 2020 và Nghị quyết 7/ 2019 của Tỉnh ủy; Kế hoạch số 3 / 2021, ngày 5/3/2021",
+     [("Chỉ thị số 12 / 2020", "Chỉ thị", "12/2020", None, None),
+      ("Nghị quyết 7/ 2019 của Tỉnh ủy", "Nghị quyết", "7/2019", None, None),
+      ("Kế hoạch số 3 / 2021, ngày 5/3/2021", "Kế hoạch", "3/2021", None, "2021-03-05")]),
+    ("Kết luận số 4 / KL-TU và Chỉ thị 9 / 2018/CT-TTg, Kế hoạch 2 / 2019",
+     [("Kết luận số 4 / KL-TU", "Kết luận", "4", "4/KL-TU", None),
+      ("Chỉ thị 9 / 2018/CT-TTg", "Chỉ thị", "9", "9/2018/CT-TTg", None),
+      ("Kế hoạch 2 / 2019", "Kế hoạch", "2/2019", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,want", SPACED, ids=[s[0][:40] for s in SPACED])
+def test_spaced_slashes(text, want):
+    assert [(c.mention, c.cited_type, c.cited_number, c.cited_symbol, c.cited_date) for c in cite(text)] == want
+
+
+def test_type_words_end_in_a_letter():
+    """_bare_mentions relies on it: no type word ends right before the year of '12 / 2020'."""
+    assert [w for w in citations._TYPE_WORDS if not w[-1].isalpha()] == []
+
+
 def test_same_symbol_two_terms():
     text = ("Thực hiện Nghị quyết Hội nghị lần thứ bảy khóa XI (NQ số 25-NQ/TW, ngày 03/6/2013) về dân vận.\n"
             "Tiếp tục thực hiện tốt Nghị quyết 25-NQ/TW của BCH Trung ương Đảng khóa X về công tác thanh niên.\n"
@@ -220,3 +244,21 @@ def test_archive_document_is_matched_on_so_hieu():
                             "cited_key": "15-KH/TU@2021", "cited_type": "Kế hoạch", "cited_symbol": "15-KH/TU",
                             "relation": "implements", "count": 2, "first_start": 5, "cited_doc_id": "a"}]
     assert cited[0]["doc_id"] == "a" and cited[0]["cited_by"] == 1
+
+
+def test_number_filters_never_rule_out_a_match():
+    """The cached tests before SYMBOL and TYPE_BEFORE_BARE only skip numbers where they cannot match."""
+    from pipeline.symbols import SYMBOL
+
+    texts = [c[0] for c in CASES] + [r[0] for r in RESOLVED] + [s[0] for s in SPACED] + [n[0] for n in NEGATIVES]
+    seen = {"symbol": 0, "type word": 0}
+    for text in texts:
+        for m in citations.NUMBER_RUN.finditer(text):
+            s, e = m.span()
+            if SYMBOL.match(text, s):
+                seen["symbol"] += 1
+                assert citations._may_open_symbol(e - s, text[e:e + citations.AROUND_NUMBER]), text[s:e + 9]
+            if citations.TYPE_BEFORE_BARE.match(text, max(0, s - citations.LOOKBACK), s):
+                seen["type word"] += 1
+                assert citations._may_follow_type_word(text[max(0, s - citations.AROUND_NUMBER):s]), text[s - 20:e]
+    assert min(seen.values()) >= 10

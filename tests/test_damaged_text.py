@@ -71,6 +71,16 @@ def test_no_table_cell_holds_a_control_character(tmp_path):
                         "bell\ufffdname.txt": "1 control character(s) removed (U+009B ×1)"}
 
 
+def test_every_control_character_is_seen_among_common_unprintable_ones():
+    clean = "Đoàn viên\tSố:\u00a012/KH\nKẾ HOẠCH\u200b\n"
+    assert not ingest.may_hold_controls(clean.replace("\u200b", ""))
+    assert ingest.may_hold_controls(clean)        # another unprintable character: CONTROLS decides
+    controls = [chr(c) for c in range(0x3000) if FORBIDDEN.match(chr(c))]
+    assert len(controls) == 9 + 21 + 33 + 2      # C0 but tab and line feed, DEL and C1, U+2028/2029
+    for char in controls:
+        assert ingest.may_hold_controls(clean.replace("\u200b", char)), hex(ord(char))
+
+
 def test_stray_nuls_in_utf8_are_dropped_with_a_warning(tmp_path):
     path = tmp_path / "plan.txt"
     data = PLAN.encode("utf-8")

@@ -6,7 +6,8 @@ import pytest
 
 from pipeline.ingest import read
 from pipeline.ingest.html import read_html
-from pipeline.ingest.layout import drop_page_numbers, render_table, spaced_columns, zone_bounds
+from pipeline.ingest.layout import (drop_page_numbers, is_page_number, may_hold_page_numbers, render_table,
+                                    spaced_columns, zone_bounds)
 from pipeline.ingest.ocr import lines_from_tsv
 from pipeline.normalize import normalize
 from pipeline.segment import segment
@@ -131,6 +132,19 @@ def test_html_tables_read_like_word_tables_and_footnote_marks_dropped():
 ])
 def test_page_numbers_dropped(lines, expected):
     assert drop_page_numbers(lines) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("- 2 -\nĐoạn một.", True),                 # the first line
+    ("Đoạn một.\n  Trang 3/7  \nĐoạn hai.", True),
+    ("Đoạn một.\n\t4", True),                   # the last line, no break after it
+    ("Đoạn một.\n12\nĐoạn hai.", True),         # a bare number counts here (drop_page_numbers decides)
+    ("Đoạn một có 12 đơn vị.\nTrang trại 2 ha", False),
+    ("Đoạn một.\n1234\n- 2 đơn vị -", False),
+    ("Đoạn một.\n\n", False),
+])
+def test_may_hold_page_numbers_says_whether_a_line_is_one(text, expected):
+    assert may_hold_page_numbers(text) == expected == any(is_page_number(ln) for ln in text.split("\n"))
 
 
 @pytest.mark.parametrize("lines, expected", [

@@ -21,9 +21,18 @@ from pipeline.normalize import normalize
     ("*(Duy trì thực hiện trong tháng 3 hàng năm).*", "(Duy trì thực hiện trong tháng 3 hàng năm)."),
     ("***", "***"),
     ("**Khắc phục những hạn chế theo\nKế hoạch số 15-KH/TU**", "Khắc phục những hạn chế theo\nKế hoạch số 15-KH/TU"),
+    # emphasis closes at the next star only: not over a blank line, not after a space, not into a word
+    ("**Khắc phục\n\nKế hoạch** và **02** đơn vị", "**Khắc phục\n\nKế hoạch** và 02 đơn vị"),
+    ("**02 ** và *03 * đơn vị", "**02 ** và *03 * đơn vị"),
+    ("*Đồng hành*, *Sáng tạo*x và *Tình nguyện*", "Đồng hành, *Sáng tạo*x và Tình nguyện"),
+    ("**" + "x" * 600 + "** và **" + "y" * 601 + "**", "x" * 600 + " và **" + "y" * 601 + "**"),
     # bullets
     ("· Nhận định, làm rõ vấn đề", "- Nhận định, làm rõ vấn đề"),
     ("\uf0b7 Tiếp tục củng cố", "- Tiếp tục củng cố"),
+    # … on every line, the first one too, at most 12 spaces in and with text at most 4 spaces after
+    ("  · Một\n· Hai\n             · Ba\n·     Bốn\n·", "  - Một\n- Hai\n             · Ba\n·     Bốn\n·"),
+    ("\n\uf0b7 Tiếp\n– 5 đơn vị\n  —    x\nA · b\n▪", "\n- Tiếp\n- 5 đơn vị\n  -    x\nA · b\n▪"),
+    ("            ·x", "            -x"),
     # a line that starts with a lower-case word continues the previous one
     ("của Ban Chấp hành TW Đoàn, về việc Hội \n\ntrong các doanh nghiệp", "của Ban Chấp hành TW Đoàn, về việc Hội trong các doanh nghiệp"),
     # but a letter marker 'a)' starts a new line

@@ -65,6 +65,11 @@ ADVERSARIAL = [
     ("Số:     " * 12_000)[:100_000],
     (", ngày     tháng    " * 5_000)[:100_000],
     "Số -" + "A" * 100_000,
+    # line-break-led searches and emphasis run on over single breaks (normalize, layout, segment)
+    "**a\n" * 25_000,
+    "\n ·" * 33_000,
+    "\n - 1 -" * 14_000,
+    "\n   GIÁM" * 11_000,
 ]
 
 

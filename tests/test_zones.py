@@ -52,6 +52,12 @@ CASES = [
     ("a post with no prefix, after Nơi nhận",
      "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHÁNH VĂN PHÒNG\nPhạm Quốc Huy\n",
      [_signer(1, "Phạm Quốc Huy", "Chánh Văn phòng", None)], ["Như trên", "Lưu: VT"]),
+    ("a post with no prefix and a misread mark, indented with tabs",
+     "\t\tGIÁM ĐÓC\n\t\tNguyễn Văn An\n",
+     [_signer(1, "Nguyễn Văn An", "Giám đốc", None)], []),
+    ("a post with no prefix and a misread mark, indented with spaces, last in the text",
+     "                    PHÓ GIÁM ĐÓC\n                    Trần Văn Bình",
+     [_signer(1, "Trần Văn Bình", "Phó Giám đốc", None)], []),
     ("a post with no prefix, no Nơi nhận",
      "TRƯỞNG ĐOÀN\n\n(đã ký)\n\nVũ Minh Tâm\n",
      [_signer(1, "Vũ Minh Tâm", "Trưởng đoàn", None)], []),
@@ -159,3 +165,14 @@ def test_noi_nhan_in_a_sentence_opens_no_closing_zone():
                               + "Nơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nTrần Văn Bình\n")
     assert "2. Thời gian nhận: tháng 5." in doc.body.text
     assert _signers(found) == [_signer(1, "Trần Văn Bình", "Giám đốc", None)]
+
+
+def test_every_closing_cue_of_the_vocabulary_is_found():
+    from pipeline.segment import CLOSING_CUE
+    from pipeline.vocab import POSITIONS, SIGNING_PREFIXES
+
+    lines = ["Nơi nhận:", "  nơi nhận", "NƠI NHẬN:"]
+    lines += [f"{k}. GIÁM ĐỐC" for k in SIGNING_PREFIXES] + [f"\t{k} BAN THƯỜNG VỤ" for k in SIGNING_PREFIXES]
+    lines += [k for k in POSITIONS] + [f"PHÓ {k}" for k in POSITIONS]
+    assert [ln for ln in lines if not CLOSING_CUE.match(f"\n{ln}\n")] == []
+    assert [m.start() for m in CLOSING_CUE.finditer("Các phòng triển khai.\n- Lưu VT.\n3. BÍ THƯ\n")] == []

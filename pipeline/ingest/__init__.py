@@ -153,13 +153,28 @@ CONTROLS = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 # These separate lines (VT, FF, CR, NEL, U+2028/2029): they become line breaks, before segmentation.
 LINE_SEPARATORS = frozenset("\v\f\r\x85\u2028\u2029")
 _VISIBLE = regex.compile(r"[^\s\p{Z}\p{Cc}\p{Cf}]")
+# Characters that str.isprintable refuses but clean text is full of (no control among them).
+_COMMON_UNPRINTABLE = ("\n", "\t", "\xa0")
+_BLOCK_CHARS = 1 << 20      # a very large text is looked at a block at a time: no copy of all of it
+
+
+def may_hold_controls(text: str) -> bool:
+    """Whether the text may hold one of CONTROLS: all of them are unprintable, and str.isprintable
+    scans far faster than a regex class (which is then searched only when this says yes)."""
+    for lo in range(0, len(text), _BLOCK_CHARS):
+        block = text[lo:lo + _BLOCK_CHARS]
+        for char in _COMMON_UNPRINTABLE:
+            block = block.replace(char, "")
+        if not block.isprintable():
+            return True
+    return False
 
 
 def clean_controls(raw: RawDocument) -> RawDocument:
     """Line separators become `\\n`; other controls (noise, a DOS ^Z end mark, stray NULs) are
     removed with a warning that counts them."""
     text = raw.text
-    if CONTROLS.search(text):
+    if may_hold_controls(text) and CONTROLS.search(text):
         removed: dict[str, int] = {}
 
         def fix(m) -> str:

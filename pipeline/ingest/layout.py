@@ -63,12 +63,13 @@ def zone_bounds(lines: Sequence[str], first_page: bool = True) -> tuple[Optional
             marks = [i + 1 for i, ln in enumerate(head[:HEAD_LINES // 2])
                      if SO_LINE.match(ln) or VV_LINE.match(ln) or _DATE_LINE.search(ln)]
             head_end = marks[-1] if marks else None
-    marks = [i for i, ln in enumerate(lines) if RECIPIENTS.match(ln)]
+    # the last Nơi nhận line, looked for from the end (where it stands)
+    last = next((i for i in range(len(lines) - 1, -1, -1) if RECIPIENTS.match(lines[i])), None)
     foot_start = None
-    if marks and (len(_COLUMN_BREAK.split(lines[marks[-1]].strip())) > 1    # a title typed beside it
-                  or any(SIGN_PREFIX.match(part) for ln in lines[max(0, marks[-1] - NEAR_FOOT):]
-                         for part in _COLUMN_BREAK.split(ln.strip()))):
-        foot_start = marks[-1]
+    if last is not None and (len(_COLUMN_BREAK.split(lines[last].strip())) > 1    # a title typed beside it
+                             or any(SIGN_PREFIX.match(part) for ln in lines[max(0, last - NEAR_FOOT):]
+                                    for part in _COLUMN_BREAK.split(ln.strip()))):
+        foot_start = last
     return head_end, foot_start
 
 
@@ -147,11 +148,12 @@ def reflow_spaced(text: str) -> str:
 # ---------------------------------------------------------------- page furniture
 
 # A line that is only a page number: '- 2 -', 'Trang 2', 'Trang 2/5', '2'.
-_PAGE_NUMBER = regex.compile(r"""(?ix)^[ \t]{0,60}(?:
+_PAGE_NUMBER_BODY = r"""[ \t]{0,60}(?:
       -[ ]{0,2}\d{1,3}[ ]{0,2}-              # '- 2 -'
     | trang[ ]{1,3}\d{1,3}(?:[ ]{0,2}/[ ]{0,2}\d{1,3})?   # 'Trang 2', 'Trang 2/5'
     | (?P<bare>\d{1,3})                       # '2' — only between blank lines
-    )[ \t]{0,60}$""")
+    )[ \t]{0,60}$"""
+_PAGE_NUMBER = regex.compile("^" + _PAGE_NUMBER_BODY, regex.IGNORECASE | regex.VERBOSE)
 
 
 def is_page_number(line: str) -> bool:
@@ -175,12 +177,15 @@ def page_number_lines(lines: Sequence[str]) -> set[int]:
     return found
 
 
-_PAGE_NUMBER_LINE = regex.compile(_PAGE_NUMBER.pattern, _PAGE_NUMBER.flags | regex.MULTILINE)
+# The same line in a whole text: its first line, or one after a line break. The search opens with
+# the break, a literal it scans for fast; a multiline `^` would be tried at every character.
+_PAGE_NUMBER_LINE = regex.compile("^" + _PAGE_NUMBER_BODY, regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE)
+_PAGE_NUMBER_AFTER_BREAK = regex.compile(r"\n" + _PAGE_NUMBER_BODY, regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE)
 
 
 def may_hold_page_numbers(text: str) -> bool:
     """Whether a line of the text reads as a page number (then `drop_page_numbers` has work)."""
-    return _PAGE_NUMBER_LINE.search(text) is not None
+    return _PAGE_NUMBER_LINE.match(text) is not None or _PAGE_NUMBER_AFTER_BREAK.search(text) is not None
 
 
 def drop_page_numbers(lines: list[str]) -> list[str]:
