@@ -29,6 +29,16 @@ DATELINE = regex.compile(_dateline(" "))
 DATELINE_WRAPPED = regex.compile(_dateline(r" \n"))
 # The place of a date line whose date a scan garbled: 'Ngũ Hành Sơn, ngàyA| tháng.| năm 2019'.
 PLACE_DAY = regex.compile(rf"(?P<place>{_place(' ')})[ ]{{0,3}},[ ]{{0,3}}[Nn]gày")
+# The statement that dates a law, an ordinance or a resolution of an elected body (Quốc hội, its
+# Standing Committee, a HĐND): the day it was adopted, its date when the copy has no date line.
+# 'này' (this one) only: a cited law's adoption is not this document's date.
+# Example: 'Nghị quyết này đã được Hội đồng nhân dân tỉnh Lâm Đồng khóa X, Kỳ họp thứ 9 thông qua
+# ngày 10 tháng 7 năm 2024.' (body: 'Hội đồng nhân dân tỉnh Lâm Đồng')
+ADOPTION_DATE = regex.compile(
+    r"(?:[Bb]ộ[ ]luật|[Ll]uật|[Pp]háp[ ]lệnh|[Nn]ghị[ ]quyết)[ ]này[ ](?:đã[ ])?được[ ]"
+    # the adopting body: up to its term ('khóa XV'), its sitting, or the name of the State
+    r"(?P<body>\p{Lu}[^\n,]{2,100}?)(?=[ ]nước[ ]Cộng|[ ]kh[oó]a[ ]|,|[ ]tại[ ]|[ ]thông[ ]qua)[^\n]{0,300}?"
+    r"thông[ ]qua[ ]{1,2}ngày[ ]{1,3}(?P<d>\d{1,2})[ ]{1,3}tháng[ ]{1,3}(?P<m>\d{1,2})[ ]{1,3}năm[ ]{1,3}(?P<y>\d{4})")
 # '05/3/2014', '01-10-1997', '15.4.2024'
 NUMDATE = regex.compile(
     r"(?<![\d/.-])(?P<d>\d{1,2})[ ]{0,1}(?P<sep>[/.-])[ ]{0,1}(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d/])")

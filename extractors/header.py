@@ -10,7 +10,7 @@ from typing import Optional
 import regex
 
 from pipeline.casing import broken_phrase, mostly_capitals, proper_case, sentence_case
-from extractors.dates import DATELINE, DATELINE_WRAPPED, PLACE_DAY, iso
+from extractors.dates import ADOPTION_DATE, DATELINE, DATELINE_WRAPPED, PLACE_DAY, iso
 from pipeline.symbols import SYMBOL, parse
 from pipeline.vocab import BODY_WORDS, DOC_TYPES, LEVEL_NOUNS, MOTTO_LINES, ORG_TITLES, TOP_ORGANS
 from pipeline.models import FieldValue, Line, SegmentedDoc
@@ -160,6 +160,25 @@ def extract_dateline(doc: SegmentedDoc) -> list[FieldValue]:
             out.append(_field("place", before.group("place"), before.start("place"), before.end("place"),
                               0.7, "date line"))
     return out
+
+
+ADOPTION_CHARS = 3000     # the adoption statement closes the text, before the signature
+
+
+def extract_adoption_date(doc: SegmentedDoc) -> list[FieldValue]:
+    """The date a law or a resolution of an elected body was adopted ('Nghị quyết này được … thông
+    qua ngày 10 tháng 7 năm 2024'), read from the end of its text: the date of a copy whose header
+    (and its date line) was not kept, a lower confidence than the date line's; and the body that
+    adopted it (the issuer when nothing else names one)."""
+    end = doc.signature.start if doc.signature else len(doc.text)
+    m = None
+    for m in ADOPTION_DATE.finditer(doc.text, max(0, end - ADOPTION_CHARS), end):
+        pass                    # the last one: a text may quote another's
+    date = m and iso(m.group("d"), m.group("m"), m.group("y"))
+    if not date:
+        return []
+    return [_field("issue_date", date, m.start(), m.end(), 0.8, "adoption statement"),
+            _field("adopting_body", m.group("body"), m.start("body"), m.end("body"), 0.7, "adoption statement")]
 
 
 def _split_titles(lines: list[Line]) -> dict[int, str]:
@@ -360,7 +379,10 @@ def extract_opening_body(doc: SegmentedDoc) -> list[FieldValue]:
 def extract(doc: SegmentedDoc, found) -> list[FieldValue]:
     number = extract_number(doc)
     fields = [number] if number else []
-    fields += extract_dateline(doc)
+    dateline = extract_dateline(doc)
+    fields += dateline
+    if not any(f.field == "issue_date" for f in dateline):
+        fields += extract_adoption_date(doc)
     fields += extract_bodies(doc)
     fields += extract_type_and_title(doc, number)
     fields += extract_opening_body(doc)

@@ -53,12 +53,12 @@ def _keep(found: dict[str, list], ex, records: list) -> None:
 
 def document_fields(fields: list[FieldValue]) -> dict[str, Optional[FieldValue]]:
     """First value found per field; the issuing body falls back to the body signed for (TM.), then
-    to the one the opening sentence names."""
+    to the one that adopted a law or resolution, then to the one the opening sentence names."""
     chosen: dict[str, Optional[FieldValue]] = {}
     for f in fields:
         if f.value and f.field not in chosen:
             chosen[f.field] = f
-    fallback = chosen.get("signed_for_body") or chosen.get("opening_body")
+    fallback = chosen.get("signed_for_body") or chosen.get("adopting_body") or chosen.get("opening_body")
     if "issuing_body" not in chosen and fallback:
         chosen["issuing_body"] = fallback
     return {name: chosen.get(name) for name in DOC_FIELDS}

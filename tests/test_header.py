@@ -63,6 +63,29 @@ CASES = [
      "Số: 45 -CV/TĐTN-VP          Long Xuyên, ngày 10 tháng 01 năm 2019\n“V/v tổ chức hội nghị”\n\nKính gửi: Các Đoàn\n",
      {"so_hieu": "45-CV/TĐTN-VP", "doc_type": "Công văn", "place": "Long Xuyên", "issuing_body": "Tỉnh Đoàn An Giang",
       "parent_body": "Đoàn TNCS Hồ Chí Minh", "title": "tổ chức hội nghị"}),
+    ("a resolution copied without its header: dated by its adoption statement",
+     "NGHỊ QUYẾT\nVề việc điều chỉnh mức phụ cấp\n\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n\nCăn cứ Hiến pháp;\n\n"
+     "Điều 1. Điều chỉnh mức phụ cấp.\n\nĐiều 2. Nghị quyết này có hiệu lực từ ngày ký.\n\n"
+     "Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 40 thông qua ngày 03 tháng 12 năm 2024.\n",
+     {"issue_date": "2024-12-03", "doc_type": "Nghị quyết", "issuing_body": "Ủy ban Thường vụ Quốc hội"}),
+    ("a resolution of the National Assembly: the State's name is not the body's",
+     "NGHỊ QUYẾT\nVề kỳ họp\n\nQUỐC HỘI\n\nĐiều 1. Nội dung.\n\nNghị quyết này được Quốc hội nước Cộng hòa xã hội chủ nghĩa "
+     "Việt Nam khóa XV, Kỳ họp thứ 9 thông qua ngày 16 tháng 6 năm 2025.\n",
+     {"issue_date": "2025-06-16", "issuing_body": "Quốc hội"}),
+    ("a council's resolution: 'đã được … thông qua', before the signature",
+     "NGHỊ QUYẾT\nQuy định mức thu học phí\n\nĐiều 1. Mức thu.\n\nNghị quyết này đã được Hội đồng nhân dân tỉnh "
+     "Bình Thuận khóa XI, Kỳ họp thứ 7 thông qua ngày 9 tháng 7 năm 2023 và có hiệu lực từ ngày 20 tháng 7 năm 2023./.\n"
+     "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nCHỦ TỊCH\nTrần Văn Bình\n",
+     {"issue_date": "2023-07-09", "issuing_body": "Hội đồng nhân dân tỉnh Bình Thuận"}),
+    ("a law cited as adopted is not this document's date",
+     "KẾ HOẠCH\nTriển khai Luật Đất đai\n\nLuật Đất đai được Quốc hội khóa XV thông qua ngày 18 tháng 01 năm 2024; "
+     "Nghị quyết số 12 được thông qua ngày 5 tháng 3 năm 2024.\n",
+     {"issue_date": None}),
+    ("the date line wins over an adoption statement",
+     "HỘI ĐỒNG NHÂN DÂN\nTỈNH BÌNH THUẬN\nSố: 12/2023/NQ-HĐND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Bình Thuận, ngày 14 tháng 7 năm 2023\n\nNGHỊ QUYẾT\nQuy định mức thu\n\nĐiều 1. Mức thu.\n\n"
+     "Nghị quyết này đã được Hội đồng nhân dân tỉnh Bình Thuận khóa XI, Kỳ họp thứ 7 thông qua ngày 9 tháng 7 năm 2023.\n",
+     {"issue_date": "2023-07-14", "place": "Bình Thuận", "issuing_body": "Hội đồng nhân dân tỉnh Bình Thuận"}),
     ("no header at all (seed 004): type from the type line, other fields null",
      "\n\nKẾ HOẠCH\n\nTổ chức các hoạt động năm 2024\n\nCăn cứ Kế hoạch số 269-KH/QU ngày 15 tháng 3 năm 2024.\n",
      {"so_hieu": None, "doc_type": "Kế hoạch", "issue_date": None, "place": None, "parent_body": None,

@@ -58,6 +58,7 @@ ADVERSARIAL = [
     "ngày …. tháng …. " * 5_000,           # dotted blanks of a draft's date line
     ("Lai Châu, ngày\n" * 7_000)[:100_000],
     "PHỤ LỤC I " * 9_000,
+    ("Nghị quyết này được thông qua ngày 1 tháng " * 2_500)[:100_000],    # dates.ADOPTION_DATE
     "Nơi nhận: TM. BAN " * 5_000,
     "a   b\t" * 15_000,                   # column gaps
     "1105KH-" * 12_000,
