@@ -138,12 +138,30 @@ def extract_number(doc: SegmentedDoc) -> Optional[FieldValue]:
     return None
 
 
+DATELINE_BELOW_CHARS = 400     # how far under the header its date line may have been moved
+
+
+def _dateline_below(doc: SegmentedDoc):
+    """A place-and-date line that a flattened table put just under the header (after a công văn's
+    'Kính gửi:' cell, say): a line of its own, holding nothing but the place and the date."""
+    if not doc.body:
+        return None
+    text, lo = doc.text, doc.body.start
+    for m in DATELINE.finditer(text, lo, min(doc.body.end, lo + DATELINE_BELOW_CHARS)):
+        line_start = text.rfind("\n", lo, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if m.group("place") and m.group("d") and not text[line_start:m.start()].strip() \
+                and not text[m.end():len(text) if line_end < 0 else line_end].strip(" .*"):
+            return m
+    return None
+
+
 def extract_dateline(doc: SegmentedDoc) -> list[FieldValue]:
     """The place-and-date line of the header (possibly broken over two lines of its cell)."""
     if not doc.header:
         return []
     text = doc.text
-    m = DATELINE_WRAPPED.search(text, doc.header.start, doc.header.end)
+    m = DATELINE_WRAPPED.search(text, doc.header.start, doc.header.end) or _dateline_below(doc)
     if not m:       # a date a scan garbled: its place still stands before 'ngày'
         p = PLACE_DAY.search(text, doc.header.start, doc.header.end)
         return [_field("place", p.group("place"), p.start("place"), p.end("place"), 0.6, "date line, no date")] \

@@ -86,6 +86,15 @@ CASES = [
      "Bình Thuận, ngày 14 tháng 7 năm 2023\n\nNGHỊ QUYẾT\nQuy định mức thu\n\nĐiều 1. Mức thu.\n\n"
      "Nghị quyết này đã được Hội đồng nhân dân tỉnh Bình Thuận khóa XI, Kỳ họp thứ 7 thông qua ngày 9 tháng 7 năm 2023.\n",
      {"issue_date": "2023-07-14", "place": "Bình Thuận", "issuing_body": "Hội đồng nhân dân tỉnh Bình Thuận"}),
+    ("công văn from a web table: the date line after the 'Kính gửi:' cell",
+     "SỞ TÀI CHÍNH\nSố: 512/STC-QLG\nV/v giá dịch vụ\nKính gửi:\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\nBắc Ninh, ngày 03 tháng 3 năm 2025\nCác huyện, thị xã;\n\n"
+     "Thực hiện Công văn số 10/BTC ngày 5 tháng 1 năm 2025 của Bộ Tài chính.\n",
+     {"so_hieu": "512/STC-QLG", "issue_date": "2025-03-03", "place": "Bắc Ninh"}),
+    ("a date in the first sentence under the header is not its date line",
+     "SỞ TÀI CHÍNH\nSố: 512/STC-QLG\nV/v giá dịch vụ\nKính gửi: Các huyện\n\n"
+     "Bắc Ninh, ngày 03 tháng 3 năm 2025 Sở nhận được Công văn của Bộ Tài chính.\n",
+     {"issue_date": None}),
     ("no header at all (seed 004): type from the type line, other fields null",
      "\n\nKẾ HOẠCH\n\nTổ chức các hoạt động năm 2024\n\nCăn cứ Kế hoạch số 269-KH/QU ngày 15 tháng 3 năm 2024.\n",
      {"so_hieu": None, "doc_type": "Kế hoạch", "issue_date": None, "place": None, "parent_body": None,
