@@ -10,7 +10,7 @@ from typing import Optional
 import regex
 
 from pipeline.casing import broken_phrase, mostly_capitals, position_case, proper_case
-from pipeline.vocab import NOT_NAME_WORDS
+from pipeline.vocab import NOT_NAME_WORDS, SURNAMES
 from pipeline.models import FieldValue, Line, SegmentedDoc, Signer
 from pipeline.patterns import BARE_PREFIX, SIGN_PREFIX, SIGNED, fold_marks, is_position, known_position, match_name
 
@@ -34,11 +34,14 @@ _VOWEL = regex.compile(r"[aeiouyAEIOUY]")
 
 
 def _is_name(text: str) -> bool:
-    """A personal name: no post words, and every word a syllable (with a vowel: not 'BCN')."""
+    """A personal name: not a post, no post words (but among the given names of a name that opens
+    with a family name: 'Nguyễn Anh Chức'), and every word a syllable (with a vowel: not 'BCN')."""
     m = match_name(text)
     words = m.group(1).split() if m else []
+    given = words[1:] if words and words[0].lower() in SURNAMES else []
     return bool(m) and not is_position(text) \
-        and not any(w.lower() in NOT_NAME_WORDS for w in words) and all(_VOWEL.search(fold_marks(w)) for w in words)
+        and not any(w.lower() in NOT_NAME_WORDS for w in words if w not in given) \
+        and all(_VOWEL.search(fold_marks(w)) for w in words)
 
 
 def _is_post(text: str, group: Optional[_Group]) -> bool:

@@ -186,6 +186,18 @@ BODY_WORDS = frozenset({"BAN", "SỞ", "ĐOÀN", "ỦY", "UỶ", "HỘI", "PHÒN
 NOT_NAME_WORDS = frozenset({"giám", "đốc", "trưởng", "phó", "tịch", "sát", "ủy", "viên", "ký", "dấu", "chức",
                             "vụ", "ban", "thường", "trực", "nhiệm", "tập", "lục", "mục", "biểu", "mẫu"})
 
+# Vietnamese family names (lower case), the first word of most signers' names. A name that opens
+# with one may hold a word of NOT_NAME_WORDS among its given names: 'Nguyễn Anh Chức', 'Huỳnh
+# Minh Giám', 'Nguyễn Thị Thường' are people; 'Giám Sát Trưởng' is not.
+SURNAMES = frozenset({
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô",
+    "dương", "lý", "đào", "đoàn", "vương", "trịnh", "trương", "đinh", "lâm", "phùng", "mai", "tô", "hà",
+    "tạ", "lương", "cao", "quách", "lưu", "châu", "thái", "từ", "tăng", "kiều", "âu", "chu", "triệu",
+    "hứa", "khúc", "mạc", "nông", "thân", "giáp", "lại", "tống", "diệp", "lã", "lạc", "ninh", "đàm",
+    "đồng", "khổng", "khương", "nghiêm", "phí", "thạch", "tiêu", "trình", "ung", "hầu", "cù", "hàn",
+    "bạch", "bế", "biện", "cấn", "chế", "chúc", "doãn", "lò", "lữ", "mã", "nhữ", "sầm", "tào", "tiết",
+})
+
 # Purpose codes after a recipient. Example: '- Ban Bí thư TW Đoàn (b/c);' → 'b/c'.
 PURPOSES = _table(
     ("b/c", "b/c", "(b/c)"),

@@ -17,6 +17,16 @@ SIGNATURES = [
      {"signer_title": "Giám đốc", "signer_name": None}),
     ("GIÁM ĐỐC\n\n\nHoàng Chí Hiền\n",
      {"signing_authority": None, "signer_title": "Giám đốc", "signer_name": "Hoàng Chí Hiền"}),
+    # a post word among the given names of a name that opens with a family name
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Chức\n",
+     {"signer_title": "Phó Chủ tịch", "signer_name": "Trần Văn Chức"}),
+    ("KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nĐỖ THỊ THƯỜNG\n",
+     {"signer_title": "Phó Trưởng ban", "signer_name": "Đỗ Thị Thường"}),
+    ("GIÁM ĐỐC\n\nPhùng Minh Giám\n",
+     {"signer_title": "Giám đốc", "signer_name": "Phùng Minh Giám"}),
+    # not a family name: the post words still say it is no person
+    ("GIÁM ĐỐC\n\nTrưởng Ban Thường Trực\n",
+     {"signer_title": "Giám đốc", "signer_name": None}),
 ]
 
 
