@@ -12,7 +12,7 @@ import regex
 from pipeline.casing import broken_phrase, mostly_capitals, proper_case, sentence_case
 from extractors.dates import ADOPTION_DATE, DATELINE, DATELINE_WRAPPED, PLACE_DAY, iso
 from pipeline.symbols import SYMBOL, parse
-from pipeline.vocab import BODY_WORDS, DOC_TYPES, LEVEL_NOUNS, MOTTO_LINES, ORG_TITLES, TOP_ORGANS
+from pipeline.vocab import BODY_WORDS, DOC_TYPES, LEVEL_NOUNS, MOTTO_LINES, ORG_TITLES, PROVINCES, TOP_ORGANS
 from pipeline.models import FieldValue, Line, SegmentedDoc
 from pipeline.patterns import (BODY_OPENER, SEPARATOR, SO_LINE, SUBJECT_LINE, VV_LINE, fold_marks, match_type_line,
                               type_entry)
@@ -138,6 +138,18 @@ def extract_number(doc: SegmentedDoc) -> Optional[FieldValue]:
     return None
 
 
+_PROVINCE_OF_FOLDED = {fold_marks(p): p for p in PROVINCES}
+
+
+def _place(value: str, start: int, end: int, confidence: float, method: str) -> FieldValue:
+    """The place of a date line; a province printed with wrong marks (OCR) gets its own, at a
+    lower confidence."""
+    known = _PROVINCE_OF_FOLDED.get(fold_marks(value))
+    if known and known != value:
+        return _field("place", known, start, end, min(confidence, 0.8), method + ", marks of a province")
+    return _field("place", value, start, end, confidence, method)
+
+
 DATELINE_BELOW_CHARS = 400     # how far under the header its date line may have been moved
 
 
@@ -164,19 +176,16 @@ def extract_dateline(doc: SegmentedDoc) -> list[FieldValue]:
     m = DATELINE_WRAPPED.search(text, doc.header.start, doc.header.end) or _dateline_below(doc)
     if not m:       # a date a scan garbled: its place still stands before 'ngày'
         p = PLACE_DAY.search(text, doc.header.start, doc.header.end)
-        return [_field("place", p.group("place"), p.start("place"), p.end("place"), 0.6, "date line, no date")] \
-            if p else []
+        return [_place(p.group("place"), p.start("place"), p.end("place"), 0.6, "date line, no date")] if p else []
     out = [_field("issue_date", iso(m.group("d"), m.group("m"), m.group("y")), m.start(), m.end(),
                   1.0 if m.group("d") else 0.3, "date line")]
     if m.group("place"):
-        out.append(_field("place", " ".join(m.group("place").split()), m.start("place"), m.end("place"), 0.95,
-                          "date line"))
+        out.append(_place(" ".join(m.group("place").split()), m.start("place"), m.end("place"), 0.95, "date line"))
     else:   # a place written in lower case after its first word ('Hà nội, ngày …')
         ln_start = text.rfind("\n", doc.header.start, m.start()) + 1
         before = PLACE_BEFORE.search(text, ln_start, m.start())
         if before:
-            out.append(_field("place", before.group("place"), before.start("place"), before.end("place"),
-                              0.7, "date line"))
+            out.append(_place(before.group("place"), before.start("place"), before.end("place"), 0.7, "date line"))
     return out
 
 

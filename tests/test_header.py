@@ -95,6 +95,13 @@ CASES = [
      "SỞ TÀI CHÍNH\nSố: 512/STC-QLG\nV/v giá dịch vụ\nKính gửi: Các huyện\n\n"
      "Bắc Ninh, ngày 03 tháng 3 năm 2025 Sở nhận được Công văn của Bộ Tài chính.\n",
      {"issue_date": None}),
+    ("a province whose marks OCR misread gets its own; the letters must agree",
+     "CÔNG AN TỈNH LÂM ĐỒNG\nSố: 298/TTr-CAT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLâm Đông, ngày 24 tháng 10 năm 2025\n\n"
+     "TỜ TRÌNH\nVề việc A\n",
+     {"place": "Lâm Đồng", "issue_date": "2025-10-24"}),
+    ("a place that is no province is kept as printed",
+     "BCH ĐOÀN QUẬN NGŨ HÀNH SƠN\nSố: 38-HD/ĐTN\nNgũ Hành Sơn, ngày 20 tháng 02 năm 2019\n\nHƯỚNG DẪN\nThực hiện A\n",
+     {"place": "Ngũ Hành Sơn"}),
     ("no header at all (seed 004): type from the type line, other fields null",
      "\n\nKẾ HOẠCH\n\nTổ chức các hoạt động năm 2024\n\nCăn cứ Kế hoạch số 269-KH/QU ngày 15 tháng 3 năm 2024.\n",
      {"so_hieu": None, "doc_type": "Kế hoạch", "issue_date": None, "place": None, "parent_body": None,
