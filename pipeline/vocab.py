@@ -179,7 +179,8 @@ NAME_PREFIXES = frozenset({"Đ/c", "Ông", "Bà", "Đại tướng", "Thượng 
 BODY_WORDS = frozenset({"BAN", "SỞ", "ĐOÀN", "ỦY", "UỶ", "HỘI", "PHÒNG", "VỤ", "CỤC", "BỘ", "TRƯỜNG", "CÔNG",
                         "ĐẢNG", "CHI", "TỔNG", "VIỆN", "TÂM", "BCH", "UBND", "HĐND", "ĐỘI", "TRẬN", "TRA",
                         "TÒA", "HÀNG", "PHỦ", "KHỐI", "BTV", "ĐTN", "TNCS",
-                        "BÁO", "ĐÀI"})      # a newspaper, a radio station: 'BÁO VÀ PHÁT THANH, TRUYỀN HÌNH'
+                        "BÁO", "ĐÀI",       # a newspaper, a radio station: 'BÁO VÀ PHÁT THANH, TRUYỀN HÌNH'
+                        "THUẾ", "BẠC"})     # 'CỤC THUẾ' / 'THUẾ TỈNH TÂY NINH', 'KHO BẠC NHÀ NƯỚC KHU VỰC X'
 
 
 # Words of posts that never occur in a personal name: 'Giám Sát Trưởng' is a post, not a signer.

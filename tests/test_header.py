@@ -102,6 +102,10 @@ CASES = [
     ("a place that is no province is kept as printed",
      "BCH ĐOÀN QUẬN NGŨ HÀNH SƠN\nSố: 38-HD/ĐTN\nNgũ Hành Sơn, ngày 20 tháng 02 năm 2019\n\nHƯỚNG DẪN\nThực hiện A\n",
      {"place": "Ngũ Hành Sơn"}),
+    ("a tax office under its department: two bodies, not one name wrapped",
+     "CỤC THUẾ\nTHUẾ TỈNH TÂY NINH\nSố: 3257/TNI-QLDN1\nV/v thuế suất thuế GTGT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Tây Ninh, ngày 01 tháng 12 năm 2025\n\nKính gửi: Công ty A\n",
+     {"issuing_body": "Thuế tỉnh Tây Ninh", "parent_body": "Cục Thuế", "place": "Tây Ninh"}),
     ("no header at all (seed 004): type from the type line, other fields null",
      "\n\nKẾ HOẠCH\n\nTổ chức các hoạt động năm 2024\n\nCăn cứ Kế hoạch số 269-KH/QU ngày 15 tháng 3 năm 2024.\n",
      {"so_hieu": None, "doc_type": "Kế hoạch", "issue_date": None, "place": None, "parent_body": None,
