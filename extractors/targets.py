@@ -15,6 +15,7 @@ sentence states ('trên địa bàn tỉnh', 'toàn quốc', 'cấp xã'), else 
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping, Optional
@@ -253,6 +254,32 @@ class _Above:
                            or next(filter(None, map(_heading_period, headings)), None)))
 
 
+class _SpanSet:
+    """The union of spans [a, b), as sorted bounds of disjoint spans [a0, b0, a1, b1, …]: an offset is
+    in it when bisect_right(bounds, offset) is odd. A long line (a reference list of several
+    thousand characters) holds hundreds of quotes and thousands of numbers: each is one bisect."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.bounds: list[int] = []
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        if a >= b:          # an empty span holds nothing
+            return
+        lo, hi = bisect.bisect_left(self.bounds, a), bisect.bisect_right(self.bounds, b)
+        if lo % 2:          # a falls in (or right at the end of) a span: it grows that one
+            lo -= 1
+            a = self.bounds[lo]
+        if hi % 2:          # b falls in (or right at the start of) a span: it grows that one
+            b = self.bounds[hi]
+            hi += 1
+        self.bounds[lo:hi] = [a, b]
+
+    def __contains__(self, offset: int) -> bool:
+        return bisect.bisect_right(self.bounds, offset) % 2 == 1
+
+
 @dataclass
 class _Line:
     """One line being read, with what its numbers share (read once, when a number needs it).
@@ -266,7 +293,7 @@ class _Line:
     above_of: dict              # (section index, line label) → _Above, shared too
     lead: int = 0
     label: Optional[str] = None
-    masked: Optional[list] = None
+    masked: Optional[_SpanSet] = None
     spans: list = field(default_factory=list)
     prev: dict = field(default_factory=dict)          # sentence start → (end, comparator) of its last target
     periods: dict = field(default_factory=dict)       # sentence start → its period phrase
@@ -279,12 +306,13 @@ class _Line:
         self.label, after_label = structure.label_at(body)
         self.lead = skip + after_label
 
-    def masks(self) -> list:
+    def masks(self) -> _SpanSet:
         if self.masked is None:      # quotes, programmes, ranges: read once a number needs them
             t = self.text
             quoted = "“" in t or '"' in t or "«" in t     # most lines: no _QUOTES scan
-            self.masked = [q.span() for q in _QUOTES.finditer(t)] if quoted else []
-            self.masked += periods.programme_spans(t)
+            self.masked = _SpanSet([q.span() for q in _QUOTES.finditer(t)] if quoted else [])
+            for a, b in periods.programme_spans(t):
+                self.masked.add(a, b)
             self.spans = structure.sentences(t, 0, len(t))
         return self.masked
 
@@ -321,7 +349,7 @@ def _not_a_quantity(ln: _Line, m: regex.Match) -> bool:
     # a namer ends right before the number, then a space, and a sentence never starts inside it
     if ln.text[at - 1:at] == " " and _NAMED.match(ln.text, max(ln.lead, at - _WINDOW), at):
         return True
-    return _in_any(at, ln.masks())
+    return at in ln.masks()
 
 
 def _article(m: regex.Match, tail) -> bool:
@@ -492,10 +520,6 @@ _SCOPE_WORDS, _RESULT_WORDS = _folded(SCOPE_HEADS), _folded(RESULT_WORDS)
 _GOAL_WORDS, _CONDITION_WORDS = _folded(GOAL_WORDS), _folded(CONDITION_WORDS)
 
 
-def _in_any(pos: int, spans) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
 def targets_in_line(ln: _Line, starts: list[int]) -> list[Target]:
     """The targets of one line. `starts`: where a number that may count starts in ln.text (_counting_starts)."""
     out: list[Target] = []
@@ -526,7 +550,7 @@ def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
     if m2:      # 'từ 01 đến 02 mô hình': one target, the second number is its max
         value_max, unit_after, comparator = value_of(m2), after[m2.end():], "range"
         pct = pct or bool(m2.group("pct"))
-        ln.masked.append((m.end() + m2.start(), m.end() + m2.end()))
+        ln.masked.add(m.end() + m2.start(), m.end() + m2.end())
     if _CONDITION_BEFORE.match(before):        # 'doanh nghiệp có từ 500 lao động'
         return None
     unit, n = _unit(ln, pct, at, unit_after, s0)

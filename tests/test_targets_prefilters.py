@@ -63,3 +63,29 @@ def test_period_forms_are_found_where_their_words_stand(text):
 def test_vocabulary_prefilter_equals_plain_matching(text, pattern, words):
     found = targets._found(pattern, words, text, text.casefold())
     assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
+
+
+# spans as the masks of a line gather them (quotes, programme periods, the second number of a range):
+# overlapping, touching, nested, empty and out of order → the offsets they hold, as any() reads them
+SPAN_CASES = [
+    [],
+    [(3, 3)],
+    [(2, 5)],
+    [(2, 5), (5, 8)],
+    [(10, 14), (2, 5), (4, 11)],
+    [(0, 20), (3, 6), (8, 9)],
+    [(6, 9), (1, 2), (12, 15), (2, 6), (16, 17), (15, 16)],
+    [(5, 7), (1, 3), (9, 11), (2, 10)],
+]
+
+
+@pytest.mark.parametrize("spans", SPAN_CASES)
+def test_span_set_holds_what_its_spans_hold(spans):
+    held = targets._SpanSet(spans)
+    assert [i for i in range(-1, 22) if i in held] == [i for i in range(-1, 22) if any(a <= i < b for a, b in spans)]
+
+
+def test_span_set_on_a_long_line_with_many_quotes():
+    # a reference list on one line: quotes everywhere, numbers inside and outside them
+    line = "- Tài liệu: " + ", ".join(f'"Tập {k}" tr. {k}' for k in range(1, 300)) + "; kết nạp 30 đoàn viên."
+    assert _rows(line) == [(30, "đoàn viên", "exact", T, None, None)]
