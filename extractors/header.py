@@ -198,9 +198,8 @@ def extract_adoption_date(doc: SegmentedDoc) -> list[FieldValue]:
     (and its date line) was not kept, a lower confidence than the date line's; and the body that
     adopted it (the issuer when nothing else names one)."""
     end = doc.signature.start if doc.signature else len(doc.text)
-    m = None
-    for m in ADOPTION_DATE.finditer(doc.text, max(0, end - ADOPTION_CHARS), end):
-        pass                    # the last one: a text may quote another's
+    found = list(ADOPTION_DATE.finditer(doc.text, max(0, end - ADOPTION_CHARS), end))
+    m = found[-1] if found else None        # the last one: a text may quote another's
     date = m and iso(m.group("d"), m.group("m"), m.group("y"))
     if not date:
         return []

@@ -20,8 +20,10 @@ from pipeline.models import Line, SegmentedDoc, Section
 # Example: '+ Cấp Quận: thành lập …' → label 'Cấp Quận'; '2.2. Đối với cơ sở Đoàn 10 phường:'.
 BULLETS = "-+*•·"
 MARKER = regex.compile(rf"^[ ]{{0,12}}(?:[IVX]{{1,5}}[ ]{{0,2}}[./\-)]|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?[ ]{{0,2}}[\-)/.]?|[a-zđ][).]|[{BULLETS}])[ ]{{0,6}}")
-_LABEL_LONGEST = 80
-LABEL = regex.compile(rf"^(?P<label>[^:;.()\n]{{2,{_LABEL_LONGEST}}}?)[ ]{{0,2}}:(?!\d)[ ]{{0,4}}")
+# A label: 2–80 characters with none of ':;.()' nor a newline, at most 2 spaces, its colon (not a
+# time's, '7:30'), at most 4 spaces; read by label_span with str methods (the grammar is the
+# pattern tests/test_assignments_shapes.LABEL, which label_span is tested against).
+LABEL_LONGEST = 80
 # Sentence ends inside a line: '. ' before a capital letter (not after a one-letter initial or 'TP').
 SENTENCE_END = regex.compile(r"(?<=[^\s.]{2}[.!?])[ ]{1,4}(?=[\p{Lu}\d\"“(])")
 YEAR_IN_TITLE = regex.compile(r"năm[ ]{1,3}((?:19|20)\d{2})(?![\d/])", regex.IGNORECASE)
@@ -41,7 +43,7 @@ UNIT_START = regex.compile(
     regex.IGNORECASE | regex.VERBOSE)
 MAX_UNIT_WORDS = 20          # 'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa' is 15
 _START = operator.itemgetter(0)     # a span's start
-LABEL_REACH = _LABEL_LONGEST + 3      # a LABEL's colon stands within its label and the spaces before it
+LABEL_REACH = LABEL_LONGEST + 3      # a label's colon stands within its label and the spaces before it
 
 
 def body_lines(doc: SegmentedDoc) -> list[Line]:
@@ -68,9 +70,9 @@ def strip_marker(text: str) -> tuple[int, str]:
 
 
 def label_span(text: str) -> Optional[tuple[int, int]]:
-    """(where the label ends, where the text after it starts) of LABEL.match(text), or None, read
-    with str methods: the lazy LABEL tries its colon after each character of the label (up to 80).
-    The label holds none of ':;.()' nor a newline, so its colon is the first of them."""
+    """(where the label ends, where the text after it starts), or None, read with str methods: a
+    lazy pattern would try its colon after each character of the label (up to 80). The label holds
+    none of ':;.()' nor a newline, so its colon is the first of them."""
     colon = text.find(":", 0, LABEL_REACH)
     if colon < 2 or text[colon + 1:colon + 2].isdecimal():      # '(?!\d)': not a time '7:30'
         return None
@@ -80,7 +82,7 @@ def label_span(text: str) -> Optional[tuple[int, int]]:
     end = colon           # the label stops before at most 2 spaces, keeping at least 2 characters
     while end > 2 and colon - end < 2 and text[end - 1] == " ":
         end -= 1
-    if end > _LABEL_LONGEST:
+    if end > LABEL_LONGEST:
         return None
     after = colon + 1     # and the text after it, after at most 4 spaces
     while after < colon + 5 and text[after:after + 1] == " ":
