@@ -40,8 +40,10 @@ def symbol_key(symbol: str) -> str:
     return (parse(m).canonical if m else "".join(symbol.split())).upper()
 
 
+@lru_cache(maxsize=4096)
 def qualifier(date: Optional[str], issuer: Optional[str]) -> Optional[str]:
-    """`2013` from a cited date, else `K10` from `… khóa X` in the issuer, else None."""
+    """`2013` from a cited date, else `K10` from `… khóa X` in the issuer, else None (cached: the
+    graph asks it three times for each citation row, of a few distinct values)."""
     if date:
         return date[:4]
     m = TERM_END.search(issuer or "")

@@ -17,6 +17,7 @@ import traceback
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from multiprocessing.connection import wait
 from typing import Callable, Iterator, Optional
@@ -56,6 +57,24 @@ class BatchResult:
                         yield name, pa.Table.from_batches([reader.get_batch(i)])
             finally:
                 path.unlink(missing_ok=True)
+
+    def __getstate__(self) -> dict:
+        """Through the pipe the tables go as one Arrow IPC buffer (a stream per table), read back
+        without a copy: pickling a table column by column cost the worker five times as much
+        (2.5 ms against 0.5 ms for a batch of 16 plans) and the writer ten times as much."""
+        sink, bounds = pa.BufferOutputStream(), []
+        for name, table in self.tables.items():
+            start = sink.tell()
+            with pa.ipc.new_stream(sink, table.schema) as writer:
+                writer.write_table(table)
+            bounds.append((name, start, sink.tell()))
+        return {"docs": self.docs, "spilled": self.spilled, "ipc": sink.getvalue().to_pybytes(), "bounds": bounds}
+
+    def __setstate__(self, state: dict) -> None:
+        buf = pa.py_buffer(state["ipc"])
+        self.docs, self.spilled = state["docs"], state["spilled"]
+        self.tables = {name: pa.ipc.open_stream(buf.slice(start, end - start)).read_all()
+                       for name, start, end in state["bounds"]}
 
     def load_spilled(self) -> None:
         for name, path in self.spilled.items():
@@ -242,15 +261,40 @@ def _batches(files: list[ingest.InputFile], jobs: int) -> list[list[ingest.Input
 Work = Callable[[list[tuple[Path, str]]], BatchResult]
 
 
-def _worker_main(conn, limits: Limits, work: Work, parent: int, spill: Optional[Path]) -> None:
+class StartBoard:
+    """Where a worker posts which document of which of its tasks it has started, and when; the
+    parent reads it when it weighs deadlines (`_Worker.read_board`). One shared 64-bit word, written
+    and read whole: the task's number (mod 2**12), the document's index in it (2**20) and the start
+    in milliseconds of the monotonic clock (mod 2**32, 49 days), which is the same in every process.
+    A message per document would wake the parent for each: a tenth of its CPU and a pipe write each.
+    Example: task 3, document 5, started at 1,000.5 s → (3 << 52) | (5 << 32) | 1000500."""
+
+    def __init__(self, ctx):
+        self.word = ctx.RawValue("Q", 0)     # task 0 is none: a worker numbers its tasks from 1
+
+    def post(self, task: int, doc: int) -> None:
+        self.word.value = (task & 0xFFF) << 52 | (doc & 0xFFFFF) << 32 | int(time.monotonic() * 1000) & 0xFFFFFFFF
+
+    def started(self, task: int) -> Optional[tuple[int, float]]:
+        """(document index, monotonic start) of the document last started in this task, if any."""
+        word = self.word.value
+        if word >> 52 != task & 0xFFF:
+            return None
+        now = time.monotonic()
+        ago = (int(now * 1000) - word) & 0xFFFFFFFF
+        return (word >> 32) & 0xFFFFF, now - ago / 1000
+
+
+def _worker_main(conn, limits: Limits, work: Work, parent: int, spill: Optional[Path], board: StartBoard) -> None:
     """A worker: batches in, results out, one at a time, so that a worker's death or hang names
-    its batch exactly; before each document it says which one starts (the per-document deadline)."""
+    its batch exactly; before each document it posts which one starts on `board` (the
+    per-document deadline)."""
     global _started, _spill_dir
     _spill_dir = spill
     processes.tie_to_parent(parent)
     _init_worker(limits)
-    _started = lambda i: conn.send(("doc", i))  # noqa: E731
     conn.send(("ready", None))
+    task = 0
     while True:
         try:
             items = conn.recv()
@@ -258,6 +302,8 @@ def _worker_main(conn, limits: Limits, work: Work, parent: int, spill: Optional[
             return
         if items is None:
             return
+        task += 1
+        _started = partial(board.post, task)
         try:
             reply = ("done", _spill(work(items), spill))
         except Exception as exc:     # outside a document's own handling (building the Arrow tables)
@@ -276,7 +322,9 @@ class _Task:
 class _Worker:
     def __init__(self, ctx, limits: Limits, work: Work, spill: Optional[Path]):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, limits, work, os.getpid(), spill), daemon=True)
+        self.board = StartBoard(ctx)
+        self.proc = ctx.Process(target=_worker_main, args=(child, limits, work, os.getpid(), spill, self.board),
+                                daemon=True)
         self.proc.start()
         child.close()
         # the task running, then at most one more sent ahead (so that the worker does not wait
@@ -285,6 +333,7 @@ class _Worker:
         self.doc: Optional[int] = None     # index in the running task of the document running
         self.since = 0.0                   # when it (or the task) started
         self.ready = False                 # started: its deadlines are the documents' own
+        self.finished_tasks = 0            # the running task is the worker's finished_tasks + 1st
 
     @property
     def task(self) -> Optional[_Task]:
@@ -311,8 +360,15 @@ class _Worker:
     def finished(self) -> _Task:
         """The running task is over: the next one (sent ahead) starts now."""
         task = self.tasks.popleft()
+        self.finished_tasks += 1
         self.doc, self.since = None, time.monotonic()
         return task
+
+    def read_board(self) -> None:
+        """The document of the running task that the worker last said it started, and when."""
+        started = self.board.started(self.finished_tasks + 1) if self.tasks else None
+        if started:
+            self.doc, self.since = started
 
     def stop(self) -> None:
         self.proc.kill()
@@ -391,12 +447,15 @@ class _Supervisor:
         busy = [w for w in self.workers if w.task is not None]
         if not busy:
             return
+        for w in busy:
+            w.read_board()
         deadline = min(w.deadline(self.limits) for w in busy)
         ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy],
                      max(0.0, min(timeout, deadline - time.monotonic())))
         for w in busy:
             if w.conn in ready or w.proc.sentinel in ready:
                 self._read(w)
+            w.read_board()
         now = time.monotonic()
         for w in [w for w in self.workers if w.task is not None and now > w.deadline(self.limits)]:
             doc = w.doc
@@ -417,9 +476,6 @@ class _Supervisor:
                 kind, value = w.conn.recv()
                 if kind == "ready":
                     w.ready, w.since = True, time.monotonic()
-                    continue
-                if kind == "doc":
-                    w.doc, w.since = value, time.monotonic()
                     continue
                 task = w.finished()
                 if kind == "done":

@@ -193,6 +193,9 @@ def cells_without_controls(table: pa.Table) -> pa.Table:
 # stay exactly as they are for pandas and DuckDB. One pass of Arrow's RE2 (linear) per column.
 # Examples: '=SUM(A1)', '@x', '+cmd|x' and '- a(b)' are risky; '-1', '--12-31' and '- Tổ chức …' are not.
 RISKY_CELL = r"(?s)^(?:[=@\t\r]|[+\-].*[(|!])"
+# the first characters a risky cell opens with: a column none of whose cells opens with one is safe,
+# told by its cells' first characters alone (a third of the cost of the pattern over whole cells)
+RISKY_FIRST = pa.array(["=", "@", "\t", "\r", "+", "-"])
 
 
 def spreadsheet_safe(table: pa.Table) -> pa.Table:
@@ -201,6 +204,8 @@ def spreadsheet_safe(table: pa.Table) -> pa.Table:
         if not pa.types.is_string(f.type):
             continue
         col = table.column(i)
+        if not pc.any(pc.is_in(pc.utf8_slice_codeunits(col, 0, 1), value_set=RISKY_FIRST)).as_py():
+            continue
         risky = pc.fill_null(pc.match_substring_regex(col, RISKY_CELL), False)
         if pc.any(risky).as_py():
             table = table.set_column(i, f, pc.if_else(risky, pc.binary_join_element_wise("'", col, ""), col))

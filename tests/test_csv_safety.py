@@ -65,3 +65,22 @@ def test_libreoffice_evaluates_no_cell_of_any_table(tmp_path):
                 texts.append(str(cell.value))
     # the hostile text did reach the tables, as inert text
     assert sum("HYPERLINK" in t for t in texts) >= 3 and any("cmd|" in t for t in texts)
+
+
+@pytest.mark.parametrize("values", [
+    KEPT,                                   # no cell opens with a risky character but '-' and '=': checked in full
+    ["Tổ chức", "Kế hoạch", None, ""],      # no cell opens with one: the column is left as it is
+    [None, None],
+    ["a", "b", None, "=1+1"],               # the one risky cell is the last
+    FORMULAS + [None] + KEPT,
+])
+def test_the_first_character_prefilter_changes_no_cell(values):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from pipeline.tables import RISKY_CELL, spreadsheet_safe
+
+    col = pa.array(values, pa.string())
+    risky = pc.fill_null(pc.match_substring_regex(col, RISKY_CELL), False)
+    plain = pc.if_else(risky, pc.binary_join_element_wise("'", col, ""), col)
+    assert spreadsheet_safe(pa.table({"heading": col})).column("heading").combine_chunks().equals(plain)

@@ -2,6 +2,7 @@
 and per-document limits hold. (Zip bombs and DTDs in .docx: see test_ingest.py.)"""
 import os
 import shutil
+import time
 
 import pyarrow.parquet as pq
 import pytest
@@ -139,6 +140,53 @@ def test_a_crashing_hanging_or_failing_worker_costs_only_its_document(tmp_path):
     assert failed == {"boom-03.txt": "internal error in the worker: RuntimeError: out of memory in Arrow",
                       "crash-07.txt": "the reader crashed the worker process (exit code 3); skipped",
                       "hang-12.txt": "the reader hung past 1 s; worker stopped"}
+
+
+def hang_once_started(items):
+    """Posts each document's start as process_batch does, and hangs past the alarm on `hang-*`
+    (noting each attempt in `attempts` beside it)."""
+    import signal
+    import time
+
+    from pipeline import run
+    for i, (path, _) in enumerate(items):
+        run._started(i)
+        if path.name.startswith("hang"):
+            with open(path.parent / "attempts", "a") as fh:
+                fh.write(path.name + "\n")
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(600)
+    return run.process_batch(items)
+
+
+def test_the_document_a_worker_posted_as_started_is_the_one_reported_hung(tmp_path):
+    """The parent reads which document runs from the worker's start board: the hung one is reported
+    at once, never retried (it would hang again), and only the others are read again alone."""
+    from pipeline.run import Limits, _results
+    names = ["plan-0.txt", "plan-1.txt", "hang-2.txt", "plan-3.txt"]
+    files = []
+    for n, name in enumerate(names):
+        (tmp_path / name).write_text(f"KẾ HOẠCH\nSố: {n}-KH/ĐTN\n", encoding="utf-8")
+        files.append(ingest.InputFile(tmp_path / name, name))
+    docs = [d for batch in _results(files, 1, Limits(seconds=1), work=hang_once_started) for d in batch.docs]
+    assert [(d.source_path, d.ok) for d in docs] == [(n, not n.startswith("hang")) for n in names]
+    assert docs[2].errors[0]["message"] == "the reader hung past 1 s; worker stopped"
+    assert (tmp_path / "attempts").read_text() == "hang-2.txt\n"
+
+
+def test_start_board_words():
+    import multiprocessing
+
+    from pipeline.run import StartBoard
+    board = StartBoard(multiprocessing.get_context("spawn"))
+    assert board.started(1) is None                     # nothing posted: task 0 is nobody's
+    before = time.monotonic()
+    board.post(3, 5)
+    doc, since = board.started(3)
+    assert doc == 5 and before - 0.002 <= since <= time.monotonic()
+    assert board.started(2) is None and board.started(3 + 4096) is not None   # task numbers wrap at 2**12
+    board.post(4097, 1 << 20 | 7)                        # so do document indexes, at 2**20
+    assert board.started(1)[0] == 7
 
 
 def test_a_task_given_to_a_worker_that_just_died_is_not_lost(tmp_path):
