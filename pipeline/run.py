@@ -627,13 +627,14 @@ class Summary:
     published: bool = False     # the tables replaced the previous set
 
 
-def archive_passes(folder: Path, build_graph: Optional[Callable[[Path], dict[str, int]]] = None) -> dict[str, int]:
+def archive_passes(folder: Path, build_graph: Optional[Callable[[Path], dict[str, int]]] = None,
+                   db: Optional[sql.DatabaseBuild] = None) -> dict[str, int]:
     """The passes over a whole written set: the citation graph's tables (`build_graph`, else
     graph.build_tables; the Dask executor builds them in parts), then `vanban.duckdb` over every
-    table. DuckDB copies in the tables the graph leaves alone while the graph is built (in a thread:
-    DuckDB works outside the GIL, and the workers have left the other core free), then the graph's.
-    Rows written per table."""
-    with sql.DatabaseBuild(folder) as db, ThreadPoolExecutor(1) as pool:
+    table (into `db` when the run has copied tables there already). DuckDB copies in the tables the
+    graph leaves alone while the graph is built (in a thread: DuckDB works outside the GIL, and the
+    workers have left the other core free), then the graph's. Rows written per table."""
+    with (db or sql.DatabaseBuild(folder)) as db, ThreadPoolExecutor(1) as pool:
         loading = pool.submit(db.load, [name for name in SCHEMAS if name not in graph.WRITES])
         try:
             rows = (build_graph or graph.build_tables)(folder)
@@ -654,15 +655,15 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
     `out_dir`."""
     files, skipped = ingest.discover(inputs)
     fingerprint = incremental.code_fingerprint()
-    with OutputSet(out_dir) as out:
+    with OutputSet(out_dir) as out, sql.DatabaseBuild(out.dir) as db:
         # the plan reads the published set's manifest; the new set is written beside it
         work = incremental.Plan(files) if full else incremental.plan(out_dir, files, fingerprint)
         summary = Summary(skipped=len(skipped), documents=len(work.kept), reused=len(work.kept))
-        seen = _write_tables(work, out_dir, skipped, out.dir, jobs, limits, summary, on_progress, on_error)
+        seen = _write_tables(work, out_dir, skipped, out.dir, jobs, limits, summary, on_progress, on_error, db)
         if summary.documents:
             for lost in out.dir.glob(".spill-*"):     # from a worker stopped after it spilled
                 lost.unlink()
-            summary.rows.update(archive_passes(out.dir))
+            summary.rows.update(archive_passes(out.dir, db=db))
             incremental.write_manifest(out.dir, {path: doc_id for doc_id, path in seen.items()}, files,
                                        fingerprint)
             out.publish()
@@ -671,9 +672,11 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
 
 
 def _write_tables(work: incremental.Plan, published: Path, skipped, out_dir: Path, jobs: int, limits: Limits,
-                  summary: Summary, on_progress, on_error) -> dict[str, str]:
-    """Write the tables into `out_dir`; the documents written (doc_id → source path)."""
-    writers = {name: TableWriter(out_dir, name) for name in SCHEMAS}
+                  summary: Summary, on_progress, on_error, db: sql.DatabaseBuild) -> dict[str, str]:
+    """Write the tables into `out_dir`, and those the graph pass leaves as they are into `db`; the
+    documents written (doc_id → source path)."""
+    writers = {name: TableWriter(out_dir, name, copy_to=None if name in graph.WRITES else db.append)
+               for name in SCHEMAS}
     seen: dict[str, str] = dict(work.kept)
     try:
         write_errors(writers["errors"], skipped_rows(skipped), on_error)

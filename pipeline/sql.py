@@ -113,8 +113,13 @@ def _load_tables(con: Any, tables: Path, names) -> None:
             types = "{" + ", ".join(f"'{c}': '{_sql_type(t)}'" for c, t in cols) + "}"
             source = f"read_csv({_literal(csv_path)}, header=true, columns={types})"
         else:     # a table the run did not write: empty, with its columns
-            source = "(SELECT " + ", ".join(f"NULL::{_sql_type(t)} AS \"{c}\"" for c, t in cols) + " LIMIT 0)"
+            source = _empty(cols)
         con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM {source}')
+
+
+def _empty(cols) -> str:
+    """A query of no rows with these (name, Arrow type) columns."""
+    return "(SELECT " + ", ".join(f"NULL::{_sql_type(t)} AS \"{c}\"" for c, t in cols) + " LIMIT 0)"
 
 
 def _sql_type(t: pa.DataType) -> str:
@@ -123,26 +128,48 @@ def _sql_type(t: pa.DataType) -> str:
 
 
 class DatabaseBuild:
-    """`vanban.duckdb` being written beside the tables: tables copied in as they are ready, then
-    the views; the file takes its name only at `finish` (written to a temporary name first, like
-    the tables). One thread at a time may use it.
+    """`vanban.duckdb` being written beside the tables: tables copied in as they are ready (from
+    their files, `load`, or from their rows as the writer flushes them, `append`), then the views;
+    the file takes its name only at `finish` (written to a temporary name first, like the tables).
+    It is opened at first use. One thread at a time may use it.
 
         with DatabaseBuild(out_dir) as db:
-            db.load(["documents", …])
+            db.append("documents", rows)        # an Arrow table of the table's schema
+            db.load(["citations", …])           # from the written files: those not appended to
             db.finish()
     """
 
     def __init__(self, out_dir: Path):
-        import duckdb
-
         self.out_dir = out_dir
         self.tmp = out_dir / f".{DB_NAME}.tmp-{os.getpid()}"
-        self.tmp.unlink(missing_ok=True)
-        # one thread and a small buffer: the run's memory stays flat (DuckDB spills beyond it)
-        self.con = duckdb.connect(str(self.tmp), config={"threads": 1, "memory_limit": "64MB"})
+        self._con: Any = None
+        self.appended: set[str] = set()      # tables made from their rows, not from their files
+
+    @property
+    def con(self) -> Any:
+        if self._con is None:
+            import duckdb
+
+            self.tmp.unlink(missing_ok=True)
+            # one thread and a small buffer: the run's memory stays flat (DuckDB spills beyond it)
+            self._con = duckdb.connect(str(self.tmp), config={"threads": 1, "memory_limit": "64MB"})
+        return self._con
+
+    def append(self, name: str, rows: pa.Table) -> None:
+        """Rows of a table, in the order they are written to its files. The run copies its tables
+        this way while the documents are read: copied from the written files, they were most of
+        the wait after the last document."""
+        if name not in self.appended:
+            self.con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM {_empty(SCHEMAS[name])}')
+            self.appended.add(name)
+        self.con.register("_rows", rows)
+        try:
+            self.con.execute(f'INSERT INTO "{name}" SELECT * FROM _rows')
+        finally:
+            self.con.unregister("_rows")
 
     def load(self, names) -> None:
-        _load_tables(self.con, self.out_dir, names)
+        _load_tables(self.con, self.out_dir, [name for name in names if name not in self.appended])
 
     def finish(self) -> None:
         _create_views(self.con)
@@ -154,7 +181,8 @@ class DatabaseBuild:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.con.close()         # closing twice is harmless
+        if self._con is not None:
+            self._con.close()         # closing twice is harmless
         self.tmp.unlink(missing_ok=True)
         Path(f"{self.tmp}.wal").unlink(missing_ok=True)
 

@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -195,7 +195,7 @@ def cells_without_controls(table: pa.Table) -> pa.Table:
 RISKY_CELL = r"(?s)^(?:[=@\t\r]|[+\-].*[(|!])"
 # the first characters a risky cell opens with: a column none of whose cells opens with one is safe,
 # told by its cells' first characters alone (a third of the cost of the pattern over whole cells)
-RISKY_FIRST = pa.array(["=", "@", "\t", "\r", "+", "-"])
+RISKY_FIRST = ["=", "@", "\t", "\r", "+", "-"]
 
 
 def spreadsheet_safe(table: pa.Table) -> pa.Table:
@@ -204,7 +204,7 @@ def spreadsheet_safe(table: pa.Table) -> pa.Table:
         if not pa.types.is_string(f.type):
             continue
         col = table.column(i)
-        if not pc.any(pc.is_in(pc.utf8_slice_codeunits(col, 0, 1), value_set=RISKY_FIRST)).as_py():
+        if not pc.any(pc.is_in(pc.utf8_slice_codeunits(col, 0, 1), value_set=pa.array(RISKY_FIRST))).as_py():
             continue
         risky = pc.fill_null(pc.match_substring_regex(col, RISKY_CELL), False)
         if pc.any(risky).as_py():
@@ -213,10 +213,12 @@ def spreadsheet_safe(table: pa.Table) -> pa.Table:
 
 
 class TableWriter:
-    """Streams one table to `<name>.csv` and `<name>.parquet` through temporary files."""
+    """Streams one table to `<name>.csv` and `<name>.parquet` through temporary files, and the same
+    rows to `copy_to` (the run's database) when given."""
 
-    def __init__(self, out_dir: Path, name: str, batch_rows: int = 20000):
-        self.name, self.out_dir = name, out_dir
+    def __init__(self, out_dir: Path, name: str, batch_rows: int = 20000,
+                 copy_to: Optional[Callable[[str, pa.Table], None]] = None):
+        self.name, self.out_dir, self.copy_to = name, out_dir, copy_to
         self.schema = ARROW_SCHEMAS[name]
         self.tmp_csv = out_dir / f".{name}.csv.tmp-{os.getpid()}"
         self.tmp_pq = out_dir / f".{name}.parquet.tmp-{os.getpid()}"
@@ -246,6 +248,8 @@ class TableWriter:
                 table = cells_without_controls(table)
             self._pq.write_table(table)
             self._csv.write_table(spreadsheet_safe(table))
+            if self.copy_to:
+                self.copy_to(self.name, table)
             self._batch = []
             self._pending = 0
 

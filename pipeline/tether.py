@@ -1,12 +1,13 @@
 """The fork server's first preload: it ties the server's life to the run that started it (Linux
 PR_SET_PDEATHSIG), and each worker's to the server's from the moment it is forked (before it
 spends a second importing its modules), so that nothing outlives a killed `vanban run`; workers
-also watch the run itself (`processes.tie_to_parent`). Imported anywhere else (a test walking
-the package), it does nothing."""
+also watch the run itself (`processes.tie_to_parent`). It also keeps pandas out of the server and
+so of every worker from its start: a worker imports its modules (pyarrow among them) before it
+runs a line of its own. Imported anywhere else (a test walking the package), it does nothing."""
 import os
 import sys
 
-from pipeline.processes import die_with_parent
+from pipeline.processes import die_with_parent, without_pandas
 
 
 def _in_fork_server() -> bool:
@@ -26,4 +27,5 @@ def _tie_child(server: int) -> None:
 
 if _in_fork_server():
     die_with_parent()
+    without_pandas()
     os.register_at_fork(after_in_child=lambda server=os.getpid(): _tie_child(server))

@@ -180,3 +180,20 @@ def test_rows_of_left_out_documents_are_cut_from_a_batch():
     kept = _without(batch, {1})["recipients"].column("recipient").to_pylist()
     assert kept == ["2-0", "2-1", "3-0", "3-1", "3-2"]
     assert _without(batch, {0, 1, 2})["recipients"].num_rows == 0
+
+
+def test_workers_never_import_pandas():
+    """Not even while they import their modules, before their own code runs (the fork server
+    keeps it out: pipeline.tether)."""
+    from pipeline.processes import forkserver_context
+    ctx = forkserver_context()
+    with ctx.Pool(1) as pool:
+        assert pool.apply(_pandas_imported) is False
+
+
+def _pandas_imported() -> bool:
+    import pyarrow as pa
+
+    import pipeline.run  # noqa: F401 - what a worker imports first
+    pa.array(["x"])
+    return "pandas" in sys.modules

@@ -235,3 +235,22 @@ def test_query_without_the_database_reads_the_files(sample_tables, tmp_path):
 def test_query_errors_are_plain(sample_tables, args, message):
     res = runner.invoke(app, ["query", *args, "--tables", str(sample_tables)])
     assert res.exit_code != 0 and message in res.output
+
+
+def test_tables_copied_into_the_database_as_they_are_written_equal_their_files(tmp_path, monkeypatch):
+    """The run copies each table the graph pass leaves alone into the database at every flush of
+    its writer (sql.DatabaseBuild.append): many small flushes give the files' rows, in their order."""
+    from pipeline import run, tables
+    plain = tables.TableWriter.__init__
+    monkeypatch.setattr(tables.TableWriter, "__init__",
+                        lambda self, out_dir, name, batch_rows=20000, copy_to=None:
+                        plain(self, out_dir, name, 7, copy_to))
+    out = tmp_path / "out"
+    run.run([ROOT / "data" / "raw"], out)
+    con = duckdb.connect(str(out / "vanban.duckdb"), read_only=True)
+    for name in SCHEMAS:
+        cur = con.execute(f'SELECT * FROM "{name}"')
+        got = [dict(zip([d[0] for d in cur.description], r)) for r in cur.fetchall()]
+        assert got == rows(out, name), name
+    assert len(rows(out, "sections")) > 7 * 3           # several flushes
+    con.close()
