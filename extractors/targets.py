@@ -22,8 +22,8 @@ from typing import Mapping, Optional
 
 import regex
 
-from extractors import periods, structure
-from extractors.numerals import NUMBER, number_starts, value_of
+from extractors import numerals, periods, structure
+from extractors.numerals import NUMBER, value_of
 from pipeline.patterns import alternation
 from pipeline.vocab import (COMPARATORS, CONDITION_WORDS, CURRENCY, DOC_TYPES, FORWARD_HEADINGS, GOAL_WORDS,
                               LEVEL_NOUNS, LIMIT_WORDS, LIST_NOUNS, NUMBER_NAMERS, QUANTITY_LABELS,
@@ -329,27 +329,33 @@ class _Line:
 
 
 def _counting_starts(text: str, lo: int, hi: int) -> list[int]:
-    """Where a number that may count something starts in text[lo:hi]: numerals.number_starts where
-    NUMBER matches, and not as a word that counts nothing: 'năm' (five or year), 'tư', 'không'
-    alone, 'một số' (some). Most starts are none (dates, symbols, 'đầu tư'): their lines are not read.
-    (A match reads no further than its line, which a carried or continued line only extends.)"""
-    out = []
-    for s in number_starts(text, lo, hi):
-        m = NUMBER.match(text, s)
-        words = m.group("words") if m else None
-        if m and not (words and (words.lower() in _WORD_NUMERAL_NOT or _SOME.match(text, s))):
-            out.append(s)
-    return out
+    """Where a number that may count something starts in text[lo:hi]: where NUMBER matches, and not
+    as a word that counts nothing: 'năm' (five or year), 'tư', 'không' alone, 'một số' (some), nor
+    right after a reference word ('số 03': _not_a_quantity would drop it; the reference word and the
+    spaces after it never span lines). Most starts are none (dates, symbols, 'đầu tư'): their lines
+    are not read. (A match reads no further than its line, which a carried or continued line only extends.)"""
+    words = [s for s in numerals.word_starts(text, lo, hi) if _counting_word(text, s)]
+    digits = [s for s in numerals.digit_starts(text, lo, hi) if not _named(text, lo, s)]
+    return sorted(words + digits) if words else digits
+
+
+def _counting_word(text: str, s: int) -> bool:
+    m = NUMBER.match(text, s)
+    words = m.group("words") if m else None      # None at a digit: starts_of gives every offset of a text it cannot fold
+    return m is not None and not (words and (words.lower() in _WORD_NUMERAL_NOT or _SOME.match(text, s)))
+
+
+def _named(text: str, lo: int, at: int) -> bool:
+    """A reference or rank word right before the number at `at`, within text[lo:at] ('Nghị quyết 25',
+    'số 03'): it ends right before the number, then a space, and a sentence never starts inside it."""
+    return text[at - 1:at] == " " and _NAMED.match(text, max(lo, at - _WINDOW), at) is not None
 
 
 def _not_a_quantity(ln: _Line, m: regex.Match) -> bool:
-    """Numbers that count nothing (besides the numeral words _counting_starts drops): a reference or
-    rank ('Nghị quyết 25', 'số 03'), a number in quotes or in a programme's period ('giai đoạn 2011 - 2020')."""
+    """Numbers that count nothing (besides the numbers _counting_starts drops): a reference or rank
+    ('Nghị quyết 25', 'số 03'), a number in quotes or in a programme's period ('giai đoạn 2011 - 2020')."""
     at = m.start()
-    # a namer ends right before the number, then a space, and a sentence never starts inside it
-    if ln.text[at - 1:at] == " " and _NAMED.match(ln.text, max(ln.lead, at - _WINDOW), at):
-        return True
-    return at in ln.masks()
+    return _named(ln.text, ln.lead, at) or at in ln.masks()
 
 
 def _article(m: regex.Match, tail) -> bool:
