@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 import regex
 
@@ -35,15 +35,13 @@ def word_starts(text: str, lo: int = 0, hi: Optional[int] = None) -> list[int]:
     return [s for s in starts_of(text, NUMBER_WORDS, lo, hi, whole=True) if not (s and _after(text[s - 1]))]
 
 
-def digit_starts(text: str, lo: int = 0, hi: Optional[int] = None) -> list[int]:
-    """Where a NUMBER match that opens with a digit starts in text[lo:hi] (it may run on past hi)."""
+def digit_numbers(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[regex.Match]:
+    """The NUMBER matches that open with a digit and start in text[lo:hi] (one may run on past hi)."""
     hi = len(text) if hi is None else hi
-    out = []
     for m in DIGIT_NUMBER.finditer(text, lo):
         if m.start() >= hi:
-            break
-        out.append(m.start())
-    return out
+            return
+        yield m
 
 
 def words_value(text: str) -> Optional[int]:

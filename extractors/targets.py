@@ -66,6 +66,7 @@ _NAMED = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(NUMBER_NAMERS | set(TYPE
 # 'và có 100% đoàn viên …' and a 'có' that opens its clause are not).
 _CONDITION_BEFORE = regex.compile(r"(?<=\p{L}[ ]{1,3})(?<!(?:đó|và)[ ]{1,2})(?<![\p{L}])có[ ]{1,3}"
                                   r"(?:từ|trên|dưới|khoảng)?[ ]{0,3}$", regex.REVERSE)
+_CONDITION_REACH = 14       # _CONDITION_BEFORE's 'có' starts this close to the number: 'có  khoảng  |500'
 _CONDITION_AFTER = regex.compile(r"^[ ]{0,3}trở[ ]{1,3}(?:lên|xuống)")
 _CONTINUES = regex.compile(r"(?:,|;|(?<![\p{L}])(?:và|hoặc))[ ]{0,3}$")
 # 'từ 01 đến 02', 'từ 100 lao động đến dưới 500' (the unit may sit after the first number too)
@@ -225,12 +226,15 @@ def _heading_tells(heading: str) -> Optional[str]:
     return "forward" if _FORWARD.search(head) else None
 
 
+_CODE_SEP = regex.compile(r"[/\-]")      # between the codes of a symbol: '228/BC-SNV'
+
+
 def _doc_type(found: Mapping[str, list]) -> Optional[str]:
     """The document's type: its type line, else the code in its symbol ('228/BC-SNV' → Báo cáo)."""
     fields = {f.field: f.value for f in found.get("fields", []) if f.value}
     if fields.get("doc_type"):
         return fields["doc_type"]
-    codes = regex.split(r"[/\-]", fields.get("so_hieu") or "")
+    codes = _CODE_SEP.split(fields.get("so_hieu") or "")
     return next((DOC_TYPES[c].value for c in codes if c in DOC_TYPES), None)
 
 
@@ -330,13 +334,25 @@ class _Line:
 
 def _counting_starts(text: str, lo: int, hi: int) -> list[int]:
     """Where a number that may count something starts in text[lo:hi]: where NUMBER matches, and not
-    as a word that counts nothing: 'năm' (five or year), 'tư', 'không' alone, 'một số' (some), nor
-    right after a reference word ('số 03': _not_a_quantity would drop it; the reference word and the
-    spaces after it never span lines). Most starts are none (dates, symbols, 'đầu tư'): their lines
-    are not read. (A match reads no further than its line, which a carried or continued line only extends.)"""
+    - as a word that counts nothing: 'năm' (five or year), 'tư', 'không' alone, 'một số' (some);
+    - as a bare number with nothing after it that could be its noun or range: '[31]', '(1962)', '2005,';
+    - right after a reference word: 'số 03' (_not_a_quantity would drop both; a reference word, the
+      spaces after it and a number never span lines, and a line's end is left to its line).
+    Most numbers are none of these (dates, symbols, 'đầu tư', references): their lines are not read.
+    (A match reads no further than its line, which a carried or continued line only extends.)"""
     words = [s for s in numerals.word_starts(text, lo, hi) if _counting_word(text, s)]
-    digits = [s for s in numerals.digit_starts(text, lo, hi) if not _named(text, lo, s)]
+    digits = []
+    for m in numerals.digit_numbers(text, lo, hi):
+        at, end = m.span()
+        if (text[end:end + 1] in _UNIT_OPENERS or m.group("pct")) and not _named(text, lo, at):
+            digits.append(at)
     return sorted(words + digits) if words else digits
+
+
+# What may follow a number that counts something when it is no percentage: a space before its noun,
+# a dash before a range's second number ('1,0 - 1,5', '10–15 lớp'), or its line's end (the noun may
+# open the next line: see _continued).
+_UNIT_OPENERS = (" ", "-", "–", "\n")
 
 
 def _counting_word(text: str, s: int) -> bool:
@@ -374,7 +390,8 @@ def _range_end(m: regex.Match, after: str, tail) -> Optional[regex.Match]:
     if tail and tail.group("from"):
         r = _RANGE.match(after)
     else:
-        r = _DASH_RANGE.match(after) if not m.group("pct") else None
+        dash = "-" in after[:4] or "–" in after[:4]      # most numbers: no dash after them
+        r = _DASH_RANGE.match(after) if dash and not m.group("pct") else None
     m2 = NUMBER.match(after, r.end()) if r else None
     if not m2 or value_of(m2) is None:
         return None
@@ -419,9 +436,10 @@ def _opens(ln: _Line, s0: int, at: int) -> bool:
 def _counts_nothing(unit: Optional[str], rest: str) -> bool:
     """No noun, or one that makes the number no quantity: a condition ('500 lao động trở lên'), a
     duration ('6 tháng, kể từ'), a goal word ('2030 phấn đấu …'), a formula ('0,006 x a')."""
-    return (not unit or _CONDITION_AFTER.match(rest) is not None
+    # (cheap tests first: most nouns are none of these)
+    return (not unit or "trở" in rest[:6] and _CONDITION_AFTER.match(rest) is not None
             or unit.split()[0].rstrip(",").lower() in TIME_NOUNS or _GOAL.match(unit) is not None
-            or _LETTER.match(unit) is not None)
+            or "a" <= unit[0] <= "z" and _LETTER.match(unit) is not None)
 
 
 # the last syllable of every goal word: a text without one of them holds no goal word (derived
@@ -557,7 +575,8 @@ def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
         value_max, unit_after, comparator = value_of(m2), after[m2.end():], "range"
         pct = pct or bool(m2.group("pct"))
         ln.masked.add(m.end() + m2.start(), m.end() + m2.end())
-    if _CONDITION_BEFORE.match(before):        # 'doanh nghiệp có từ 500 lao động'
+    # 'doanh nghiệp có từ 500 lao động' ('có' stands in the last characters: most windows need no match)
+    if "có" in before[-_CONDITION_REACH:] and _CONDITION_BEFORE.match(before):
         return None
     unit, n = _unit(ln, pct, at, unit_after, s0)
     rest = unit_after[n:]

@@ -135,18 +135,19 @@ PREFILTER_TEXTS = [
     "chính quyền 02 cấp, mười lăm đội, hai mươi lăm lớp, chín phường, ban 3, ngày 15/01/2026, số 12/KH-UBND.",
     "Nghị quyết 25, cụm 8, Điều 5 khoản 2, ngày 15 tháng 3 năm 2024, năm năm, MỘT TRĂM, Năm mươi, 1.000.000,5 %, 12345678.",
     "-5 đội; 3-4 lớp; 3,5/10; x5 y; 5a; 20/KH; tư vấn 7 người; không 9 năm 2026 tư 4 một số 3",
+    "[31] (1962) 2005, tr. 12; 4–5 lớp; 6 - 7; 8 %; 9%) 10\n11.\n12",
     *[line for line, _ in CASES], *[text for text, _ in REPORT], *[text for text, _, _ in PERIOD_SCOPE],
 ]
 
 
 @pytest.mark.parametrize("text", PREFILTER_TEXTS)
 def test_number_prefilter_equals_plain_matching(text):
-    starts = sorted(numerals.word_starts(text) + numerals.digit_starts(text))
+    starts = sorted(numerals.word_starts(text) + [m.start() for m in numerals.digit_numbers(text)])
     fast = [m.span() for m in matches_at(numerals.NUMBER, text, starts)]
     assert fast == [m.span() for m in numerals.NUMBER.finditer(text)]
     lo, hi = len(text) // 3, 2 * len(text) // 3      # within bounds: the matches that start there
-    assert numerals.digit_starts(text, lo, hi) == [m.start() for m in numerals.NUMBER.finditer(text, lo)
-                                                  if m.start() < hi and text[m.start()].isdigit()]
+    assert [m.span() for m in numerals.digit_numbers(text, lo, hi)] == [
+        m.span() for m in numerals.NUMBER.finditer(text, lo) if m.start() < hi and text[m.start()].isdigit()]
 
 
 def _plain_counting(text, s):
@@ -155,7 +156,8 @@ def _plain_counting(text, s):
         return False
     if m.group("words"):
         return m.group("words").lower() not in targets._WORD_NUMERAL_NOT and not targets._SOME.match(text, s)
-    return not (text[s - 1:s] == " " and targets._NAMED.match(text, 0, s))
+    bare = not m.group("pct") and text[m.end():m.end() + 1] not in (" ", "-", "–", "\n")
+    return not bare and not (text[s - 1:s] == " " and targets._NAMED.match(text, 0, s))
 
 
 @pytest.mark.parametrize("text", PREFILTER_TEXTS)
