@@ -16,6 +16,7 @@ sentence states ('trên địa bàn tỉnh', 'toàn quốc', 'cấp xã'), else 
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping, Optional
@@ -622,6 +623,9 @@ _LAST_OF_NUMBER = frozenset("0123456789%")
 _CARRY = 200       # characters of the neighbour line that are carried (a window, as _WINDOW)
 
 
+_LINE_START = operator.attrgetter("start")
+
+
 def _joined(lines, k: int) -> bool:
     """Lines k and k + 1 are adjacent in the text (one line break between them)."""
     return 0 <= k and k + 1 < len(lines) and lines[k].end + 1 == lines[k + 1].start
@@ -656,11 +660,10 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
     above_of: dict = {}
     doc_type = _doc_type(found)
     lines = structure.body_lines(doc)
-    index = {id(ln): k for k, ln in enumerate(lines)}
     opens = set(doc.section_starts)
-    # most lines have no number: only those that have one are visited
+    # most lines have no number: only those that have one are visited (each found by a bisect)
     for ln, here in structure.lines_holding(lines, starts):
-        k = index[id(ln)]
+        k = bisect.bisect_left(lines, ln.start, key=_LINE_START)
         carry, nxt = _carried(lines, k, opens), _continued(lines, k)
         shift = len(carry) + 1 if carry else 0
         text = (f"{carry} {ln.text}" if carry else ln.text) + (f" {nxt}" if nxt else "")
