@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 import regex
 
@@ -11,15 +11,16 @@ from pipeline.vocab import NUMBER_WORDS
 
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _AFTER = regex.compile(r"[\p{L}\d/.,\-]")      # what a number never follows (NUMBER's lookbehind)
-_DIGIT_START = regex.compile(rf"(?<!{_AFTER.pattern})\d")
 # One quantity. Thousands are grouped with '.', decimals use ',' (Vietnamese style).
 # Examples: '1.000', '02', '12,5%', '2/3', 'một trăm'.
-NUMBER = regex.compile(
-    rf"(?<!{_AFTER.pattern})"
-    r"(?:(?P<num>\d{1,3}(?:\.\d{3}){1,4}|\d{1,7})(?:,(?P<dec>\d{1,3}))?(?:/(?P<den>\d{1,4}))?"
-    rf"|(?P<words>(?:{_WORDS})(?:[ ](?:{_WORDS})){{0,6}})(?![\p{{L}}]))"
-    r"(?P<pct>[ ]{0,1}%)?"
-    r"(?![\d%]|[.,/\-]\d|/\p{L}{0,3}[\-/])", regex.IGNORECASE)
+_LEAD = rf"(?<!{_AFTER.pattern})"
+_DIGITS = r"(?P<num>\d{1,3}(?:\.\d{3}){1,4}|\d{1,7})(?:,(?P<dec>\d{1,3}))?(?:/(?P<den>\d{1,4}))?"      # '1.000', '12,5', '2/3'
+_WORDED = rf"(?P<words>(?:{_WORDS})(?:[ ](?:{_WORDS})){{0,6}})(?![\p{{L}}])"                          # 'một trăm'
+_END = r"(?P<pct>[ ]{0,1}%)?(?![\d%]|[.,/\-]\d|/\p{L}{0,3}[\-/])"
+NUMBER = regex.compile(rf"{_LEAD}(?:{_DIGITS}|{_WORDED}){_END}", regex.IGNORECASE)
+# NUMBER where it opens with a digit (a numeral word never does): one search finds them all, as
+# no digit inside a match may open another (a digit there follows a digit, '.', ',' or '/').
+DIGIT_NUMBER = regex.compile(rf"{_LEAD}{_DIGITS}{_END}", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1024)
@@ -28,11 +29,19 @@ def _after(char: str) -> bool:
     return _AFTER.match(char) is not None
 
 
-def number_starts(text: str, lo: int = 0, hi: Optional[int] = None) -> list[int]:
-    """Where a NUMBER match may start in text[lo:hi] (see structure.matches_at): the first digit of a
-    run or a whole numeral word ('chín' in 'chính' is none), not after an _AFTER character."""
-    words = [s for s in starts_of(text, NUMBER_WORDS, lo, hi, whole=True) if not (s and _after(text[s - 1]))]
-    return sorted(words + [m.start() for m in _DIGIT_START.finditer(text, lo, hi)])
+def word_starts(text: str, lo: int = 0, hi: Optional[int] = None) -> list[int]:
+    """Where a NUMBER match that opens with a word may start in text[lo:hi] (see structure.matches_at):
+    a whole numeral word ('chín' in 'chính' is none), not after an _AFTER character."""
+    return [s for s in starts_of(text, NUMBER_WORDS, lo, hi, whole=True) if not (s and _after(text[s - 1]))]
+
+
+def digit_numbers(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[regex.Match]:
+    """The NUMBER matches that open with a digit and start in text[lo:hi] (one may run on past hi)."""
+    hi = len(text) if hi is None else hi
+    for m in DIGIT_NUMBER.finditer(text, lo):
+        if m.start() >= hi:
+            return
+        yield m
 
 
 def words_value(text: str) -> Optional[int]:

@@ -16,14 +16,15 @@ sentence states ('trên địa bàn tỉnh', 'toàn quốc', 'cấp xã'), else 
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping, Optional
 
 import regex
 
-from extractors import periods, structure
-from extractors.numerals import NUMBER, number_starts, value_of
+from extractors import numerals, periods, structure
+from extractors.numerals import NUMBER, value_of
 from pipeline.patterns import alternation
 from pipeline.vocab import (COMPARATORS, CONDITION_WORDS, CURRENCY, DOC_TYPES, FORWARD_HEADINGS, GOAL_WORDS,
                               LEVEL_NOUNS, LIMIT_WORDS, LIST_NOUNS, NUMBER_NAMERS, QUANTITY_LABELS,
@@ -66,6 +67,7 @@ _NAMED = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(NUMBER_NAMERS | set(TYPE
 # 'và có 100% đoàn viên …' and a 'có' that opens its clause are not).
 _CONDITION_BEFORE = regex.compile(r"(?<=\p{L}[ ]{1,3})(?<!(?:đó|và)[ ]{1,2})(?<![\p{L}])có[ ]{1,3}"
                                   r"(?:từ|trên|dưới|khoảng)?[ ]{0,3}$", regex.REVERSE)
+_CONDITION_REACH = 14       # _CONDITION_BEFORE's 'có' starts this close to the number: 'có  khoảng  |500'
 _CONDITION_AFTER = regex.compile(r"^[ ]{0,3}trở[ ]{1,3}(?:lên|xuống)")
 _CONTINUES = regex.compile(r"(?:,|;|(?<![\p{L}])(?:và|hoặc))[ ]{0,3}$")
 # 'từ 01 đến 02', 'từ 100 lao động đến dưới 500' (the unit may sit after the first number too)
@@ -225,12 +227,15 @@ def _heading_tells(heading: str) -> Optional[str]:
     return "forward" if _FORWARD.search(head) else None
 
 
+_CODE_SEP = regex.compile(r"[/\-]")      # between the codes of a symbol: '228/BC-SNV'
+
+
 def _doc_type(found: Mapping[str, list]) -> Optional[str]:
     """The document's type: its type line, else the code in its symbol ('228/BC-SNV' → Báo cáo)."""
     fields = {f.field: f.value for f in found.get("fields", []) if f.value}
     if fields.get("doc_type"):
         return fields["doc_type"]
-    codes = regex.split(r"[/\-]", fields.get("so_hieu") or "")
+    codes = _CODE_SEP.split(fields.get("so_hieu") or "")
     return next((DOC_TYPES[c].value for c in codes if c in DOC_TYPES), None)
 
 
@@ -329,27 +334,45 @@ class _Line:
 
 
 def _counting_starts(text: str, lo: int, hi: int) -> list[int]:
-    """Where a number that may count something starts in text[lo:hi]: numerals.number_starts where
-    NUMBER matches, and not as a word that counts nothing: 'năm' (five or year), 'tư', 'không'
-    alone, 'một số' (some). Most starts are none (dates, symbols, 'đầu tư'): their lines are not read.
+    """Where a number that may count something starts in text[lo:hi]: where NUMBER matches, and not
+    - as a word that counts nothing: 'năm' (five or year), 'tư', 'không' alone, 'một số' (some);
+    - as a bare number with nothing after it that could be its noun or range: '[31]', '(1962)', '2005,';
+    - right after a reference word: 'số 03' (_not_a_quantity would drop both; a reference word, the
+      spaces after it and a number never span lines, and a line's end is left to its line).
+    Most numbers are none of these (dates, symbols, 'đầu tư', references): their lines are not read.
     (A match reads no further than its line, which a carried or continued line only extends.)"""
-    out = []
-    for s in number_starts(text, lo, hi):
-        m = NUMBER.match(text, s)
-        words = m.group("words") if m else None
-        if m and not (words and (words.lower() in _WORD_NUMERAL_NOT or _SOME.match(text, s))):
-            out.append(s)
-    return out
+    words = [s for s in numerals.word_starts(text, lo, hi) if _counting_word(text, s)]
+    digits = []
+    for m in numerals.digit_numbers(text, lo, hi):
+        at, end = m.span()
+        if (text[end:end + 1] in _UNIT_OPENERS or m.group("pct")) and not _named(text, lo, at):
+            digits.append(at)
+    return sorted(words + digits) if words else digits
+
+
+# What may follow a number that counts something when it is no percentage: a space before its noun,
+# a dash before a range's second number ('1,0 - 1,5', '10–15 lớp'), or its line's end (the noun may
+# open the next line: see _continued).
+_UNIT_OPENERS = (" ", "-", "–", "\n")
+
+
+def _counting_word(text: str, s: int) -> bool:
+    m = NUMBER.match(text, s)
+    words = m.group("words") if m else None      # None at a digit: starts_of gives every offset of a text it cannot fold
+    return m is not None and not (words and (words.lower() in _WORD_NUMERAL_NOT or _SOME.match(text, s)))
+
+
+def _named(text: str, lo: int, at: int) -> bool:
+    """A reference or rank word right before the number at `at`, within text[lo:at] ('Nghị quyết 25',
+    'số 03'): it ends right before the number, then a space, and a sentence never starts inside it."""
+    return text[at - 1:at] == " " and _NAMED.match(text, max(lo, at - _WINDOW), at) is not None
 
 
 def _not_a_quantity(ln: _Line, m: regex.Match) -> bool:
-    """Numbers that count nothing (besides the numeral words _counting_starts drops): a reference or
-    rank ('Nghị quyết 25', 'số 03'), a number in quotes or in a programme's period ('giai đoạn 2011 - 2020')."""
+    """Numbers that count nothing (besides the numbers _counting_starts drops): a reference or rank
+    ('Nghị quyết 25', 'số 03'), a number in quotes or in a programme's period ('giai đoạn 2011 - 2020')."""
     at = m.start()
-    # a namer ends right before the number, then a space, and a sentence never starts inside it
-    if ln.text[at - 1:at] == " " and _NAMED.match(ln.text, max(ln.lead, at - _WINDOW), at):
-        return True
-    return at in ln.masks()
+    return _named(ln.text, ln.lead, at) or at in ln.masks()
 
 
 def _article(m: regex.Match, tail) -> bool:
@@ -368,7 +391,8 @@ def _range_end(m: regex.Match, after: str, tail) -> Optional[regex.Match]:
     if tail and tail.group("from"):
         r = _RANGE.match(after)
     else:
-        r = _DASH_RANGE.match(after) if not m.group("pct") else None
+        dash = "-" in after[:4] or "–" in after[:4]      # most numbers: no dash after them
+        r = _DASH_RANGE.match(after) if dash and not m.group("pct") else None
     m2 = NUMBER.match(after, r.end()) if r else None
     if not m2 or value_of(m2) is None:
         return None
@@ -413,9 +437,10 @@ def _opens(ln: _Line, s0: int, at: int) -> bool:
 def _counts_nothing(unit: Optional[str], rest: str) -> bool:
     """No noun, or one that makes the number no quantity: a condition ('500 lao động trở lên'), a
     duration ('6 tháng, kể từ'), a goal word ('2030 phấn đấu …'), a formula ('0,006 x a')."""
-    return (not unit or _CONDITION_AFTER.match(rest) is not None
+    # (cheap tests first: most nouns are none of these)
+    return (not unit or "trở" in rest[:6] and _CONDITION_AFTER.match(rest) is not None
             or unit.split()[0].rstrip(",").lower() in TIME_NOUNS or _GOAL.match(unit) is not None
-            or _LETTER.match(unit) is not None)
+            or "a" <= unit[0] <= "z" and _LETTER.match(unit) is not None)
 
 
 # the last syllable of every goal word: a text without one of them holds no goal word (derived
@@ -551,7 +576,8 @@ def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
         value_max, unit_after, comparator = value_of(m2), after[m2.end():], "range"
         pct = pct or bool(m2.group("pct"))
         ln.masked.add(m.end() + m2.start(), m.end() + m2.end())
-    if _CONDITION_BEFORE.match(before):        # 'doanh nghiệp có từ 500 lao động'
+    # 'doanh nghiệp có từ 500 lao động' ('có' stands in the last characters: most windows need no match)
+    if "có" in before[-_CONDITION_REACH:] and _CONDITION_BEFORE.match(before):
         return None
     unit, n = _unit(ln, pct, at, unit_after, s0)
     rest = unit_after[n:]
@@ -597,6 +623,9 @@ _LAST_OF_NUMBER = frozenset("0123456789%")
 _CARRY = 200       # characters of the neighbour line that are carried (a window, as _WINDOW)
 
 
+_LINE_START = operator.attrgetter("start")
+
+
 def _joined(lines, k: int) -> bool:
     """Lines k and k + 1 are adjacent in the text (one line break between them)."""
     return 0 <= k and k + 1 < len(lines) and lines[k].end + 1 == lines[k + 1].start
@@ -631,11 +660,10 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Target]:
     above_of: dict = {}
     doc_type = _doc_type(found)
     lines = structure.body_lines(doc)
-    index = {id(ln): k for k, ln in enumerate(lines)}
     opens = set(doc.section_starts)
-    # most lines have no number: only those that have one are visited
+    # most lines have no number: only those that have one are visited (each found by a bisect)
     for ln, here in structure.lines_holding(lines, starts):
-        k = index[id(ln)]
+        k = bisect.bisect_left(lines, ln.start, key=_LINE_START)
         carry, nxt = _carried(lines, k, opens), _continued(lines, k)
         shift = len(carry) + 1 if carry else 0
         text = (f"{carry} {ln.text}" if carry else ln.text) + (f" {nxt}" if nxt else "")

@@ -2,7 +2,7 @@
 tests → whole record lists (value, value_max, unit, is_percent, comparator, kind)."""
 import pytest
 
-from extractors import numerals, periods
+from extractors import numerals, periods, targets
 from extractors.structure import matches_at
 from tests.plans import plan
 
@@ -133,14 +133,36 @@ PREFILTER_TEXTS = [
     "Phấn đấu đến năm 2030, 100% xã; 1.000 hội viên, 2/3 chi đoàn, 12,5% ngân sách, một trăm đoàn viên.",
     "Hằng quý báo cáo; định kỳ 6 tháng; Quý III/2024 hoàn thành; trong năm 2025; giai đoạn 2026 - 2030.",
     "chính quyền 02 cấp, mười lăm đội, hai mươi lăm lớp, chín phường, ban 3, ngày 15/01/2026, số 12/KH-UBND.",
+    "Nghị quyết 25, cụm 8, Điều 5 khoản 2, ngày 15 tháng 3 năm 2024, năm năm, MỘT TRĂM, Năm mươi, 1.000.000,5 %, 12345678.",
+    "-5 đội; 3-4 lớp; 3,5/10; x5 y; 5a; 20/KH; tư vấn 7 người; không 9 năm 2026 tư 4 một số 3",
+    "[31] (1962) 2005, tr. 12; 4–5 lớp; 6 - 7; 8 %; 9%) 10\n11.\n12",
     *[line for line, _ in CASES], *[text for text, _ in REPORT], *[text for text, _, _ in PERIOD_SCOPE],
 ]
 
 
 @pytest.mark.parametrize("text", PREFILTER_TEXTS)
 def test_number_prefilter_equals_plain_matching(text):
-    fast = [m.span() for m in matches_at(numerals.NUMBER, text, numerals.number_starts(text))]
+    starts = sorted(numerals.word_starts(text) + [m.start() for m in numerals.digit_numbers(text)])
+    fast = [m.span() for m in matches_at(numerals.NUMBER, text, starts)]
     assert fast == [m.span() for m in numerals.NUMBER.finditer(text)]
+    lo, hi = len(text) // 3, 2 * len(text) // 3      # within bounds: the matches that start there
+    assert [m.span() for m in numerals.digit_numbers(text, lo, hi)] == [
+        m.span() for m in numerals.NUMBER.finditer(text, lo) if m.start() < hi and text[m.start()].isdigit()]
+
+
+def _plain_counting(text, s):
+    m = numerals.NUMBER.match(text, s)
+    if not m:
+        return False
+    if m.group("words"):
+        return m.group("words").lower() not in targets._WORD_NUMERAL_NOT and not targets._SOME.match(text, s)
+    bare = not m.group("pct") and text[m.end():m.end() + 1] not in (" ", "-", "–", "\n")
+    return not bare and not (text[s - 1:s] == " " and targets._NAMED.match(text, 0, s))
+
+
+@pytest.mark.parametrize("text", PREFILTER_TEXTS)
+def test_counting_starts_equal_plain_matching(text):
+    assert targets._counting_starts(text, 0, len(text)) == [s for s in range(len(text)) if _plain_counting(text, s)]
 
 
 @pytest.mark.parametrize("text", PREFILTER_TEXTS)

@@ -32,6 +32,22 @@ CASES = [
     ("- KHI có ít nhất 2/3 số thành viên tham dự.", [(2, "số thành viên", "at_least", L, None, None)]),
     ("- Tổ chức 05 lớp, Trường hợp dưới 20 học viên thì ghép lớp.",
      [(5, "lớp", "exact", T, None, None), (20, "học viên thì ghép lớp", "at_most", L, None, None)]),
+    # numbers dropped with the starts: after a reference word, or with nothing after them that could be
+    # their noun; a range's dash, a percentage and a noun on the next line still count
+    ("- Theo Nghị quyết 25 và Kế hoạch số 12, kết nạp 40 đoàn viên [3].", [(40, "đoàn viên", "exact", T, None, None)]),
+    ("- Phấn đấu thành lập (2026) 10–15 câu lạc bộ, 2025, 08.", [(10, "câu lạc bộ", "range", T, None, None)]),
+    ("- Phấn đấu 95% chi đoàn; tối thiểu 12 % hội viên; đạt 1,0 - 1,5% ngân sách.",
+     [(95, "chi đoàn", "exact", T, None, None), (12, "hội viên", "at_least", T, None, None),
+      (1, "ngân sách", "range", T, None, None)]),
+    ("a) Đến hết năm 2030: kết nạp 120\nđoàn viên mới.", [(120, "đoàn viên", "exact", T, None, "Đến hết năm 2030")]),
+    # the cheap tests before a condition ('có từ 500', 'trở lên'), a formula's letter and a range's dash
+    ("- Phấn đấu thành lập Đoàn ở 10 doanh nghiệp có   từ   500 lao động.", [(10, "doanh nghiệp", "exact", T, None, None)]),
+    ("- Phấn đấu thành lập 12 chi đoàn, và có 100% đoàn viên tham gia.",
+     [(12, "chi đoàn", "exact", T, None, None), (100, "đoàn viên", "exact", T, None, None)]),
+    ("- Phấn đấu kết nạp 50 đoàn viên trở lên, 60 hội viên trở   xuống.", []),
+    ("- Phấn đấu mỗi xã có 0,006 x a hộ nghèo; kết nạp 5 x đoàn viên.", []),
+    ("- Phấn đấu thành lập 3   -   5 câu lạc bộ; 6   –  8 đội hình.",
+     [(3, "câu lạc bộ", "range", T, None, None), (6, "đội hình", "range", T, None, None)]),
 ]
 
 
