@@ -89,7 +89,6 @@ _MARKER_REACH = 12           # Markdown bold near a line's start wraps its marke
 _LEAD_WINDOW = 8             # role verbs count among the first words of a duty
 _POSITION_WORDS = 30
 _MAX_UNIT_WORDS = 36         # a list of units: 'Sở Tư pháp và các sở, ban, ngành Thành phố, Đài …, cơ quan báo chí và Ủy ban nhân dân xã, phường'
-_WORDS_AHEAD = 8             # words of a subject read at a time (most end within the first few)
 _LIST_WORDS = 16             # a role label's clause without a verb is a list of units up to this length
 _TOPIC_WORDS = 12           # a heading of more words without a colon is a duty
 _HEADING_DUTY_WORDS = 4      # 'Các khoa | tham gia khảo sát' names units; a longer clause is a sentence
@@ -136,25 +135,29 @@ def unit_phrase(text: str, at_end: bool = False) -> Optional[tuple[str, str]]:
     if not head:
         return None
     head_end = head.end()
-    found = _WORDS.finditer(text)
-    spans: list[tuple[int, int]] = []
-    words: list[str] = []
+    # the words as far as the verbs of several words after the last one read need
+    words = _first_words(text, _MAX_UNIT_WORDS + 3)
+    starts: list[int] = []
+
+    def end_of(k: int) -> int:
+        """Where word k ends (words are found in the text only for a cut)."""
+        while len(starts) <= k:
+            n = len(starts)
+            starts.append(text.find(words[n], starts[-1] + len(words[n - 1]) if n else 0))
+        return starts[k] + len(words[k])
 
     def cut(i: int) -> tuple[str, str]:
-        return text[:spans[i - 1][1]].rstrip(",;:."), text[spans[i][0]:]
+        end = end_of(i)
+        return text[:end_of(i - 1)].rstrip(",;:."), text[end - len(words[i]):]
 
     for i in range(1, _MAX_UNIT_WORDS + 1):
-        if len(words) < i + 3:           # words are read as far as the verbs of several words need
-            for m in islice(found, _WORDS_AHEAD):
-                spans.append(m.span())
-                words.append(m.group())
         if i >= len(words):
             break
         prev, word = words[i - 1], words[i]
         if prev.endswith((".", ";")) or word.startswith("("):    # 'Sở Nội vụ (Cơ quan Thường trực …)'
             return cut(i)
         if prev.endswith(":"):
-            if head_end >= spans[i - 1][1] - 1 and word[:1].isupper():   # 'Các Bộ: Quốc phòng, Công an': a list follows
+            if head_end >= end_of(i - 1) - 1 and word[:1].isupper():   # 'Các Bộ: Quốc phòng, Công an': a list follows
                 continue
             return cut(i)
         if prev.endswith(",") and word.strip(",;.") in CLAUSE_OPENERS:
@@ -166,6 +169,17 @@ def unit_phrase(text: str, at_end: bool = False) -> Optional[tuple[str, str]]:
     if at_end and len(words) <= _MAX_UNIT_WORDS:
         return text.rstrip(" ,;:."), ""
     return None
+
+
+# str.split() breaks words at these separators too; _WORDS (\S+) does not
+_SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _first_words(text: str, n: int) -> list[str]:
+    """The first n words of the text, as _WORDS finds them (a split stops after them: a line may be long)."""
+    if any(c in text for c in _SPLIT_ONLY):
+        return [m.group() for m in islice(_WORDS.finditer(text), n)]
+    return text.split(None, n)[:n]
 
 
 def subject(text: str) -> Optional[str]:
@@ -226,8 +240,19 @@ def role_of(task: str) -> str:
     return "lead" if "lead" in hits else "support" if hits else "execute"
 
 
+def _blank(text: str) -> bool:
+    """not text.strip(), without copying the text (lines are long)."""
+    return not text or text.isspace()
+
+
+_WORD_REACH = 48            # longer than any opener: a line's first word is read from its first characters
+
+
 def _first_word(text: str) -> str:
-    words = text.split(None, 1)
+    head = text[:_WORD_REACH]
+    words = head.split(None, 1)
+    if len(words) < 2 and len(head) == _WORD_REACH:     # the first word may run on past them
+        words = text.split(None, 1)
     return words[0].strip(",;:.*").casefold() if words else ""
 
 
@@ -390,9 +415,10 @@ class _Doc:
         if who not in self.spelled:
             self.spelled[who] = self.names.setdefault(_same_unit_key(who), who)
         sec = self.section(start)
-        return Assignment(assignee=self.spelled[who], role=role, task=(task or "").strip() or None,
-                          deadline=self.due(start, end), section=sec.path if sec else None,
-                          person_name=person, position=position, start=start, end=end)
+        # positional: a dataclass __init__ takes them about twice as fast as keywords (a row per line)
+        return Assignment(self.spelled[who], role, (task or "").strip() or None,          # assignee, role, task,
+                          self.due(start, end), sec.path if sec else None,                # deadline, section,
+                          person, position, start, end)                                   # person_name … end
 
 
 @lru_cache(maxsize=4096)        # a unit's name recurs across the documents of an archive
@@ -484,15 +510,16 @@ def _member_rows(d: _Doc, i: int, lab: Optional[str], rest: str, group: Optional
     position = [m.group("pos").strip(" .;")] if m.group("pos") else []
     used = 1
     if m.group("duty") is None:        # the position and membership on the lines below
-        for ln in islice(d.lines, i + 1, None):
+        for k in range(i + 1, len(d.lines)):     # (islice would walk the lines before it too)
+            ln = d.lines[k]
             _, nxt = structure.strip_marker(ln.text)
             nxt = nxt.strip(" .;")
             if not nxt:
                 used += 1
                 continue
             sec = structure.section_at(d.doc, ln.start)
-            if (_PERSON.match(nxt) or structure.label_of(nxt) or subject(nxt) or len(nxt.split()) > _POSITION_WORDS
-                    or (sec and sec.start == ln.start and sec.kind in HEADING_KINDS)):
+            if (nxt.startswith(_PERSON_FIRST) and _PERSON.match(nxt) or structure.label_of(nxt) or subject(nxt)
+                    or len(nxt.split()) > _POSITION_WORDS or (sec and sec.start == ln.start and sec.kind in HEADING_KINDS)):
                 break
             if nxt.casefold() in MEMBERSHIP:
                 membership = nxt
@@ -552,7 +579,7 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
     own = sec.index if sec and sec.start == ln.start else None
     context = _context_unit(d.doc, sec, own, d.above) or d.article
     text = _without_markers(ln.text)
-    if not text.strip():
+    if _blank(text):
         return [], 1
     if (own is None and sec is not None and sec.kind in HEADING_KINDS and ln.start == sec.heading_end + 1
             and _heading_text(d.doc, sec) != sec.heading.rstrip()):
@@ -579,13 +606,13 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
         return _role_label_rows(d, role, value, _heading_task(d.doc, sec, own), ln.start, end), used
     # 3. person: '- Đ/c Phạm Văn Linh', 'Ông Hoàng Văn An – Trưởng đoàn: phụ trách chung'
     for cand, cand_lab in ((text, None), (task, lab)):
-        if cand.lstrip().startswith(_PERSON_FIRST):
+        if (cand.lstrip() if cand[:1].isspace() else cand).startswith(_PERSON_FIRST):
             rows, used = _member_rows(d, i, cand_lab, cand, context)
             if rows and (in_zone or context or rows[0].position):
                 return rows, used
-    if own is not None and sec.kind in HEADING_KINDS and (not lab or not task.strip()) and _topic(text):
+    if own is not None and sec.kind in HEADING_KINDS and (not lab or _blank(task)) and _topic(text):
         return [], 1            # a topic heading: its lines below carry the duties
-    if not task.strip():
+    if _blank(task):
         return [], 1
     # 4. hand-over: 'Giao Sở Tài chính …', 'Đề nghị Ủy ban MTTQ tỉnh …'
     give = _GIVE.match(task)
@@ -664,11 +691,11 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
         if k < len(spans) and spans[k][0] <= ln.start <= spans[k][1]:
             i += 1                  # a table's line: read with its row
             continue
-        if not ln.text.strip():     # two lines in five are blank
+        if _blank(ln.text):     # two lines in five are blank
             i += 1
             continue
         # the closing formula ('Trên đây …') ends the duties (most lines open with another letter)
-        if ln.text.lstrip(" ")[:1] in "tT" and _CLOSING.match(ln.text):
+        if ln.text[:13].lstrip(" ")[:1] in "tT" and _CLOSING.match(ln.text):     # (its indent: 12 at most)
             break
         article = _ARTICLE.match(ln.text) if _is_article(ln.text) else None
         if article:
