@@ -25,7 +25,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
-from typing import Mapping, Optional
+from typing import Iterator, Mapping, Optional
 
 import regex
 
@@ -90,6 +90,7 @@ _LEAD_WINDOW = 8             # role verbs count among the first words of a duty
 _POSITION_WORDS = 30
 _MAX_UNIT_WORDS = 36         # a list of units: 'Sở Tư pháp và các sở, ban, ngành Thành phố, Đài …, cơ quan báo chí và Ủy ban nhân dân xã, phường'
 _LIST_WORDS = 16             # a role label's clause without a verb is a list of units up to this length
+_WORDS_AHEAD = 8             # words of a subject read at a time (most end within the first few)
 _TOPIC_WORDS = 12           # a heading of more words without a colon is a duty
 _HEADING_DUTY_WORDS = 4      # 'Các khoa | tham gia khảo sát' names units; a longer clause is a sentence
 _LABEL_WORDS = 16            # a unit's label may hold a person's post: 'Đồng chí Trưởng Ban … - Trưởng Tiểu ban:'
@@ -135,8 +136,8 @@ def unit_phrase(text: str, at_end: bool = False) -> Optional[tuple[str, str]]:
     if not head:
         return None
     head_end = head.end()
-    # the words as far as the verbs of several words after the last one read need
-    words = _first_words(text, _MAX_UNIT_WORDS + 3)
+    found = _words_of(text)
+    words: list[str] = []
     starts: list[int] = []
 
     def end_of(k: int) -> int:
@@ -151,6 +152,8 @@ def unit_phrase(text: str, at_end: bool = False) -> Optional[tuple[str, str]]:
         return text[:end_of(i - 1)].rstrip(",;:."), text[end - len(words[i]):]
 
     for i in range(1, _MAX_UNIT_WORDS + 1):
+        if len(words) < i + 3:           # words are read as far as the verbs of several words need
+            words += islice(found, _WORDS_AHEAD)
         if i >= len(words):
             break
         prev, word = words[i - 1], words[i]
@@ -175,11 +178,16 @@ def unit_phrase(text: str, at_end: bool = False) -> Optional[tuple[str, str]]:
 _SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")
 
 
-def _first_words(text: str, n: int) -> list[str]:
-    """The first n words of the text, as _WORDS finds them (a split stops after them: a line may be long)."""
+def _words_of(text: str) -> Iterator[str]:
+    """The words of the text, as _WORDS finds them, split off a few at a time (a line may be long)."""
     if any(c in text for c in _SPLIT_ONLY):
-        return [m.group() for m in islice(_WORDS.finditer(text), n)]
-    return text.split(None, n)[:n]
+        yield from (m.group() for m in _WORDS.finditer(text))
+        return
+    rest = text
+    while rest:
+        words = rest.split(None, _WORDS_AHEAD)
+        rest = words.pop() if len(words) > _WORDS_AHEAD else ""
+        yield from words
 
 
 def subject(text: str) -> Optional[str]:
@@ -686,24 +694,26 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
     i = 0
     while i < len(lines):
         ln = lines[i]
-        while k < len(spans) and spans[k][1] < ln.start:
-            k += 1
-        if k < len(spans) and spans[k][0] <= ln.start <= spans[k][1]:
-            i += 1                  # a table's line: read with its row
-            continue
-        if _blank(ln.text):     # two lines in five are blank
+        text = ln.text
+        if spans:
+            while k < len(spans) and spans[k][1] < ln.start:
+                k += 1
+            if k < len(spans) and spans[k][0] <= ln.start <= spans[k][1]:
+                i += 1                  # a table's line: read with its row
+                continue
+        if _blank(text):     # two lines in five are blank
             i += 1
             continue
         # the closing formula ('Trên đây …') ends the duties (most lines open with another letter)
-        if ln.text[:13].lstrip(" ")[:1] in "tT" and _CLOSING.match(ln.text):     # (its indent: 12 at most)
+        if text[:13].lstrip(" ")[:1] in "tT" and _CLOSING.match(text):     # (its indent: 12 at most)
             break
-        article = _ARTICLE.match(ln.text) if _is_article(ln.text) else None
+        article = _ARTICLE.match(text) if _is_article(text) else None
         if article:
-            d.article = _label_unit(ln.text[article.end():].strip(" :.*"))
+            d.article = _label_unit(text[article.end():].strip(" :.*"))
             if d.article:
                 i += 1          # a title of duties: its items below carry them
                 continue
-        if _is_address(ln.text):
+        if _is_address(text):
             i = _after_address(lines, i)
             continue
         rows, used = _line_rows(d, i)

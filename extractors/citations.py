@@ -307,7 +307,7 @@ def _symbol_mentions(doc: SegmentedDoc, own: dict, numbers: list[int]) -> list[t
 def _symbol_at(text: str, m) -> tuple[Symbol, int]:
     """The symbol of a SYMBOL match and where it ends, joined across a hyphenated line break
     ('217/2025/NĐ-' + newline + 'CP' → 217/2025/NĐ-CP)."""
-    wrap = SYMBOL_WRAP.match(text, m.end())
+    wrap = SYMBOL_WRAP.match(text, m.end()) if text.startswith("-", m.end()) else None     # (it opens with '-')
     joined = SYMBOL.fullmatch(f"{m.group()}-{wrap.group('rest')}") if wrap else None
     return (parse(joined), wrap.end()) if joined else (parse(m), m.end())
 

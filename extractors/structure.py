@@ -51,14 +51,14 @@ LABEL_REACH = LABEL_LONGEST + 3      # a label's colon stands within its label a
 # ASCII digits only, and a pattern may open with '[0-9]', which `regex` scans for fast (a pattern that
 # opens with `\d` or a look-behind is tried at every character). Each range is its own pattern: a
 # class of one range is scanned fast, one of two is not.
-_OTHER_DIGIT_RANGES = (regex.compile(r"[\u0660-\u1dff]"), regex.compile(r"[\u2070-\U0010ffff]"))
+_OTHER_DIGITS_LOW, _OTHER_DIGITS_HIGH = regex.compile(r"[\u0660-\u1dff]"), regex.compile(r"[\u2070-\U0010ffff]")
 
 
 def ascii_digits_only(text: str, lo: int = 0, hi: Optional[int] = None) -> bool:
-    """Whether every character of text[lo:hi] that `\d` matches is an ASCII digit (most texts: a
+    r"""Whether every character of text[lo:hi] that `\d` matches is an ASCII digit (most texts: a
     Vietnamese letter, a dash or a quote mark stands outside the ranges)."""
     hi = len(text) if hi is None else hi
-    return not any(rx.search(text, lo, hi) for rx in _OTHER_DIGIT_RANGES)
+    return not (_OTHER_DIGITS_LOW.search(text, lo, hi) or _OTHER_DIGITS_HIGH.search(text, lo, hi))
 
 
 def body_lines(doc: SegmentedDoc) -> list[Line]:
