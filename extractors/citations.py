@@ -35,7 +35,7 @@ import regex
 
 from extractors.dates import NUMDATE, WORDDATE, iso
 from extractors.structure import ascii_digits_only, matches_at
-from pipeline.patterns import alternation
+from pipeline.patterns import alternation, trie_alternation
 from pipeline.citekeys import join_keys, symbol_key
 from pipeline.symbols import SYMBOL, Symbol, parse
 from pipeline.vocab import (CITATION_TYPE_WORDS, CONG_VAN, DOC_TYPES, FORM_WORDS, ISSUER_STOP_WORDS, ISSUER_WORDS,
@@ -86,8 +86,8 @@ BARE = regex.compile(
 DATE_LEAD = regex.compile(
     rf"(?:[ ]{{0,2}}|{_WRAP})[,(]?[ ]{{0,2}}(?:(?:được[ ]{{1,2}})?ban hành[ ]{{1,2}})?ngày(?:[ ]{{1,3}}|{_WRAP})")
 DATE_LEAD_REACH = 3 + 1 + 2 + len("được") + 2 + len("ban hành") + 2 + len("ngày")   # its 'ngày' ends within
-_IW_LOWER = alternation(ISSUER_WORDS)
-_ISTOP = rf"(?!(?:{alternation(ISSUER_STOP_WORDS)})(?!\p{{L}}))"
+_IW_LOWER = trie_alternation(ISSUER_WORDS)       # tried at each word of a name: a trie, not an alternation
+_ISTOP = rf"(?!{trie_alternation(ISSUER_STOP_WORDS)}(?!\p{{L}}))"
 # A word of an issuer's name: a capitalized word with the lower-case syllable that completes it ('Giáo
 # dục', 'Y tế', 'Nông nghiệp'), or a lower-case word of a body's name ('Ủy ban nhân dân tỉnh').
 _IWORD = (rf"(?:(?!Về(?!\p{{L}})|{TYPE_WORD})\p{{Lu}}[\p{{L}}\d&]{{0,15}}(?:\.(?=[ ]\p{{Lu}}))?"

@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Mapping, Optional
 
 import regex
 
-from pipeline.patterns import alternation
+from pipeline.patterns import trie_alternation
 from pipeline.vocab import NOT_UNIT_STARTS, PLURAL_UNIT_NOUNS, UNIT_HEADS, UNIT_NAMES
 from pipeline.models import Line, SegmentedDoc, Section
 
@@ -34,11 +34,20 @@ UNIT_INTRO = regex.compile(r"^(?:đối[ ]với|thành[ ]lập(?:[ ]mới)?)[ ]{
 # The start of a unit's name: a head word ('Ban', 'Sở', 'Bộ', 'Tỉnh ủy'), or a generic unit noun
 # after 'các' ('Các cơ quan, đơn vị'); not a head word that starts another phrase ('Báo cáo', 'Bộ máy').
 UNIT_HEAD_WORDS = ("các", "những", "mỗi", *UNIT_HEADS, *UNIT_NAMES)      # every word a UNIT_START match opens with
+
+
+def _lower(words: Iterable[str]) -> set[str]:
+    """The words in lower case, for trie_alternation under IGNORECASE: folding keeps each one's
+    length (and so matches what the word matches)."""
+    assert all(len(w.casefold()) == len(w) for w in words)
+    return {w.casefold() for w in words}
+
+
 UNIT_START = regex.compile(
     rf"""^(?:
-        (?:các|những|mỗi)[ ]{{1,3}}(?:{alternation(PLURAL_UNIT_NOUNS)})    # 'các cơ quan, đơn vị'
-      | (?:(?:các|những|mỗi)[ ]{{1,3}})?(?!(?:{alternation(NOT_UNIT_STARTS)})(?!\p{{L}}))
-        (?:{alternation(UNIT_HEADS | set(UNIT_NAMES))})                    # 'Sở Tài chính', 'các Bộ'
+        (?:các|những|mỗi)[ ]{{1,3}}{trie_alternation(_lower(PLURAL_UNIT_NOUNS))}    # 'các cơ quan, đơn vị'
+      | (?:(?:các|những|mỗi)[ ]{{1,3}})?(?!{trie_alternation(_lower(NOT_UNIT_STARTS))}(?!\p{{L}}))
+        {trie_alternation(_lower(UNIT_HEADS | set(UNIT_NAMES)))}                    # 'Sở Tài chính', 'các Bộ'
     )(?![\p{{L}}])""",
     regex.IGNORECASE | regex.VERBOSE)
 MAX_UNIT_WORDS = 20          # 'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa' is 15

@@ -8,6 +8,7 @@ import regex
 
 from extractors import assignments, citations, deadlines, structure
 from pipeline import segment
+from pipeline.patterns import alternation, trie_alternation
 from pipeline.normalize import normalize
 
 # ---------------------------------------------------------------- digits of other scripts
@@ -183,3 +184,40 @@ CAPS_PIECES = ["KẾ", "hoạch", " ", "03-NQ/TW", "2024", "²", "中", "ª", "�
 def test_caps_equals_plain_version():
     for text in _texts(CAPS_PIECES, 4):
         assert segment._caps(text) == _plain_caps(text), text
+
+
+# ---------------------------------------------------------------- tries
+TRIE_WORDS = ["ban", "ban tổ chức", "ban tổ", "bộ", "bộ máy", "báo cáo", "sở", "sở tư pháp", "a.b", "(x)", "ủy ban", "uỷ ban"]
+TRIE_TEXTS = ["ban", "Ban Tổ chức", "BAN TỔ  chức", "ban tổ", "ban tổx", "bộ máy", "Bộ Máy nhà", "báo cáo", "sở tư",
+              "Sở Tư pháp tỉnh", "a.b", "axb", "(x)", "Ủy ban", "UỶ BAN", "", "b", "bộmáy"]
+
+
+@pytest.mark.parametrize("flags, space", [(0, r"\ "), (regex.IGNORECASE, r"\ "), (regex.IGNORECASE, r"[ ]{1,2}")])
+def test_trie_matches_what_the_alternation_matches(flags, space):
+    """The trie of words is tried as alternation() tries them, whatever follows (a letter or not,
+    another word), so the same match and backtracking: here before a check that fails after a
+    longer word and before 'chức' that only a shorter one leaves to match."""
+    for tail in (r"(?![\p{L}])", r"[ ]chức", ""):
+        plain = regex.compile(f"^(?:{alternation(TRIE_WORDS, space)}){tail}", flags)
+        trie = regex.compile(f"^{trie_alternation(TRIE_WORDS, space)}{tail}", flags)
+        for text in TRIE_TEXTS:
+            a, b = plain.match(text), trie.match(text)
+            assert (a and a.span()) == (b and b.span()), (text, tail)
+
+
+def test_unit_start_equals_its_alternation():
+    """structure.UNIT_START, built with tries, gives what the alternations of its words give."""
+    from pipeline.vocab import NOT_UNIT_STARTS, PLURAL_UNIT_NOUNS, UNIT_HEADS, UNIT_NAMES
+    plain = regex.compile(
+        rf"""^(?:
+            (?:các|những|mỗi)[ ]{{1,3}}(?:{alternation(PLURAL_UNIT_NOUNS)})
+          | (?:(?:các|những|mỗi)[ ]{{1,3}})?(?!(?:{alternation(NOT_UNIT_STARTS)})(?!\p{{L}}))
+            (?:{alternation(UNIT_HEADS | set(UNIT_NAMES))})
+        )(?![\p{{L}}])""", regex.IGNORECASE | regex.VERBOSE)
+    words = sorted(UNIT_HEADS | set(UNIT_NAMES) | set(NOT_UNIT_STARTS) | set(PLURAL_UNIT_NOUNS))
+    for word in words:
+        for before in ("", "các ", "CÁC  ", "Mỗi "):
+            for after in ("", " Tài chính", ",", "x", " chủ trì", "-A"):
+                for text in (before + word + after, before + word.upper() + after, before + word.title() + after):
+                    a, b = plain.match(text), structure.UNIT_START.match(text)
+                    assert (a and a.span()) == (b and b.span()), text
