@@ -40,7 +40,7 @@ def test_ascii_digits_only_within_bounds():
 
 
 # Short texts of digits and what stands around numbers, every combination up to a length
-NUMBER_PIECES = ["1", "23", "2025", "a", "Đ", "/", ".", "-", " ", "g", "h", "giờ", "tháng ", "ngày ", "\n", ","]
+NUMBER_PIECES = ["1", "23", "2025", "a", "Đ", "/", ".", "-", " ", "g", "H", "giờ", "tháng ", "THÁNG ", "ngày ", "\n", ","]
 
 
 def _texts(pieces, length):
