@@ -248,19 +248,8 @@ def role_of(task: str) -> str:
     return "lead" if "lead" in hits else "support" if hits else "execute"
 
 
-def _blank(text: str) -> bool:
-    """not text.strip(), without copying the text (lines are long)."""
-    return not text or text.isspace()
-
-
-_WORD_REACH = 48            # longer than any opener: a line's first word is read from its first characters
-
-
 def _first_word(text: str) -> str:
-    head = text[:_WORD_REACH]
-    words = head.split(None, 1)
-    if len(words) < 2 and len(head) == _WORD_REACH:     # the first word may run on past them
-        words = text.split(None, 1)
+    words = text.split(None, 1)
     return words[0].strip(",;:.*").casefold() if words else ""
 
 
@@ -587,7 +576,7 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
     own = sec.index if sec and sec.start == ln.start else None
     context = _context_unit(d.doc, sec, own, d.above) or d.article
     text = _without_markers(ln.text)
-    if _blank(text):
+    if not text.strip():
         return [], 1
     if (own is None and sec is not None and sec.kind in HEADING_KINDS and ln.start == sec.heading_end + 1
             and _heading_text(d.doc, sec) != sec.heading.rstrip()):
@@ -614,13 +603,13 @@ def _line_rows(d: _Doc, i: int) -> tuple[list[Assignment], int]:
         return _role_label_rows(d, role, value, _heading_task(d.doc, sec, own), ln.start, end), used
     # 3. person: '- Đ/c Phạm Văn Linh', 'Ông Hoàng Văn An – Trưởng đoàn: phụ trách chung'
     for cand, cand_lab in ((text, None), (task, lab)):
-        if (cand.lstrip() if cand[:1].isspace() else cand).startswith(_PERSON_FIRST):
+        if cand.lstrip().startswith(_PERSON_FIRST):
             rows, used = _member_rows(d, i, cand_lab, cand, context)
             if rows and (in_zone or context or rows[0].position):
                 return rows, used
-    if own is not None and sec.kind in HEADING_KINDS and (not lab or _blank(task)) and _topic(text):
+    if own is not None and sec.kind in HEADING_KINDS and (not lab or not task.strip()) and _topic(text):
         return [], 1            # a topic heading: its lines below carry the duties
-    if _blank(task):
+    if not task.strip():
         return [], 1
     # 4. hand-over: 'Giao Sở Tài chính …', 'Đề nghị Ủy ban MTTQ tỉnh …'
     give = _GIVE.match(task)
@@ -701,11 +690,11 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
             if k < len(spans) and spans[k][0] <= ln.start <= spans[k][1]:
                 i += 1                  # a table's line: read with its row
                 continue
-        if _blank(text):     # two lines in five are blank
+        if not text.strip():     # two lines in five are blank
             i += 1
             continue
         # the closing formula ('Trên đây …') ends the duties (most lines open with another letter)
-        if text[:13].lstrip(" ")[:1] in "tT" and _CLOSING.match(text):     # (its indent: 12 at most)
+        if text.lstrip(" ")[:1] in "tT" and _CLOSING.match(text):
             break
         article = _ARTICLE.match(text) if _is_article(text) else None
         if article:

@@ -135,24 +135,6 @@ def test_words_equal_plain_words(text):
     assert list(assignments._words_of(text)) == assignments._WORDS.findall(text)
 
 
-def _plain_first_word(text):
-    words = text.split(None, 1)
-    return words[0].strip(",;:.*").casefold() if words else ""
-
-
-@pytest.mark.parametrize("text", [
-    "Sở Tài chính chủ trì", "*Giao* Ban", "  \t Đề nghị", "", "   ",
-    "x" * 47, "x" * 48, "x" * 49 + " y", " " * 48 + "Ban", "ab" * 40 + ", c",
-])
-def test_first_word_equals_plain_split(text):
-    assert assignments._first_word(text) == _plain_first_word(text)
-
-
-@pytest.mark.parametrize("text", ["", " ", " \t\n", "a", " a ", "\u00a0"])
-def test_blank_equals_strip(text):
-    assert assignments._blank(text) == (not text.strip())
-
-
 @pytest.mark.parametrize("text, at_end, expected", [
     # cut at the verb however long the line: the rest of it keeps its own spacing
     ("Sở Tài chính chủ trì " + " ".join(["các hoạt động"] * 200), False,
