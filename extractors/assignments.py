@@ -25,7 +25,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
-from typing import Mapping, Optional
+from typing import Iterator, Mapping, Optional
 
 import regex
 
@@ -89,8 +89,8 @@ _MARKER_REACH = 12           # Markdown bold near a line's start wraps its marke
 _LEAD_WINDOW = 8             # role verbs count among the first words of a duty
 _POSITION_WORDS = 30
 _MAX_UNIT_WORDS = 36         # a list of units: 'Sở Tư pháp và các sở, ban, ngành Thành phố, Đài …, cơ quan báo chí và Ủy ban nhân dân xã, phường'
-_WORDS_AHEAD = 8             # words of a subject read at a time (most end within the first few)
 _LIST_WORDS = 16             # a role label's clause without a verb is a list of units up to this length
+_WORDS_AHEAD = 8             # words of a subject read at a time (most end within the first few)
 _TOPIC_WORDS = 12           # a heading of more words without a colon is a duty
 _HEADING_DUTY_WORDS = 4      # 'Các khoa | tham gia khảo sát' names units; a longer clause is a sentence
 _LABEL_WORDS = 16            # a unit's label may hold a person's post: 'Đồng chí Trưởng Ban … - Trưởng Tiểu ban:'
@@ -136,25 +136,31 @@ def unit_phrase(text: str, at_end: bool = False) -> Optional[tuple[str, str]]:
     if not head:
         return None
     head_end = head.end()
-    found = _WORDS.finditer(text)
-    spans: list[tuple[int, int]] = []
+    found = _words_of(text)
     words: list[str] = []
+    starts: list[int] = []
+
+    def end_of(k: int) -> int:
+        """Where word k ends (words are found in the text only for a cut)."""
+        while len(starts) <= k:
+            n = len(starts)
+            starts.append(text.find(words[n], starts[-1] + len(words[n - 1]) if n else 0))
+        return starts[k] + len(words[k])
 
     def cut(i: int) -> tuple[str, str]:
-        return text[:spans[i - 1][1]].rstrip(",;:."), text[spans[i][0]:]
+        end = end_of(i)
+        return text[:end_of(i - 1)].rstrip(",;:."), text[end - len(words[i]):]
 
     for i in range(1, _MAX_UNIT_WORDS + 1):
         if len(words) < i + 3:           # words are read as far as the verbs of several words need
-            for m in islice(found, _WORDS_AHEAD):
-                spans.append(m.span())
-                words.append(m.group())
+            words += islice(found, _WORDS_AHEAD)
         if i >= len(words):
             break
         prev, word = words[i - 1], words[i]
         if prev.endswith((".", ";")) or word.startswith("("):    # 'Sở Nội vụ (Cơ quan Thường trực …)'
             return cut(i)
         if prev.endswith(":"):
-            if head_end >= spans[i - 1][1] - 1 and word[:1].isupper():   # 'Các Bộ: Quốc phòng, Công an': a list follows
+            if head_end >= end_of(i - 1) - 1 and word[:1].isupper():   # 'Các Bộ: Quốc phòng, Công an': a list follows
                 continue
             return cut(i)
         if prev.endswith(",") and word.strip(",;.") in CLAUSE_OPENERS:
@@ -166,6 +172,22 @@ def unit_phrase(text: str, at_end: bool = False) -> Optional[tuple[str, str]]:
     if at_end and len(words) <= _MAX_UNIT_WORDS:
         return text.rstrip(" ,;:."), ""
     return None
+
+
+# str.split() breaks words at these separators too; _WORDS (\S+) does not
+_SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _words_of(text: str) -> Iterator[str]:
+    """The words of the text, as _WORDS finds them, split off a few at a time (a line may be long)."""
+    if any(c in text for c in _SPLIT_ONLY):
+        yield from (m.group() for m in _WORDS.finditer(text))
+        return
+    rest = text
+    while rest:
+        words = rest.split(None, _WORDS_AHEAD)
+        rest = words.pop() if len(words) > _WORDS_AHEAD else ""
+        yield from words
 
 
 def subject(text: str) -> Optional[str]:
@@ -390,9 +412,10 @@ class _Doc:
         if who not in self.spelled:
             self.spelled[who] = self.names.setdefault(_same_unit_key(who), who)
         sec = self.section(start)
-        return Assignment(assignee=self.spelled[who], role=role, task=(task or "").strip() or None,
-                          deadline=self.due(start, end), section=sec.path if sec else None,
-                          person_name=person, position=position, start=start, end=end)
+        # positional: a dataclass __init__ takes them about twice as fast as keywords (a row per line)
+        return Assignment(self.spelled[who], role, (task or "").strip() or None,          # assignee, role, task,
+                          self.due(start, end), sec.path if sec else None,                # deadline, section,
+                          person, position, start, end)                                   # person_name … end
 
 
 @lru_cache(maxsize=4096)        # a unit's name recurs across the documents of an archive
@@ -484,15 +507,16 @@ def _member_rows(d: _Doc, i: int, lab: Optional[str], rest: str, group: Optional
     position = [m.group("pos").strip(" .;")] if m.group("pos") else []
     used = 1
     if m.group("duty") is None:        # the position and membership on the lines below
-        for ln in islice(d.lines, i + 1, None):
+        for k in range(i + 1, len(d.lines)):     # (islice would walk the lines before it too)
+            ln = d.lines[k]
             _, nxt = structure.strip_marker(ln.text)
             nxt = nxt.strip(" .;")
             if not nxt:
                 used += 1
                 continue
             sec = structure.section_at(d.doc, ln.start)
-            if (_PERSON.match(nxt) or structure.label_of(nxt) or subject(nxt) or len(nxt.split()) > _POSITION_WORDS
-                    or (sec and sec.start == ln.start and sec.kind in HEADING_KINDS)):
+            if (nxt.startswith(_PERSON_FIRST) and _PERSON.match(nxt) or structure.label_of(nxt) or subject(nxt)
+                    or len(nxt.split()) > _POSITION_WORDS or (sec and sec.start == ln.start and sec.kind in HEADING_KINDS)):
                 break
             if nxt.casefold() in MEMBERSHIP:
                 membership = nxt
@@ -659,24 +683,26 @@ def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Assignment]:
     i = 0
     while i < len(lines):
         ln = lines[i]
-        while k < len(spans) and spans[k][1] < ln.start:
-            k += 1
-        if k < len(spans) and spans[k][0] <= ln.start <= spans[k][1]:
-            i += 1                  # a table's line: read with its row
-            continue
-        if not ln.text.strip():     # two lines in five are blank
+        text = ln.text
+        if spans:
+            while k < len(spans) and spans[k][1] < ln.start:
+                k += 1
+            if k < len(spans) and spans[k][0] <= ln.start <= spans[k][1]:
+                i += 1                  # a table's line: read with its row
+                continue
+        if not text.strip():     # two lines in five are blank
             i += 1
             continue
         # the closing formula ('Trên đây …') ends the duties (most lines open with another letter)
-        if ln.text.lstrip(" ")[:1] in "tT" and _CLOSING.match(ln.text):
+        if text.lstrip(" ")[:1] in "tT" and _CLOSING.match(text):
             break
-        article = _ARTICLE.match(ln.text) if _is_article(ln.text) else None
+        article = _ARTICLE.match(text) if _is_article(text) else None
         if article:
-            d.article = _label_unit(ln.text[article.end():].strip(" :.*"))
+            d.article = _label_unit(text[article.end():].strip(" :.*"))
             if d.article:
                 i += 1          # a title of duties: its items below carry them
                 continue
-        if _is_address(ln.text):
+        if _is_address(text):
             i = _after_address(lines, i)
             continue
         rows, used = _line_rows(d, i)

@@ -26,6 +26,7 @@ a truncated symbol (`03 NQ/TWĐTN`) to the full one it abbreviates (`03-NQ/TWĐT
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import compress
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Mapping, Optional
@@ -33,8 +34,8 @@ from typing import Mapping, Optional
 import regex
 
 from extractors.dates import NUMDATE, WORDDATE, iso
-from extractors.structure import matches_at
-from pipeline.patterns import alternation
+from extractors.structure import ascii_digits_only, matches_at
+from pipeline.patterns import alternation, trie_alternation
 from pipeline.citekeys import join_keys, symbol_key
 from pipeline.symbols import SYMBOL, Symbol, parse
 from pipeline.vocab import (CITATION_TYPE_WORDS, CONG_VAN, DOC_TYPES, FORM_WORDS, ISSUER_STOP_WORDS, ISSUER_WORDS,
@@ -84,8 +85,9 @@ BARE = regex.compile(
     r"(?![ ]{1,2}(?:tháng|năm|quý|tuần|ngày|giờ|lần|đợt|bước|giai đoạn)(?!\p{L}))")
 DATE_LEAD = regex.compile(
     rf"(?:[ ]{{0,2}}|{_WRAP})[,(]?[ ]{{0,2}}(?:(?:được[ ]{{1,2}})?ban hành[ ]{{1,2}})?ngày(?:[ ]{{1,3}}|{_WRAP})")
-_IW_LOWER = alternation(ISSUER_WORDS)
-_ISTOP = rf"(?!(?:{alternation(ISSUER_STOP_WORDS)})(?!\p{{L}}))"
+DATE_LEAD_REACH = 3 + 1 + 2 + len("được") + 2 + len("ban hành") + 2 + len("ngày")   # its 'ngày' ends within
+_IW_LOWER = trie_alternation(ISSUER_WORDS)       # tried at each word of a name: a trie, not an alternation
+_ISTOP = rf"(?!{trie_alternation(ISSUER_STOP_WORDS)}(?!\p{{L}}))"
 # A word of an issuer's name: a capitalized word with the lower-case syllable that completes it ('Giáo
 # dục', 'Y tế', 'Nông nghiệp'), or a lower-case word of a body's name ('Ủy ban nhân dân tỉnh').
 _IWORD = (rf"(?:(?!Về(?!\p{{L}})|{TYPE_WORD})\p{{Lu}}[\p{{L}}\d&]{{0,15}}(?:\.(?=[ ]\p{{Lu}}))?"
@@ -94,6 +96,7 @@ _IWORD = (rf"(?:(?!Về(?!\p{{L}})|{TYPE_WORD})\p{{Lu}}[\p{{L}}\d&]{{0,15}}(?:\.
 # Between two words of the name: a space or hyphen, a line break before a lower-case word, or `và`
 # before a capitalized one ('Bộ Giáo dục và Đào tạo', 'Bộ Lao động - Thương binh và Xã hội').
 _ISEP = rf"(?:[ ]{{1,2}}|[ ]?-[ ]?|{_WRAP}(?=\p{{Ll}})|(?:[ ]{{1,2}}|{_WRAP})và[ ]{{1,2}}(?=\p{{Lu}}))"
+ISSUER_REACH = 2 + 1 + 3 + len("của")        # an ISSUER match's 'của' ends within its first characters
 ISSUER = regex.compile(
     rf"[ ]{{0,2}},?(?:[ ]{{0,2}}|{_WRAP})của(?:[ ]{{1,2}}|{_WRAP})(?P<iss>{_IWORD}(?:{_ISEP}{_IWORD}){{0,11}})"
     r"(?:[ ]{1,2}(?i:khóa|khoá)[ ]{1,2}(?P<term>[IVXL]{1,6}|\d{1,2})(?!\p{L}))?")
@@ -109,6 +112,7 @@ CUE = regex.compile(rf"(?<!\p{{L}})(?i:{alternation(_CUES)})(?!\p{{L}})", regex.
 # Sentence ends: a line break, or `.!?` after a lower-case letter, digit or closing mark (not `TP.`).
 SENTENCE_END = regex.compile(r"\n|(?<=[\p{Ll}\d”\")])[.!?][ ]")
 SENTENCE_END_BACK = regex.compile(SENTENCE_END.pattern, regex.REVERSE)
+_MARKS = (". ", "! ", "? ")     # what SENTENCE_END's second branch matches, before its look-behind
 EVIDENCE_MAX = 400
 SENTENCE_MAX = 600     # how far a sentence (and a relation cue) is looked for: keeps long lines linear
 YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -118,6 +122,8 @@ LEGAL_YEAR = regex.compile(r"\d+/(\d{4})/")
 # one scan for the two instead of a look-behind tried at every character by each. The match takes
 # the digits that follow too: what comes after them tells whether a symbol may start there.
 NUMBER_RUN = regex.compile(r"\d(?<![\p{L}\d/.]\d)\d*+")
+# The same in a text whose digits are all ASCII (structure.ascii_digits_only), scanned for fast.
+NUMBER_RUN_ASCII = regex.compile(r"[0-9](?<![\p{L}\d/.][0-9])\d*+")
 AROUND_NUMBER = 3         # characters before and after a number that the two tests below read
 
 
@@ -148,12 +154,40 @@ def _sentence(doc: SegmentedDoc, start: int, end: int) -> tuple[int, int]:
     text = doc.text
     if doc.title and doc.title.start <= start < doc.title.end:
         return doc.title.start, doc.title.end
-    back = SENTENCE_END_BACK.search(text, max(0, start - SENTENCE_MAX), start)
-    ahead = SENTENCE_END.search(text, end, min(len(text), end + SENTENCE_MAX))
-    s0 = back.end() if back else max(0, start - SENTENCE_MAX)
-    if not ahead:
-        return s0, min(len(text), end + SENTENCE_MAX)
-    return s0, ahead.start() if ahead.group() == "\n" else ahead.start() + 1
+    lo, hi = max(0, start - SENTENCE_MAX), min(len(text), end + SENTENCE_MAX)
+    back = _end_before(text, lo, start)
+    ahead = _end_after(text, end, hi)
+    s0 = back if back >= 0 else lo
+    if ahead < 0:
+        return s0, hi
+    return s0, ahead if text[ahead] == "\n" else ahead + 1
+
+
+# SENTENCE_END found with str.find: its line breaks and marks are looked for first, and the pattern
+# tried only at a mark (the pattern, a look-behind or a line break, would be tried at every character).
+def _end_after(text: str, lo: int, hi: int) -> int:
+    """Where SENTENCE_END.search(text, lo, hi) starts, or -1."""
+    first = text.find("\n", lo, hi)
+    first = hi if first < 0 else first
+    for mark in _MARKS:
+        at = text.find(mark, lo, first)
+        while at >= 0 and not SENTENCE_END.match(text, at, hi):
+            at = text.find(mark, at + 1, first)
+        if at >= 0:
+            first = at
+    return first if first < hi else -1
+
+
+def _end_before(text: str, lo: int, hi: int) -> int:
+    """Where SENTENCE_END_BACK.search(text, lo, hi) ends (the match nearest to hi), or -1."""
+    last = text.rfind("\n", lo, hi) + 1 or -1
+    for mark in _MARKS:
+        at = text.rfind(mark, max(lo, last - 1), hi)       # a mark's match ends after the line break's
+        while at >= 0 and not SENTENCE_END_BACK.match(text, lo, at + 2):
+            at = text.rfind(mark, max(lo, last - 1), at + 1)
+        if at >= 0:
+            last = at + 2
+    return last
 
 
 def _relation(text: str, sent_start: int, start: int, opening: bool) -> str:
@@ -190,7 +224,8 @@ def _opening(doc: SegmentedDoc, sent_start: int) -> bool:
 
 
 def _date_at(text: str, pos: int) -> tuple[Optional[str], int]:
-    lead = DATE_LEAD.match(text, pos)
+    # most mentions have no date after them: DATE_LEAD is tried only when its 'ngày' is in reach
+    lead = DATE_LEAD.match(text, pos) if text.find("ngày", pos, pos + DATE_LEAD_REACH) >= 0 else None
     if lead:
         m = NUMDATE.match(text, lead.end()) or WORDDATE.match(text, lead.end())
         if m:
@@ -199,7 +234,7 @@ def _date_at(text: str, pos: int) -> tuple[Optional[str], int]:
 
 
 def _issuer_at(text: str, pos: int) -> tuple[Optional[str], int]:
-    m = ISSUER.match(text, pos)
+    m = ISSUER.match(text, pos) if text.find("của", pos, pos + ISSUER_REACH) >= 0 else None
     if not m:
         return None, pos
     iss = m.group("iss") + (f" khóa {m.group('term')}" if m.group("term") else "")
@@ -230,11 +265,15 @@ def _record(doc, start, end, cited_type, number, sym: Optional[str], date, issue
 
 
 def _finish(doc: SegmentedDoc, c: Citation, key: Optional[str], date, issuer) -> Citation:
+    """The mention completed, in place: it is this extraction's own record (dataclasses.replace
+    would cost as much as the rest of this)."""
     text = doc.text
     s0, s1 = _sentence(doc, c.start, c.end)
     lo = max(s0, min(c.start - EVIDENCE_MAX // 2, s1 - EVIDENCE_MAX))
-    return replace(c, cited_key=key, cited_date=c.cited_date or date, cited_issuer=c.cited_issuer or issuer,
-                   relation=_relation(text, s0, c.start, _opening(doc, s0)), evidence=" ".join(text[lo:min(s1, lo + EVIDENCE_MAX)].split()))
+    c.cited_key, c.cited_date, c.cited_issuer = key, c.cited_date or date, c.cited_issuer or issuer
+    c.relation = _relation(text, s0, c.start, _opening(doc, s0))
+    c.evidence = " ".join(text[lo:min(s1, lo + EVIDENCE_MAX)].split())
+    return c
 
 
 def _symbol_mentions(doc: SegmentedDoc, own: dict, numbers: list[int]) -> list[tuple[Citation, Symbol]]:
@@ -268,7 +307,7 @@ def _symbol_mentions(doc: SegmentedDoc, own: dict, numbers: list[int]) -> list[t
 def _symbol_at(text: str, m) -> tuple[Symbol, int]:
     """The symbol of a SYMBOL match and where it ends, joined across a hyphenated line break
     ('217/2025/NĐ-' + newline + 'CP' → 217/2025/NĐ-CP)."""
-    wrap = SYMBOL_WRAP.match(text, m.end())
+    wrap = SYMBOL_WRAP.match(text, m.end()) if text.startswith("-", m.end()) else None     # (it opens with '-')
     joined = SYMBOL.fullmatch(f"{m.group()}-{wrap.group('rest')}") if wrap else None
     return (parse(joined), wrap.end()) if joined else (parse(m), m.end())
 
@@ -295,15 +334,16 @@ def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict, numbers: 
         year = LEGAL_YEAR.match(c.cited_symbol)
         for y in {None, year and year.group(1)}:
             by_number.setdefault((c.cited_type, c.cited_number.lstrip("0"), y), []).append(c)
-    # The type word before a number is looked for first (most numbers have none), then BARE. A
-    # number that BARE, matched at an earlier one, would cover is the year of '12 / 2020', which
-    # has no type word right before it: none needs skipping (as structure.matches_at would).
-    for s in numbers:
+    # The type word before a number is looked for first (most numbers have none: they are ruled
+    # out together, with one cached call each), then BARE. A number that BARE, matched at an earlier
+    # one, would cover is the year of '12 / 2020', which has no type word right before it: none
+    # needs skipping (as structure.matches_at would).
+    typed = compress(numbers, map(_may_follow_type_word, [text[max(0, s - AROUND_NUMBER):s] for s in numbers]))
+    for s in typed:
         i = bisect_right(starts, s) - 1
         if i >= 0 and full[i].end > s:
             continue        # inside a full citation
-        tb = _may_follow_type_word(text[max(0, s - AROUND_NUMBER):s]) \
-            and TYPE_BEFORE_BARE.match(text, max(0, s - LOOKBACK), s)
+        tb = TYPE_BEFORE_BARE.match(text, max(0, s - LOOKBACK), s)
         m = tb and BARE.match(text, s)
         if not m:
             continue
@@ -329,7 +369,7 @@ def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict, numbers: 
 def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Citation]:
     own = _own(found)
     text = doc.text
-    runs = [(m.start(), m.end()) for m in NUMBER_RUN.finditer(text)]
+    runs = [m.span() for m in (NUMBER_RUN_ASCII if ascii_digits_only(text) else NUMBER_RUN).finditer(text)]
     numbers = [start for start, _ in runs]
     symbol_starts = [start for start, end in runs if _may_open_symbol(end - start, text[end:end + AROUND_NUMBER])]
     full = _expand_truncated(_symbol_mentions(doc, own, symbol_starts))

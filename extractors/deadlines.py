@@ -115,16 +115,20 @@ class Scan:
     pattern: regex.Pattern
     words: tuple[str, ...]
     digits: regex.Pattern
+    ascii_digits: regex.Pattern     # `digits` for a text of ASCII digits only: it opens with '[0-9]', scanned for fast
 
     @classmethod
     def of(cls, forms: tuple[Form, ...]) -> "Scan":
         pattern = regex.compile(rf"{_TIME_PREFIX}(?:{'|'.join(f.pattern for f in forms)})(?![\p{{L}}\d])", regex.IGNORECASE)
-        leads = [_TIME_LEAD, *(f.leads[0] for f in forms if f.digit)]
-        digits = regex.compile(rf"(?<!\d){_NUMBER}(?:{'|'.join(leads)})", regex.IGNORECASE)
-        return cls(pattern, tuple(sorted({w for f in forms if not f.digit for w in f.leads})), digits)
+        leads = "|".join([_TIME_LEAD, *(f.leads[0] for f in forms if f.digit)])
+        digits = regex.compile(rf"(?<!\d){_NUMBER}(?:{leads})", regex.IGNORECASE)
+        # _NUMBER is 1-2 digits; the case is ignored inside only (IGNORECASE would turn the fast scan off)
+        ascii_digits = regex.compile(rf"[0-9](?<!\d[0-9])\d?(?i:{leads})")
+        return cls(pattern, tuple(sorted({w for f in forms if not f.digit for w in f.leads})), digits, ascii_digits)
 
     def starts(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[int]:
-        return structure.starts_of(text, self.words, lo, hi, self.digits)
+        digits = self.ascii_digits if structure.ascii_digits_only(text, lo, hi) else self.digits
+        return structure.starts_of(text, self.words, lo, hi, digits)
 
     def matches(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[regex.Match]:
         """pattern.finditer(text) within [lo, hi), tried only where the prefilter allows."""
@@ -134,8 +138,8 @@ class Scan:
 DATES = Scan.of(DATE_FORMS)
 WEEKDAYS_SCAN = Scan.of(WEEKDAY_FORMS)
 # module-level names for every compiled pattern: tests/test_regex_speed.py runs each on adversarial lines
-WHEN, WHEN_STARTS = DATES.pattern, DATES.digits
-WEEKDAY_WHEN, WEEKDAY_STARTS = WEEKDAYS_SCAN.pattern, WEEKDAYS_SCAN.digits
+WHEN, WHEN_STARTS, WHEN_ASCII_STARTS = DATES.pattern, DATES.digits, DATES.ascii_digits
+WEEKDAY_WHEN, WEEKDAY_STARTS, WEEKDAY_ASCII_STARTS = WEEKDAYS_SCAN.pattern, WEEKDAYS_SCAN.digits, WEEKDAYS_SCAN.ascii_digits
 _WEEKDAY_NUMBER = {" ".join(k.split()): int(e.value) for k, e in WEEKDAYS.items()}
 
 _EVENT_DAY = r"(?:ngày(?:[ ]{1,2}\p{L}{1,10}){1,3}[ ]{1,2})?"     # 'ngày bầu cử 15/3/2026': a day named by its event
@@ -456,9 +460,10 @@ class _Line:
         sec = structure.section_at(self.doc, self.start + m.start())
         before, cue = self.cue(m.start())
         raw_start = m.start() - len(before) + cue.start() if cue else m.start()
-        return Deadline(due=due, recurrence=recurrence, raw=line[raw_start:last.end()].strip(" ("),
-                        task=task.strip()[:_TASK_CHARS], assignee=None, section=sec.path if sec else None,
-                        start=self.start + raw_start, end=self.start + last.end(), due_start=first)
+        # positional: a dataclass __init__ takes them about twice as fast as keywords
+        return Deadline(due, recurrence, line[raw_start:last.end()].strip(" ("),               # due, recurrence, raw,
+                        task.strip()[:_TASK_CHARS], None, sec.path if sec else None,           # task, assignee, section,
+                        self.start + raw_start, self.start + last.end(), first)                # start, end, due_start
 
 
 # Reasons that hold only for a date after the issue date: ('', strictly before it is out; '~', on it too)

@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Mapping, Optional
 
 import regex
 
-from pipeline.patterns import alternation
+from pipeline.patterns import trie_alternation
 from pipeline.vocab import NOT_UNIT_STARTS, PLURAL_UNIT_NOUNS, UNIT_HEADS, UNIT_NAMES
 from pipeline.models import Line, SegmentedDoc, Section
 
@@ -34,16 +34,40 @@ UNIT_INTRO = regex.compile(r"^(?:đối[ ]với|thành[ ]lập(?:[ ]mới)?)[ ]{
 # The start of a unit's name: a head word ('Ban', 'Sở', 'Bộ', 'Tỉnh ủy'), or a generic unit noun
 # after 'các' ('Các cơ quan, đơn vị'); not a head word that starts another phrase ('Báo cáo', 'Bộ máy').
 UNIT_HEAD_WORDS = ("các", "những", "mỗi", *UNIT_HEADS, *UNIT_NAMES)      # every word a UNIT_START match opens with
+
+
+def _lower(words: Iterable[str]) -> set[str]:
+    """The words in lower case, for trie_alternation under IGNORECASE: folding keeps each one's
+    length (and so matches what the word matches)."""
+    assert all(len(w.casefold()) == len(w) for w in words)
+    return {w.casefold() for w in words}
+
+
 UNIT_START = regex.compile(
     rf"""^(?:
-        (?:các|những|mỗi)[ ]{{1,3}}(?:{alternation(PLURAL_UNIT_NOUNS)})    # 'các cơ quan, đơn vị'
-      | (?:(?:các|những|mỗi)[ ]{{1,3}})?(?!(?:{alternation(NOT_UNIT_STARTS)})(?!\p{{L}}))
-        (?:{alternation(UNIT_HEADS | set(UNIT_NAMES))})                    # 'Sở Tài chính', 'các Bộ'
+        (?:các|những|mỗi)[ ]{{1,3}}{trie_alternation(_lower(PLURAL_UNIT_NOUNS))}    # 'các cơ quan, đơn vị'
+      | (?:(?:các|những|mỗi)[ ]{{1,3}})?(?!{trie_alternation(_lower(NOT_UNIT_STARTS))}(?!\p{{L}}))
+        {trie_alternation(_lower(UNIT_HEADS | set(UNIT_NAMES)))}                    # 'Sở Tài chính', 'các Bộ'
     )(?![\p{{L}}])""",
     regex.IGNORECASE | regex.VERBOSE)
 MAX_UNIT_WORDS = 20          # 'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa' is 15
 _START = operator.itemgetter(0)     # a span's start
 LABEL_REACH = LABEL_LONGEST + 3      # a label's colon stands within its label and the spaces before it
+
+
+# Decimal digits of other scripts ('٣', '۲', '３') are digits to `\d` too. All of them stand in these two
+# ranges (tests/test_extract_speed.py checks every code point): a text with no character there has
+# ASCII digits only, and a pattern may open with '[0-9]', which `regex` scans for fast (a pattern that
+# opens with `\d` or a look-behind is tried at every character). Each range is its own pattern: a
+# class of one range is scanned fast, one of two is not.
+_OTHER_DIGITS_LOW, _OTHER_DIGITS_HIGH = regex.compile(r"[\u0660-\u1dff]"), regex.compile(r"[\u2070-\U0010ffff]")
+
+
+def ascii_digits_only(text: str, lo: int = 0, hi: Optional[int] = None) -> bool:
+    r"""Whether every character of text[lo:hi] that `\d` matches is an ASCII digit (most texts: a
+    Vietnamese letter, a dash or a quote mark stands outside the ranges)."""
+    hi = len(text) if hi is None else hi
+    return not (_OTHER_DIGITS_LOW.search(text, lo, hi) or _OTHER_DIGITS_HIGH.search(text, lo, hi))
 
 
 def body_lines(doc: SegmentedDoc) -> list[Line]:

@@ -168,8 +168,10 @@ def _caps(text: str) -> bool:
     words = text.split()
     if len(words) < 2:
         return False
-    # str methods mapped over the characters: no Python frame per character (title lines are long)
-    letters = [c for w in words if "/" not in w and not any(map(str.isdigit, w)) for c in filter(str.isalpha, w)]
+    # str methods over the words joined: no Python frame per character (title lines are long); a
+    # word of letters only has no digit (most words), nor needs filtering
+    joined = "".join([w for w in words if "/" not in w and (w.isalpha() or not any(map(str.isdigit, w)))])
+    letters = joined if joined.isalpha() else "".join(filter(str.isalpha, joined))
     return bool(letters) and all(map(str.isupper, letters))
 
 
