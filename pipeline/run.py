@@ -130,7 +130,9 @@ def _init_worker(limits: Limits) -> None:
     _limits = limits
     without_pandas()
     # pyarrow's default allocator (mimalloc) reserves address space by the gigabyte, which the cap
-    # below would refuse at random; the system allocator takes what it needs
+    # below would refuse at random; the system allocator takes what it needs. (This sets pyarrow's
+    # default; what Arrow's C++ allocates on its own, as the IPC writer does, takes the one that
+    # ARROW_DEFAULT_MEMORY_POOL names: the fork server sets it for every worker, pipeline.tether.)
     pa.set_memory_pool(pa.system_memory_pool())
     signal.signal(signal.SIGALRM, _on_alarm)
     try:

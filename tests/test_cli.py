@@ -191,6 +191,19 @@ def test_workers_never_import_pandas():
         assert pool.apply(_pandas_imported) is False
 
 
+def test_workers_allocate_with_the_system_allocator():
+    """Arrow's C++ default allocator in a worker is the system's (mimalloc would reserve a gigabyte
+    of address space at its first IPC write, past the worker's cap: pipeline.tether)."""
+    from pipeline.processes import forkserver_context
+    with forkserver_context().Pool(1) as pool:
+        assert pool.apply(_arrow_default_pool) == "system"
+
+
+def _arrow_default_pool() -> str:
+    import pyarrow as pa
+    return pa.default_memory_pool().backend_name
+
+
 def _pandas_imported() -> bool:
     import pyarrow as pa
 
