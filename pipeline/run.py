@@ -691,8 +691,11 @@ def _write_tables(work: incremental.Plan, published: Path, skipped, out_dir: Pat
                 on_progress and on_progress(n, len(work.to_read), res)
             for name, table in batch.take_tables():
                 writers[name].write(table)
-        for w in writers.values():
-            w.commit()
+        # the last rows of each table written side by side: Arrow writes Parquet and CSV outside
+        # the GIL (DuckDB takes the tables one at a time: DatabaseBuild.append)
+        with ThreadPoolExecutor(2) as pool:
+            for done in [pool.submit(w.commit) for w in writers.values()]:
+                done.result()
     except BaseException:
         for w in writers.values():
             w.abort()

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -131,7 +132,8 @@ class DatabaseBuild:
     """`vanban.duckdb` being written beside the tables: tables copied in as they are ready (from
     their files, `load`, or from their rows as the writer flushes them, `append`), then the views;
     the file takes its name only at `finish` (written to a temporary name first, like the tables).
-    It is opened at first use. One thread at a time may use it.
+    It is opened at first use. Tables may be appended from several threads; the rest is for one
+    thread at a time.
 
         with DatabaseBuild(out_dir) as db:
             db.append("documents", rows)        # an Arrow table of the table's schema
@@ -144,6 +146,7 @@ class DatabaseBuild:
         self.tmp = out_dir / f".{DB_NAME}.tmp-{os.getpid()}"
         self._con: Any = None
         self.appended: set[str] = set()      # tables made from their rows, not from their files
+        self._appending = threading.Lock()
 
     @property
     def con(self) -> Any:
@@ -159,14 +162,15 @@ class DatabaseBuild:
         """Rows of a table, in the order they are written to its files. The run copies its tables
         this way while the documents are read: copied from the written files, they were most of
         the wait after the last document."""
-        if name not in self.appended:
-            self.con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM {_empty(SCHEMAS[name])}')
-            self.appended.add(name)
-        self.con.register("_rows", rows)
-        try:
-            self.con.execute(f'INSERT INTO "{name}" SELECT * FROM _rows')
-        finally:
-            self.con.unregister("_rows")
+        with self._appending:
+            if name not in self.appended:
+                self.con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM {_empty(SCHEMAS[name])}')
+                self.appended.add(name)
+            self.con.register("_rows", rows)
+            try:
+                self.con.execute(f'INSERT INTO "{name}" SELECT * FROM _rows')
+            finally:
+                self.con.unregister("_rows")
 
     def load(self, names) -> None:
         _load_tables(self.con, self.out_dir, [name for name in names if name not in self.appended])
