@@ -203,3 +203,37 @@ def test_a_hang_inside_a_document_is_blamed_on_it_alone(tmp_path):
     assert [d.source_path for d in docs] == [f.rel for f in files]
     assert [(d.source_path, d.errors[0]["message"]) for d in docs if not d.ok] == [
         ("hang-0005.txt", "the reader hung past 1 s; worker stopped")]
+
+
+def test_a_write_that_fails_midway_leaves_the_previous_set_and_no_temporary_file(tmp_path, previous, monkeypatch):
+    """Batches are written in a thread of their own (run._write_batch): its failure reaches the
+    run, which aborts every table and publishes nothing."""
+    from pipeline import run
+    before = snapshot(previous)
+    written = []
+
+    def failing(writers, batch, errors):
+        if written:
+            raise OSError("disk full")
+        written.append(batch)
+        plain(writers, batch, errors)
+    plain = run._write_batch
+    monkeypatch.setattr(run, "_write_batch", failing)
+    with pytest.raises(OSError, match="disk full"):
+        run.run([archive(tmp_path / "new", 40)], previous, jobs=2)
+    assert snapshot(previous) == before
+    assert not [p for p in tmp_path.rglob("*") if ".tmp" in p.name or p.name.startswith(".spill")]
+
+
+def test_a_worker_result_pipe_holds_a_batch():
+    """A worker's results go through a pipe widened to PIPE_BYTES (Linux), so that it starts its
+    next batch while the writer is busy."""
+    from pipeline.processes import forkserver_context
+    from pipeline.run import PIPE_BYTES, _widen
+    reader, writer = forkserver_context().Pipe(duplex=False)
+    _widen(writer)
+    if not hasattr(fcntl, "F_GETPIPE_SZ") or int(Path("/proc/sys/fs/pipe-max-size").read_text()) < PIPE_BYTES:
+        pytest.skip("this system does not let a process widen a pipe that far")
+    assert fcntl.fcntl(writer.fileno(), fcntl.F_GETPIPE_SZ) >= PIPE_BYTES
+    writer.send_bytes(b"x" * (PIPE_BYTES - 1024))       # no reader yet: it would block in a default pipe
+    assert len(reader.recv_bytes()) == PIPE_BYTES - 1024
