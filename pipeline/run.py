@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from multiprocessing.connection import wait
-from typing import Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 import pyarrow as pa
 
@@ -683,11 +683,12 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
         # the plan reads the published set's manifest; the new set is written beside it
         work = incremental.Plan(files) if full else incremental.plan(out_dir, files, fingerprint)
         summary = Summary(skipped=len(skipped), documents=len(work.kept), reused=len(work.kept))
-        seen = _write_tables(work, out_dir, skipped, out.dir, jobs, limits, summary, on_progress, on_error, db)
+        seen, graph_rows = _write_tables(work, out_dir, skipped, out.dir, jobs, limits, summary, on_progress,
+                                         on_error, db)
         if summary.documents:
             for lost in out.dir.glob(".spill-*"):     # from a worker stopped after it spilled
                 lost.unlink()
-            summary.rows.update(archive_passes(out.dir, db=db))
+            summary.rows.update(archive_passes(out.dir, lambda folder: graph_rows, db=db))
             incremental.write_manifest(out.dir, {path: doc_id for doc_id, path in seen.items()}, files,
                                        fingerprint)
             out.publish()
@@ -706,9 +707,11 @@ def _write_batch(writers: dict[str, TableWriter], batch: BatchResult, errors: li
 
 
 def _write_tables(work: incremental.Plan, published: Path, skipped, out_dir: Path, jobs: int, limits: Limits,
-                  summary: Summary, on_progress, on_error, db: sql.DatabaseBuild) -> dict[str, str]:
-    """Write the tables into `out_dir`, and those the graph pass leaves as they are into `db`; the
-    documents written (doc_id → source path)."""
+                  summary: Summary, on_progress, on_error, db: sql.DatabaseBuild
+                  ) -> tuple[dict[str, str], dict[str, int]]:
+    """Write the tables into `out_dir`, and those the graph pass leaves as they are into `db`, then
+    the citation graph's tables; the documents written (doc_id → source path) and the graph's rows
+    per table."""
     writers = {name: TableWriter(out_dir, name, copy_to=None if name in graph.WRITES else db.append)
                for name in SCHEMAS}
     seen: dict[str, str] = dict(work.kept)
@@ -734,14 +737,28 @@ def _write_tables(work: incremental.Plan, published: Path, skipped, out_dir: Pat
                     queued.popleft().result()
             while queued:
                 queued.popleft().result()
-        # the last rows of each table written side by side: Arrow writes Parquet and CSV outside
-        # the GIL (DuckDB takes the tables one at a time: DatabaseBuild.append)
-        with ThreadPoolExecutor(2) as pool:
-            for done in [pool.submit(w.commit) for w in writers.values()]:
-                done.result()
+        graph_rows = _commit_all(writers, graph.READS + graph.WRITES, lambda: graph.build_tables(out_dir))
     except BaseException:
         for w in writers.values():
             w.abort()
         raise
     summary.rows = {name: w.count for name, w in writers.items()}
-    return seen
+    return seen, graph_rows
+
+
+def _commit_all(writers: dict[str, TableWriter], first: tuple[str, ...], then: Callable[[], Any]) -> Any:
+    """Write the last rows of every table and publish it, two tables at a time (Arrow writes
+    Parquet and CSV outside the GIL; DuckDB takes the tables one at a time, DatabaseBuild.append),
+    those named in `first` first (what `then` reads or replaces); `then` runs in this thread as
+    soon as those are committed, while the others are still being written (the graph pass: after
+    the last document, the workers have left both cores free). Returns what `then` returns."""
+    with ThreadPoolExecutor(2) as pool:
+        commits = {name: pool.submit(writers[name].commit)
+                   for name in sorted(writers, key=lambda name: name not in first)}
+        try:
+            for name in first:
+                commits[name].result()
+            return then()
+        finally:
+            for done in commits.values():
+                done.result()

@@ -225,6 +225,36 @@ def test_a_write_that_fails_midway_leaves_the_previous_set_and_no_temporary_file
     assert not [p for p in tmp_path.rglob("*") if ".tmp" in p.name or p.name.startswith(".spill")]
 
 
+def test_a_graph_pass_that_fails_while_tables_are_committed_publishes_nothing(tmp_path, previous, monkeypatch):
+    """The graph pass runs while the last tables are still being committed (run._commit_all): its
+    failure reaches the run, which publishes nothing and leaves no temporary file."""
+    from pipeline import run
+    before = snapshot(previous)
+
+    def broken(folder):
+        raise RuntimeError("graph pass failed")
+    monkeypatch.setattr(run.graph, "build_tables", broken)
+    with pytest.raises(RuntimeError, match="graph pass failed"):
+        run.run([archive(tmp_path / "new", 40)], previous, jobs=2)
+    assert snapshot(previous) == before
+    assert not [p for p in tmp_path.rglob("*") if ".tmp" in p.name or p.name.startswith(".spill")]
+
+
+def test_commit_all_runs_its_pass_once_the_tables_it_reads_are_published(tmp_path):
+    from pipeline.run import _commit_all
+    from pipeline.tables import TableWriter
+    writers = {name: TableWriter(tmp_path, name) for name in SCHEMAS}
+    for name in ("sections", "assignments"):
+        writers[name].write_rows([{"doc_id": f"d{i}", "source_path": "x"} for i in range(3)])
+
+    def graph_pass():
+        return sorted(p.name for p in tmp_path.glob("*.parquet"))
+    seen = _commit_all(writers, ("citations", "documents"), graph_pass)
+    assert {"citations.parquet", "documents.parquet"} <= set(seen)
+    assert sorted(p.name for p in tmp_path.glob("*.parquet")) == sorted(f"{n}.parquet" for n in SCHEMAS)
+    assert not list(tmp_path.glob(".*tmp*"))
+
+
 def test_a_worker_result_pipe_holds_a_batch():
     """A worker's results go through a pipe widened to PIPE_BYTES (Linux), so that it starts its
     next batch while the writer is busy."""

@@ -220,7 +220,8 @@ def _rekey(out_dir: Path, g: Graph) -> None:
         raise
 
 
-# the tables build_tables writes (citations: rewritten with the joined keys)
+# the tables build_tables reads, and those it writes (citations: rewritten with the joined keys)
+READS = ("citations", "documents")
 WRITES = ("citations", "citation_edges", "cited_documents")
 
 
