@@ -78,11 +78,15 @@ class NormText:
         return n
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
-        """Raw-text span for a normalized span (end exclusive)."""
+        """Raw-text span for a normalized span (end exclusive). Every record's span is mapped: both
+        ends go back through the steps in one walk."""
         if end <= start:
             s = self.source_offset(start)
             return s, s
-        return self.source_offset(start), self.source_offset(end - 1) + 1
+        last = end - 1
+        for edits in reversed(self.steps):
+            start, last = edits.back(start), edits.back(last)
+        return start, last + 1
 
 
 @dataclass

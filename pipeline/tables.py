@@ -96,14 +96,17 @@ EVIDENCE_FROM = {"citations": "evidence", "targets": "text", "deadlines": "raw"}
 _DERIVE = {"deadlines": due_columns}
 
 
-def record_rows(table: str, doc_id: str, records: Iterable[Any], norm: Optional[NormText]) -> list[dict]:
+def record_rows(table: str, doc_id: str, records: Iterable[Any], norm: Optional[NormText],
+                keys: Optional[dict] = None) -> list[dict]:
     """Plain rows for a table from extractor records (dataclasses, or dicts of their fields: every
-    field is a column but the renamed and the unstored ones, as the schema test checks)."""
+    field is a column but the renamed and the unstored ones, as the schema test checks). `keys`:
+    the document's source path and number (`document_keys`), when known, in every row."""
     cols = COLUMNS[table]
     span, evidence = "source_start" in cols, "evidence" in cols
     own_evidence, derive = EVIDENCE_FROM.get(table), _DERIVE.get(table)
     renames, unstored = RECORD_RENAMES.get(table, {}), RECORD_UNSTORED.get(table, ())
     blank = dict.fromkeys(cols)
+    context = {"doc_id": doc_id, **(keys or {})}    # no record field is a context column (schema test)
     rows = []
     for rec in records:
         fields = rec if isinstance(rec, dict) else vars(rec)
@@ -113,7 +116,7 @@ def record_rows(table: str, doc_id: str, records: Iterable[Any], norm: Optional[
             row[new] = row.pop(old, None)
         for name in unstored:
             row.pop(name, None)
-        row["doc_id"] = doc_id
+        row.update(context)
         start, end = fields.get("start"), fields.get("end")
         if evidence:
             row["evidence"] = fields.get(own_evidence) if own_evidence else None
@@ -132,16 +135,10 @@ def error_row(path, doc_id, stage, message, severity="error", page=None) -> dict
             "message": message, "page": page}
 
 
-def with_document_keys(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    """A document's rows (table → rows, its `documents` row included) with its source path and
-    number in every row."""
-    doc = tables["documents"][0]
-    keys = {"source_path": doc["source_path"], "so_hieu": doc.get("so_hieu")}
-    for name, rows in tables.items():
-        if name != "documents":
-            for row in rows:
-                row.update(keys)
-    return tables
+def document_keys(doc_row: dict) -> dict:
+    """What every row of a document's tables carries of its `documents` row: its source path and
+    number."""
+    return {"source_path": doc_row["source_path"], "so_hieu": doc_row.get("so_hieu")}
 
 
 def _dates(values: pa.ChunkedArray) -> pa.ChunkedArray:
