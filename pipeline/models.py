@@ -145,6 +145,8 @@ class SegmentedDoc:
     appendix: Optional[Block] = None     # PHỤ LỤC / Biểu mẫu after the signature: read, never signature or header
     # where each section starts, in order: the index `section_at` bisects (built once, with the doc)
     section_starts: list[int] = field(init=False, repr=False, compare=False)
+    # whether the text's digits are all ASCII, once an extractor has asked (extractors.structure.doc_ascii_digits)
+    ascii_digits: Optional[bool] = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.section_starts = [sec.start for sec in self.sections]
