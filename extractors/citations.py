@@ -124,6 +124,9 @@ LEGAL_YEAR = regex.compile(r"\d+/(\d{4})/")
 NUMBER_RUN = regex.compile(r"\d(?<![\p{L}\d/.]\d)\d*+")
 # The same in a text whose digits are all ASCII (structure.doc_ascii_digits), scanned for fast.
 NUMBER_RUN_ASCII = regex.compile(r"[0-9](?<![\p{L}\d/.][0-9])\d*+")
+# The number that opens a document's own symbol ('05' of '05-KH/TĐTN'): compiled once, as regex.match
+# with a pattern string looks it up in regex's cache at every call (as costly as the match)
+LEADING_NUMBER = regex.compile(r"\d+")
 AROUND_NUMBER = 3         # characters before and after a number that the two tests below read
 
 
@@ -254,7 +257,7 @@ def _own(found: Mapping[str, list]) -> dict:
     fields = {f.field: f for f in found.get("fields", []) if f.value}
     so = fields.get("so_hieu")
     return {"key": symbol_key(so.value) if so else None, "span": (so.start, so.end) if so else None,
-            "number": regex.match(r"\d+", so.value).group().lstrip("0") if so and so.value[:1].isdigit() else None,
+            "number": LEADING_NUMBER.match(so.value).group().lstrip("0") if so and so.value[:1].isdigit() else None,
             "type": fields["doc_type"].value if "doc_type" in fields else None,
             "date": fields["issue_date"].value if "issue_date" in fields else None}
 
