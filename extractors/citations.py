@@ -34,7 +34,7 @@ from typing import Mapping, Optional
 import regex
 
 from extractors.dates import NUMDATE, WORDDATE, iso
-from extractors.structure import ascii_digits_only, matches_at
+from extractors.structure import doc_ascii_digits, matches_at
 from pipeline.patterns import alternation, trie_alternation
 from pipeline.citekeys import join_keys, symbol_key
 from pipeline.symbols import SYMBOL, Symbol, parse
@@ -122,8 +122,11 @@ LEGAL_YEAR = regex.compile(r"\d+/(\d{4})/")
 # one scan for the two instead of a look-behind tried at every character by each. The match takes
 # the digits that follow too: what comes after them tells whether a symbol may start there.
 NUMBER_RUN = regex.compile(r"\d(?<![\p{L}\d/.]\d)\d*+")
-# The same in a text whose digits are all ASCII (structure.ascii_digits_only), scanned for fast.
+# The same in a text whose digits are all ASCII (structure.doc_ascii_digits), scanned for fast.
 NUMBER_RUN_ASCII = regex.compile(r"[0-9](?<![\p{L}\d/.][0-9])\d*+")
+# The number that opens a document's own symbol ('05' of '05-KH/TĐTN'): compiled once, as regex.match
+# with a pattern string looks it up in regex's cache at every call (as costly as the match)
+LEADING_NUMBER = regex.compile(r"\d+")
 AROUND_NUMBER = 3         # characters before and after a number that the two tests below read
 
 
@@ -254,7 +257,7 @@ def _own(found: Mapping[str, list]) -> dict:
     fields = {f.field: f for f in found.get("fields", []) if f.value}
     so = fields.get("so_hieu")
     return {"key": symbol_key(so.value) if so else None, "span": (so.start, so.end) if so else None,
-            "number": regex.match(r"\d+", so.value).group().lstrip("0") if so and so.value[:1].isdigit() else None,
+            "number": LEADING_NUMBER.match(so.value).group().lstrip("0") if so and so.value[:1].isdigit() else None,
             "type": fields["doc_type"].value if "doc_type" in fields else None,
             "date": fields["issue_date"].value if "issue_date" in fields else None}
 
@@ -369,7 +372,7 @@ def _bare_mentions(doc: SegmentedDoc, full: list[Citation], own: dict, numbers: 
 def extract(doc: SegmentedDoc, found: Mapping[str, list]) -> list[Citation]:
     own = _own(found)
     text = doc.text
-    runs = [m.span() for m in (NUMBER_RUN_ASCII if ascii_digits_only(text) else NUMBER_RUN).finditer(text)]
+    runs = [m.span() for m in (NUMBER_RUN_ASCII if doc_ascii_digits(doc) else NUMBER_RUN).finditer(text)]
     numbers = [start for start, _ in runs]
     symbol_starts = [start for start, end in runs if _may_open_symbol(end - start, text[end:end + AROUND_NUMBER])]
     full = _expand_truncated(_symbol_mentions(doc, own, symbol_starts))

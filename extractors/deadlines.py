@@ -126,8 +126,9 @@ class Scan:
         ascii_digits = regex.compile(rf"[0-9](?<!\d[0-9])\d?(?i:{leads})")
         return cls(pattern, tuple(sorted({w for f in forms if not f.digit for w in f.leads})), digits, ascii_digits)
 
-    def starts(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[int]:
-        digits = self.ascii_digits if structure.ascii_digits_only(text, lo, hi) else self.digits
+    def starts(self, text: str, lo: int = 0, hi: Optional[int] = None, ascii_text: bool = False) -> list[int]:
+        """`ascii_text`: the caller knows that the whole text's digits are ASCII (not looked for again)."""
+        digits = self.ascii_digits if ascii_text or structure.ascii_digits_only(text, lo, hi) else self.digits
         return structure.starts_of(text, self.words, lo, hi, digits)
 
     def matches(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[regex.Match]:
@@ -243,7 +244,7 @@ def scan(doc: SegmentedDoc, year: Optional[int], issued: Optional[str] = None) -
     for lines in (structure.body_lines(doc), appendix_lines(doc)):
         if not lines:
             continue
-        starts = DATES.starts(doc.text, lines[0].start, lines[-1].end)
+        starts = DATES.starts(doc.text, lines[0].start, lines[-1].end, structure.doc_ascii_digits(doc))
         # most lines have no date: only those that hold a place where one may start are visited
         for ln, here in structure.lines_holding(lines, starts):
             found = _dates(ln.text, here)

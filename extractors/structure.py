@@ -70,6 +70,14 @@ def ascii_digits_only(text: str, lo: int = 0, hi: Optional[int] = None) -> bool:
     return not (_OTHER_DIGITS_LOW.search(text, lo, hi) or _OTHER_DIGITS_HIGH.search(text, lo, hi))
 
 
+def doc_ascii_digits(doc: SegmentedDoc) -> bool:
+    """ascii_digits_only of the whole text, scanned once per document (citations and deadlines both
+    ask; a part of a text of ASCII digits holds ASCII digits only)."""
+    if doc.ascii_digits is None:
+        doc.ascii_digits = ascii_digits_only(doc.text)
+    return doc.ascii_digits
+
+
 def body_lines(doc: SegmentedDoc) -> list[Line]:
     return list(doc.body.lines) if doc.body else []
 

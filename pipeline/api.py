@@ -18,7 +18,7 @@ from pipeline.extract import document_fields, document_problems, extract_all, ma
 from pipeline.models import NormText, Problem, RawDocument, SegmentedDoc, StageError
 from pipeline.normalize import normalize
 from pipeline.segment import segment
-from pipeline.tables import error_row, record_rows, with_document_keys
+from pipeline.tables import document_keys, error_row, record_rows
 
 
 @dataclass
@@ -43,14 +43,15 @@ class Analysis:
 
     def tables(self) -> dict[str, list[dict]]:
         """The rows of every table for this document, as `vanban run` writes them."""
-        doc = self.doc
-        tables = {"documents": [document_row(self)]}
+        doc, doc_row = self.doc, document_row(self)
+        keys = document_keys(doc_row)
+        tables = {"documents": [doc_row]}
         for name, records in self.records.items():
-            tables[name] = record_rows(name, self.doc_id, records, doc.norm)
-        tables["sections"] = record_rows("sections", self.doc_id, doc.sections, None)
-        tables["errors"] = [error_row(self.source_path, self.doc_id, p.stage, p.message, p.severity, p.page)
+            tables[name] = record_rows(name, self.doc_id, records, doc.norm, keys)
+        tables["sections"] = record_rows("sections", self.doc_id, doc.sections, None, keys)
+        tables["errors"] = [error_row(self.source_path, self.doc_id, p.stage, p.message, p.severity, p.page) | keys
                             for p in self.problems]
-        return with_document_keys(tables)
+        return tables
 
 
 def normalized(raw: RawDocument) -> NormText:

@@ -78,11 +78,15 @@ class NormText:
         return n
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
-        """Raw-text span for a normalized span (end exclusive)."""
+        """Raw-text span for a normalized span (end exclusive). Every record's span is mapped: both
+        ends go back through the steps in one walk."""
         if end <= start:
             s = self.source_offset(start)
             return s, s
-        return self.source_offset(start), self.source_offset(end - 1) + 1
+        last = end - 1
+        for edits in reversed(self.steps):
+            start, last = edits.back(start), edits.back(last)
+        return start, last + 1
 
 
 @dataclass
@@ -141,6 +145,8 @@ class SegmentedDoc:
     appendix: Optional[Block] = None     # PHỤ LỤC / Biểu mẫu after the signature: read, never signature or header
     # where each section starts, in order: the index `section_at` bisects (built once, with the doc)
     section_starts: list[int] = field(init=False, repr=False, compare=False)
+    # whether the text's digits are all ASCII, once an extractor has asked (extractors.structure.doc_ascii_digits)
+    ascii_digits: Optional[bool] = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.section_starts = [sec.start for sec in self.sections]

@@ -35,7 +35,6 @@ SYMBOL = regex.compile(
     rf"|[ ]{{0,2}}/[ ]{{0,2}}(?P<scode>{CODE}(?:[ ]?[-–—][ ]?{CODE}){{1,5}})"
     r")(?![\p{L}\d])"
 )
-_DASHES = regex.compile(r"[ ]{0,2}[-–—][ ]{0,2}")
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,9 @@ class Symbol:
 
 
 def _codes(s: str) -> str:
-    return _DASHES.sub("-", s).replace(" ", "")
+    """The codes without spaces, their dashes ASCII hyphens ('KH – UBND' → 'KH-UBND'), with str
+    methods (a regex substitution per symbol cost as much as the rest of parsing it)."""
+    return s.replace(" ", "").replace("–", "-").replace("—", "-")
 
 
 def parse(m: "regex.Match") -> Symbol:

@@ -71,7 +71,8 @@ SNIPPET = 300
 # Columns that no record field gives: the document's keys, the span in the source text, the
 # evidence, and what is computed from other columns. The schema test checks every other column
 # against its record type, so that a renamed field cannot silently become null.
-CONTEXT_COLUMNS = {"doc_id", "source_path", "so_hieu", "source_start", "source_end", "evidence"}
+DOCUMENT_KEYS = ("doc_id", "source_path", "so_hieu")      # record_rows puts them in first: no field may bear one
+CONTEXT_COLUMNS = {*DOCUMENT_KEYS, "source_start", "source_end", "evidence"}
 DERIVED_COLUMNS = {"deadlines": {"due_start", "due_end", "due_granularity", "due_month", "due_day",
                                  "due_weekday", "due_time"}}
 # record fields stored under another name, or not stored (a section's span is start..end)
@@ -88,6 +89,8 @@ def schema_mismatches(table: str, record_type: type) -> list[str]:
     cols = set(COLUMNS[table])
     filled = fields | CONTEXT_COLUMNS | DERIVED_COLUMNS.get(table, set())
     return ([f"{table}: field {f!r} of {record_type.__name__} has no column" for f in sorted(fields - cols)]
+            + [f"{table}: field {f!r} of {record_type.__name__} would hide the document's key"
+               for f in sorted(fields & set(DOCUMENT_KEYS))]
             + [f"{table}: column {c!r} is filled by nothing" for c in sorted(cols - filled)])
 
 
@@ -96,31 +99,35 @@ EVIDENCE_FROM = {"citations": "evidence", "targets": "text", "deadlines": "raw"}
 _DERIVE = {"deadlines": due_columns}
 
 
-def record_rows(table: str, doc_id: str, records: Iterable[Any], norm: Optional[NormText]) -> list[dict]:
+def record_rows(table: str, doc_id: str, records: Iterable[Any], norm: Optional[NormText],
+                keys: Optional[dict] = None) -> list[dict]:
     """Plain rows for a table from extractor records (dataclasses, or dicts of their fields: every
-    field is a column but the renamed and the unstored ones, as the schema test checks)."""
+    field is a column but the renamed and the unstored ones, as the schema test checks). `keys`:
+    the document's source path and number (`document_keys`), when known, in every row."""
     cols = COLUMNS[table]
-    span, evidence = "source_start" in cols, "evidence" in cols
+    mapped, evidence = norm is not None and "source_start" in cols, "evidence" in cols
     own_evidence, derive = EVIDENCE_FROM.get(table), _DERIVE.get(table)
-    renames, unstored = RECORD_RENAMES.get(table, {}), RECORD_UNSTORED.get(table, ())
+    renames, unstored = RECORD_RENAMES.get(table, {}).items(), RECORD_UNSTORED.get(table, ())
     blank = dict.fromkeys(cols)
+    blank.update(doc_id=doc_id, **(keys or {}))     # no record field bears a document key (schema test)
     rows = []
     for rec in records:
         fields = rec if isinstance(rec, dict) else vars(rec)
         row = blank.copy()      # the columns in order, then the record's fields copied in at C speed
         row.update(fields)
-        for old, new in renames.items():
-            row[new] = row.pop(old, None)
-        for name in unstored:
-            row.pop(name, None)
-        row["doc_id"] = doc_id
-        start, end = fields.get("start"), fields.get("end")
+        if renames or unstored:     # (the tests of what most tables do not need cost more than the rest)
+            for old, new in renames:
+                row[new] = row.pop(old, None)
+            for name in unstored:
+                row.pop(name, None)
         if evidence:
             row["evidence"] = fields.get(own_evidence) if own_evidence else None
-        if span and norm is not None and start is not None and end is not None:
-            row["source_start"], row["source_end"] = norm.to_source(start, end)
-            if evidence and not row["evidence"]:
-                row["evidence"] = norm.text[start:end][:SNIPPET]
+        if mapped:
+            start, end = fields.get("start"), fields.get("end")
+            if start is not None and end is not None:
+                row["source_start"], row["source_end"] = norm.to_source(start, end)
+                if evidence and not row["evidence"]:
+                    row["evidence"] = norm.text[start:end][:SNIPPET]
         if derive:
             derive(row)
         rows.append(row)
@@ -132,16 +139,10 @@ def error_row(path, doc_id, stage, message, severity="error", page=None) -> dict
             "message": message, "page": page}
 
 
-def with_document_keys(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    """A document's rows (table → rows, its `documents` row included) with its source path and
-    number in every row."""
-    doc = tables["documents"][0]
-    keys = {"source_path": doc["source_path"], "so_hieu": doc.get("so_hieu")}
-    for name, rows in tables.items():
-        if name != "documents":
-            for row in rows:
-                row.update(keys)
-    return tables
+def document_keys(doc_row: dict) -> dict:
+    """What every row of a document's tables carries of its `documents` row: its source path and
+    number."""
+    return {"source_path": doc_row["source_path"], "so_hieu": doc_row.get("so_hieu")}
 
 
 def _dates(values: pa.ChunkedArray) -> pa.ChunkedArray:

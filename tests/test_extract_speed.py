@@ -39,6 +39,22 @@ def test_ascii_digits_only_within_bounds():
     assert not structure.ascii_digits_only(text, 0, 5)
 
 
+@pytest.mark.parametrize("text", [
+    "KẾ HOẠCH\nTổ chức Ngày hội ngày 15/3/2026; báo cáo trước ngày 20 tháng 4 năm 2026.\n",
+    "KẾ HOẠCH\nTổ chức Ngày hội ngày ١٥/٣/2026; báo cáo trước ngày 20/4/2026.\n",     # Arabic-Indic digits
+    "KẾ HOẠCH\nBáo cáo trước ngày 20/4/2026.\n- Số ３/KH ngày 5/1/2026\n",                # a fullwidth digit
+])
+def test_a_documents_ascii_digits_read_once_equal_plain(text):
+    """The document's answer, asked once, is the plain one on its text; the date starts a scan finds
+    with it are those found by looking again in the range."""
+    from pipeline.api import analyze_text
+    doc = analyze_text(text).doc
+    assert structure.doc_ascii_digits(doc) == structure.ascii_digits_only(doc.text) == doc.ascii_digits
+    for lo, hi in ((0, len(doc.text)), (9, len(doc.text) - 3)):
+        assert (deadlines.DATES.starts(doc.text, lo, hi, structure.doc_ascii_digits(doc))
+                == deadlines.DATES.starts(doc.text, lo, hi))
+
+
 # Short texts of digits and what stands around numbers, every combination up to a length
 NUMBER_PIECES = ["1", "23", "2025", "a", "Đ", "/", ".", "-", " ", "g", "H", "giờ", "tháng ", "THÁNG ", "ngày ", "\n", ","]
 

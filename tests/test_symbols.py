@@ -29,3 +29,19 @@ def test_symbol(text, canonical):
 ])
 def test_not_a_symbol(text):
     assert list(find_symbols(text)) == []
+
+
+def test_codes_equal_the_dash_substitution():
+    """symbols._codes (str methods) against the substitution it replaces, on every short mix of codes,
+    dashes and spaces."""
+    import itertools
+
+    import regex
+
+    from pipeline.symbols import _codes
+
+    dashes = regex.compile(r"[ ]{0,2}[-–—][ ]{0,2}")
+    for n in range(1, 6):
+        for combo in itertools.product(["KH", "Đ", " ", "-", "–", "—", "/"], repeat=n):
+            text = "".join(combo)
+            assert _codes(text) == dashes.sub("-", text).replace(" ", ""), text
