@@ -148,14 +148,15 @@ def lineage(doc: SegmentedDoc, sec: Optional[Section]) -> Iterator[Section]:
 def labels_above(doc: SegmentedDoc, at: Optional[Section]) -> list[str]:
     """The 'Label:' or short heading of the section and of its ancestors, innermost first.
     Example: a target in '+ Cấp Quận: …' under '- Quý I: …' → ['Cấp Quận', 'Quý I', …]."""
-    out = []
-    for sec in lineage(doc, at):
-        lab = label_of(sec.heading)
-        if lab is None and sec.kind not in ("dash", "plus", "star") and len(sec.heading.split()) <= 8:
-            lab = sec.heading.rstrip(" :.")
-        if lab:
-            out.append(lab)
-    return out
+    return [lab for lab in map(section_label, lineage(doc, at)) if lab]
+
+
+def section_label(sec: Section) -> Optional[str]:
+    """The 'Label:' of the section's heading, or its short heading (not a bullet's), or None."""
+    lab = label_of(sec.heading)
+    if lab is None and sec.kind not in ("dash", "plus", "star") and len(sec.heading.split()) <= 8:
+        lab = sec.heading.rstrip(" :.")
+    return lab or None
 
 
 def sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -211,13 +212,31 @@ def starts_of(text: str, words: Iterable[str], lo: int = 0, hi: Optional[int] = 
         return list(range(lo, hi))
     out = [m.start() for m in digits.finditer(text, lo, hi)] if digits else []
     for w in words:
+        if whole:       # most places of a short word are inside a longer one ('ba' in 'ban'): refused in C
+            for m in _whole_word(w).finditer(folded):
+                at = lo + m.start()
+                if not (text[at - 1:at].isalpha() or text[at + len(w):at + len(w) + 1].isalpha()):
+                    out.append(at)
+            continue
         i = folded.find(w)
         while i >= 0:
-            at = lo + i
-            if not whole or not (text[at - 1:at].isalpha() or text[at + len(w):at + len(w) + 1].isalpha()):
-                out.append(at)
+            out.append(lo + i)
             i = folded.find(w, i + 1)
     return sorted(out)
+
+
+# Latin letters, case-folded: every character that folds to one of them is a letter (str.isalpha),
+# as tests/test_extract_speed.py checks over every code point.
+_FOLDED_LATIN = r"[a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff]"
+
+
+@lru_cache(maxsize=256)
+def _whole_word(word: str) -> regex.Pattern:
+    """Where `word` stands in a case-folded text with no Latin letter right before or after it: a
+    superset of its whole-word places (a letter of another script is left to the caller). It opens
+    with the word, which `regex` scans for fast; the look-behind is read behind it."""
+    w = regex.escape(word)
+    return regex.compile(rf"{w}(?<!{_FOLDED_LATIN}{w})(?!{_FOLDED_LATIN})")
 
 
 def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int], pos: int = 0) -> Iterator[regex.Match]:
