@@ -1,0 +1,98 @@
+"""The faster ways targets read a text give what the plain ones give: each helper against the plain
+version it replaces, on inputs written for these tests."""
+import itertools
+import sys
+
+import pytest
+import regex
+
+from extractors import structure, targets
+from pipeline.vocab import NUMBER_WORDS
+from tests.plans import plan
+
+def test_folded_latin_letters_fold_only_from_letters():
+    """structure._whole_word refuses a place in the case-folded text when a _FOLDED_LATIN character
+    stands next to it: the character of the text that folded to it must be a letter (str.isalpha), as
+    the plain scan reads it ('÷' stands between 'ö' and 'ø', and U+0345 folds to a Greek letter)."""
+    latin = regex.compile(structure._FOLDED_LATIN)
+    chars = (chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert [c for c in chars if len(c.casefold()) == 1 and latin.match(c.casefold()) and not c.isalpha()] == []
+
+
+def _plain_whole_starts(text, words, lo, hi):
+    """starts_of(whole=True) as it read before: every place of each word in the folded text, kept
+    when no letter stands right before or after it in the text."""
+    folded = text[lo:hi].casefold()
+    if len(folded) != hi - lo:
+        return list(range(lo, hi))
+    out = []
+    for w in words:
+        i = folded.find(w)
+        while i >= 0:
+            at = lo + i
+            if not (text[at - 1:at].isalpha() or text[at + len(w):at + len(w) + 1].isalpha()):
+                out.append(at)
+            i = folded.find(w, i + 1)
+    return sorted(out)
+
+
+# numeral words in several cases, inside longer words, next to letters of other scripts, digits and marks
+PIECES = ["ba", "BA", "Ba", "n", "năm", "NĂM", "chín", "h", " ", "-", "2", "\u0345", "ß", "α", "÷", "Đ", "ư", "mươi", "\n"]
+
+
+def test_whole_word_starts_equal_the_plain_scan():
+    for n in range(1, 4):
+        for combo in itertools.product(PIECES, repeat=n):
+            text = "".join(combo)
+            for lo, hi in ((0, len(text)), (1, len(text)), (0, max(len(text) - 1, 0))):
+                structure._casefolded.cache_clear()
+                assert structure.starts_of(text, NUMBER_WORDS, lo, hi, whole=True) == \
+                    _plain_whole_starts(text, NUMBER_WORDS, lo, hi), (text, lo, hi)
+
+
+@pytest.mark.parametrize("text", [
+    "Kết nạp ba đoàn viên, ban chấp hành chính thức có chín ủy viên; NĂM MƯƠI hội viên; năm 2025.",
+    "hai mươi lăm lớp (Ba) – một trăm; bốn/năm; tư vấn; không; Mười Tám; nghìn, ngàn, triệu; sáu bảy tám",
+    "αba baα ba\u0345 ßba ba÷ 3ba ba3",
+])
+def test_whole_word_starts_equal_the_plain_scan_on_sentences(text):
+    assert structure.starts_of(text, NUMBER_WORDS, whole=True) == _plain_whole_starts(text, NUMBER_WORDS, 0, len(text))
+
+
+NESTED = """I. MỤC TIÊU
+1. Cấp Quận: thành lập 02 chi đoàn.
+a) Quý I: kết nạp 10 đoàn viên.
+- Cấp Phường: 05 câu lạc bộ.
++ Đối với cơ sở Đoàn 10 phường: 03 đội hình.
+2. Tuyên truyền
+- Phấn đấu 100% chi đoàn có sổ tay.
+II. NHIỆM VỤ
+1. Ban Tổ chức: tham mưu 04 hội nghị.
+"""
+
+
+def test_section_labels_and_headings_read_once_equal_the_plain_walk():
+    doc, _ = plan(NESTED)
+    line = targets._Line(doc, 0, "", None, {}, {})
+    # innermost sections first, so that their ancestors are read through them
+    for sec in [None, *reversed(doc.sections), *doc.sections]:
+        assert line._labels_and_headings(sec) == (structure.labels_above(doc, sec),
+                                                  [s.heading for s in structure.lineage(doc, sec)])
+
+
+@pytest.mark.parametrize("text", [
+    "- Phấn đấu đến năm 2030, 100% chi đoàn có sổ tay.",
+    "- PHẤN ĐẤU kết nạp 50 đoàn viên; chỉ tiêu đề ra là 70%.",
+    "- Tổ chức 05 lớp tập huấn; kết nạp 20 hội viên (mục tiêu: 30).",
+    "- Tổ chức 05 lớp tập huấn; kết nạp 20 hội viên.",
+    "Mục tiêu tăng trưởng: 8%",
+])
+def test_a_line_without_a_goal_ending_has_no_window_with_one(text):
+    """_goal's windows of a line hold a goal word's last syllable only if the line holds one."""
+    line = targets._Line(None, 0, text, None, {}, {})
+    for s0, c0, at in itertools.combinations_with_replacement(range(len(text) + 1), 3):
+        near = f"{text[s0:min(at, s0 + targets._GOAL_OPENING)]} {text[c0:at]}".lower()
+        if any(e in near for e in targets._GOAL_ENDS):
+            assert line.may_hold_goal(), (s0, c0, at)
+            return
+    assert not line.may_hold_goal()
