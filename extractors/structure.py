@@ -200,12 +200,15 @@ def _casefolded(text: str, lo: int, hi: int) -> str:
 
 
 def starts_of(text: str, words: Iterable[str], lo: int = 0, hi: Optional[int] = None,
-              digits: Optional[regex.Pattern] = None, whole: bool = False) -> list[int]:
+              digits: Optional[regex.Pattern] = None, whole: bool = False,
+              followed: Optional[Mapping[str, str]] = None) -> list[int]:
     """Sorted offsets in text[lo:hi] where one of the lower-case `words`, in any case, or a match of
     `digits` starts: the only places where a pattern that opens with one of them can match (see
     matches_at). `digits` finds where a match that opens with a digit may start (most digits are
     none: trying each would cost more than this scan).
-    With `whole`, a word counts only with no letter right before or after it ('ba' in 'ban' does not)."""
+    With `whole`, a word counts only with no letter right before or after it ('ba' in 'ban' does not),
+    and a word that `followed` maps to a pattern only where that pattern follows it in the case-folded
+    text (a space there, not a letter: 'năm' only before ' mươi')."""
     hi = len(text) if hi is None else hi
     folded = _casefolded(text, lo, hi)
     if len(folded) != hi - lo:      # a character folds to several ('ß' → 'ss'): offsets would shift
@@ -213,7 +216,7 @@ def starts_of(text: str, words: Iterable[str], lo: int = 0, hi: Optional[int] = 
     out = [m.start() for m in digits.finditer(text, lo, hi)] if digits else []
     for w in words:
         if whole:       # most places of a short word are inside a longer one ('ba' in 'ban'): refused in C
-            for m in _whole_word(w).finditer(folded):
+            for m in _whole_word(w, followed.get(w) if followed else None).finditer(folded):
                 at = lo + m.start()
                 if not (text[at - 1:at].isalpha() or text[at + len(w):at + len(w) + 1].isalpha()):
                     out.append(at)
@@ -226,17 +229,18 @@ def starts_of(text: str, words: Iterable[str], lo: int = 0, hi: Optional[int] = 
 
 
 # Latin letters, case-folded: every character that folds to one of them is a letter (str.isalpha),
-# as tests/test_extract_speed.py checks over every code point.
+# as tests/test_targets_fast_paths.py checks over every code point.
 _FOLDED_LATIN = r"[a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff]"
 
 
 @lru_cache(maxsize=256)
-def _whole_word(word: str) -> regex.Pattern:
-    """Where `word` stands in a case-folded text with no Latin letter right before or after it: a
-    superset of its whole-word places (a letter of another script is left to the caller). It opens
-    with the word, which `regex` scans for fast; the look-behind is read behind it."""
+def _whole_word(word: str, followed: Optional[str] = None) -> regex.Pattern:
+    """Where `word` stands in a case-folded text with no Latin letter right before or after it (and
+    `followed` after it, when given): a superset of its whole-word places (a letter of another script
+    is left to the caller). It opens with the word, which `regex` scans for fast; the look-behind is
+    read behind it."""
     w = regex.escape(word)
-    return regex.compile(rf"{w}(?<!{_FOLDED_LATIN}{w})(?!{_FOLDED_LATIN})")
+    return regex.compile(rf"{w}(?<!{_FOLDED_LATIN}{w})" + (f"(?={followed})" if followed else f"(?!{_FOLDED_LATIN})"))
 
 
 def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int], pos: int = 0) -> Iterator[regex.Match]:

@@ -360,7 +360,7 @@ def _counting_starts(text: str, lo: int, hi: int) -> list[int]:
       spaces after it and a number never span lines, and a line's end is left to its line).
     Most numbers are none of these (dates, symbols, 'đầu tư', references): their lines are not read.
     (A match reads no further than its line, which a carried or continued line only extends.)"""
-    words = [s for s in numerals.word_starts(text, lo, hi) if _counting_word(text, s)]
+    words = [s for s in numerals.word_starts(text, lo, hi, _WORD_NUMERAL_NOT) if _counting_word(text, s)]
     digits = []
     for m in numerals.digit_numbers(text, lo, hi):
         at, end = m.span()

@@ -6,7 +6,7 @@ import sys
 import pytest
 import regex
 
-from extractors import structure, targets
+from extractors import numerals, structure, targets
 from pipeline.vocab import NUMBER_WORDS
 from tests.plans import plan
 
@@ -96,3 +96,19 @@ def test_a_line_without_a_goal_ending_has_no_window_with_one(text):
             assert line.may_hold_goal(), (s0, c0, at)
             return
     assert not line.may_hold_goal()
+
+
+# numeral words that count nothing alone, the words that may follow them, and what else may stand there
+GROUP_PIECES = ["năm", "NĂM", "Tư", "không", "mươi", "lăm", "ba", " ", "  ", "n", "-", "1", ",", "\n", "ß"]
+
+
+def test_grouped_word_starts_count_what_the_plain_ones_count():
+    """numerals.word_starts with `grouped` drops only starts of a word alone, which
+    _counting_starts would drop: the same starts count."""
+    for n in range(1, 5):
+        for combo in itertools.product(GROUP_PIECES, repeat=n):
+            text = "".join(combo)
+            structure._casefolded.cache_clear()
+            counted = [s for s in numerals.word_starts(text) if targets._counting_word(text, s)]
+            grouped = numerals.word_starts(text, grouped=targets._WORD_NUMERAL_NOT)
+            assert [s for s in grouped if targets._counting_word(text, s)] == counted, text
