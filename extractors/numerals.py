@@ -43,10 +43,12 @@ def word_starts(text: str, lo: int = 0, hi: Optional[int] = None, grouped: froze
             if not (s and _after(text[s - 1]))]
 
 
-def digit_numbers(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[regex.Match]:
-    """The NUMBER matches that open with a digit and start in text[lo:hi] (one may run on past hi)."""
+def digit_numbers(text: str, lo: int = 0, hi: Optional[int] = None,
+                  pattern: regex.Pattern = DIGIT_NUMBER) -> Iterator[regex.Match]:
+    """The NUMBER matches that open with a digit and start in text[lo:hi] (one may run on past hi);
+    `pattern`: DIGIT_NUMBER, or one that gives some of its matches (see targets._COUNTING_DIGITS)."""
     hi = len(text) if hi is None else hi
-    for m in DIGIT_NUMBER.finditer(text, lo):
+    for m in pattern.finditer(text, lo):
         if m.start() >= hi:
             return
         yield m

@@ -361,11 +361,7 @@ def _counting_starts(text: str, lo: int, hi: int) -> list[int]:
     Most numbers are none of these (dates, symbols, 'đầu tư', references): their lines are not read.
     (A match reads no further than its line, which a carried or continued line only extends.)"""
     words = [s for s in numerals.word_starts(text, lo, hi, _WORD_NUMERAL_NOT) if _counting_word(text, s)]
-    digits = []
-    for m in numerals.digit_numbers(text, lo, hi):
-        at, end = m.span()
-        if (text[end:end + 1] in _UNIT_OPENERS or m.group("pct")) and not _named(text, lo, at):
-            digits.append(at)
+    digits = [m.start() for m in numerals.digit_numbers(text, lo, hi, _COUNTING_DIGITS) if not _named(text, lo, m.start())]
     return sorted(words + digits) if words else digits
 
 
@@ -373,6 +369,12 @@ def _counting_starts(text: str, lo: int, hi: int) -> list[int]:
 # a dash before a range's second number ('1,0 - 1,5', '10–15 lớp'), or its line's end (the noun may
 # open the next line: see _continued).
 _UNIT_OPENERS = (" ", "-", "–", "\n")
+# The digit NUMBER matches (numerals.DIGIT_NUMBER) that may count something: a percentage (a '%' ends
+# it), or one an _UNIT_OPENERS character follows. The match is atomic: the one DIGIT_NUMBER gives,
+# then tested, in C (a match that fails it is skipped, as no other match may start inside it).
+_COUNTING_DIGITS = regex.compile(
+    rf"(?>{numerals.DIGIT_NUMBER.pattern})(?:(?<=%)|(?=[{''.join(map(regex.escape, _UNIT_OPENERS))}]))",
+    regex.IGNORECASE)
 
 
 def _counting_word(text: str, s: int) -> bool:

@@ -112,3 +112,18 @@ def test_grouped_word_starts_count_what_the_plain_ones_count():
             counted = [s for s in numerals.word_starts(text) if targets._counting_word(text, s)]
             grouped = numerals.word_starts(text, grouped=targets._WORD_NUMERAL_NOT)
             assert [s for s in grouped if targets._counting_word(text, s)] == counted, text
+
+
+# digits and what stands around numbers, every combination up to a length
+DIGIT_PIECES = ["1", "25", "1.000", ",5", "/3", "%", " %", " ", "-", "–", "\n", "a", "số ", ".", "/", "x"]
+
+
+def test_counting_digit_starts_equal_the_plain_test():
+    """_COUNTING_DIGITS (the test after a number made in the pattern) keeps the numbers that
+    digit_numbers gives and a percentage or an _UNIT_OPENERS character ends or follows."""
+    for n in range(1, 5):
+        for combo in itertools.product(DIGIT_PIECES, repeat=n):
+            text = "".join(combo)
+            plain = [m.start() for m in numerals.digit_numbers(text)
+                     if text[m.end():m.end() + 1] in targets._UNIT_OPENERS or m.group("pct")]
+            assert [m.start() for m in numerals.digit_numbers(text, pattern=targets._COUNTING_DIGITS)] == plain, text
