@@ -36,18 +36,38 @@ UNIT_INTRO = regex.compile(r"^(?:đối[ ]với|thành[ ]lập(?:[ ]mới)?)[ ]{
 UNIT_HEAD_WORDS = ("các", "những", "mỗi", *UNIT_HEADS, *UNIT_NAMES)      # every word a UNIT_START match opens with
 
 
-def _lower(words: Iterable[str]) -> set[str]:
-    """The words in lower case, for trie_alternation under IGNORECASE: folding keeps each one's
+def lower_words(words: Iterable[str]) -> set[str]:
+    """The words in lower case, for (suffix_)trie_alternation under IGNORECASE: folding keeps each one's
     length (and so matches what the word matches)."""
     assert all(len(w.casefold()) == len(w) for w in words)
     return {w.casefold() for w in words}
 
 
+def suffix_trie_alternation(words: Iterable[str]) -> str:
+    r"""An alternation of the words for a REVERSE pattern, their shared ends factored out ('nghị định|
+    quy định' → '(?:(?:nghị\ |quy\ )định)'): a REVERSE match reads each branch from its end, and tries
+    only those that go on with the character before. A word that another one ends (a suffix of it) is
+    tried after it, as alternation() tries the longest first. Under IGNORECASE give the words in one
+    case (lower_words)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in reversed(word):
+            node = node.setdefault(ch, {})
+        node[""] = {}           # a word starts here: tried after the words that go on
+    def group(node: dict) -> str:
+        branches = "|".join(group(child) + regex.escape(ch) for ch, child in node.items() if ch)
+        if not branches:
+            return ""
+        return f"(?:{branches})?" if "" in node else f"(?:{branches})"
+    return group(root)
+
+
 UNIT_START = regex.compile(
     rf"""^(?:
-        (?:các|những|mỗi)[ ]{{1,3}}{trie_alternation(_lower(PLURAL_UNIT_NOUNS))}    # 'các cơ quan, đơn vị'
-      | (?:(?:các|những|mỗi)[ ]{{1,3}})?(?!{trie_alternation(_lower(NOT_UNIT_STARTS))}(?!\p{{L}}))
-        {trie_alternation(_lower(UNIT_HEADS | set(UNIT_NAMES)))}                    # 'Sở Tài chính', 'các Bộ'
+        (?:các|những|mỗi)[ ]{{1,3}}{trie_alternation(lower_words(PLURAL_UNIT_NOUNS))}    # 'các cơ quan, đơn vị'
+      | (?:(?:các|những|mỗi)[ ]{{1,3}})?(?!{trie_alternation(lower_words(NOT_UNIT_STARTS))}(?!\p{{L}}))
+        {trie_alternation(lower_words(UNIT_HEADS | set(UNIT_NAMES)))}                    # 'Sở Tài chính', 'các Bộ'
     )(?![\p{{L}}])""",
     regex.IGNORECASE | regex.VERBOSE)
 MAX_UNIT_WORDS = 20          # 'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa' is 15

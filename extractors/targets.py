@@ -61,7 +61,10 @@ _TAIL = regex.compile(
     rf"(?:(?<![\p{{L}}])(?P<cue>{alternation(TARGET_CUES)})(?:[ ](?:mới|thêm|được|các|tổng số))?[ ]{{1,3}})?"
     rf"(?:(?<![\p{{L}}])(?P<comp>{_COMP})[ ]{{1,3}})?(?P<from>từ[ ]{{1,3}})?$", regex.IGNORECASE | regex.REVERSE)
 # A reference or rank word right before the number. Example: 'Nghị quyết 25', 'cụm 8', 'số 03'.
-_NAMED = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(NUMBER_NAMERS | set(TYPE_WORDS))})[ ]{{1,3}}$",
+# (its words as a suffix trie: the pattern is read backwards from the number, and only whether it
+# matches is read)
+_NAMED_WORDS = NUMBER_NAMERS | set(TYPE_WORDS)
+_NAMED = regex.compile(rf"(?<![\p{{L}}]){structure.suffix_trie_alternation(structure.lower_words(_NAMED_WORDS))}[ ]{{1,3}}$",
                        regex.IGNORECASE | regex.REVERSE)
 # 'doanh nghiệp có (từ|trên) 500 lao động': a condition on the noun before 'có' ('trong đó có',
 # 'và có 100% đoàn viên …' and a 'có' that opens its clause are not).

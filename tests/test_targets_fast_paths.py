@@ -7,8 +7,10 @@ import pytest
 import regex
 
 from extractors import numerals, structure, targets
+from pipeline.patterns import alternation
 from pipeline.vocab import NUMBER_WORDS
 from tests.plans import plan
+
 
 def test_folded_latin_letters_fold_only_from_letters():
     """structure._whole_word refuses a place in the case-folded text when a _FOLDED_LATIN character
@@ -127,3 +129,32 @@ def test_counting_digit_starts_equal_the_plain_test():
             plain = [m.start() for m in numerals.digit_numbers(text)
                      if text[m.end():m.end() + 1] in targets._UNIT_OPENERS or m.group("pct")]
             assert [m.start() for m in numerals.digit_numbers(text, pattern=targets._COUNTING_DIGITS)] == plain, text
+
+
+SUFFIX_WORDS = ["định", "nghị định", "quyết định", "quy định", "số", "kỳ", "nhiệm kỳ", "ba"]
+
+
+def test_suffix_trie_matches_what_the_alternation_matches_backwards():
+    """A REVERSE pattern of the suffix trie gives the match of alternation(): the same span, the
+    longest word first, then a shorter one when a check before the longer one fails."""
+    texts = [f"{pre}{w}{sp}" for w in [*SUFFIX_WORDS, "ịnh", "NGHỊ ĐỊNH", "Quy Định", "xba"]
+             for pre in ("", " ", "a", "nghị ", "xquy ") for sp in ("", " ", "   ", "    ")]
+    for head in (r"(?<![\p{L}])", r"(?<=[ ]|^)", ""):
+        plain = regex.compile(rf"{head}(?:{alternation(SUFFIX_WORDS)})[ ]{{1,3}}$", regex.IGNORECASE | regex.REVERSE)
+        trie = regex.compile(rf"{head}{structure.suffix_trie_alternation(SUFFIX_WORDS)}[ ]{{1,3}}$",
+                             regex.IGNORECASE | regex.REVERSE)
+        for text in texts:
+            a, b = plain.match(text), trie.match(text)
+            assert (a and a.span()) == (b and b.span()), (text, head)
+
+
+def test_named_equals_its_alternation():
+    """targets._NAMED, built with a suffix trie, matches where the alternation of its words matches:
+    every word in three cases, after a letter or not, before up to four spaces, from two bounds."""
+    plain = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(targets._NAMED_WORDS)})[ ]{{1,3}}$",
+                          regex.IGNORECASE | regex.REVERSE)
+    for word in sorted(targets._NAMED_WORDS):
+        for form in (word, word.upper(), word.capitalize()):
+            for text in (f"{form} ", f"a{form}  ", f"x {form}    ", f"{form[1:]} ", f"({form}   "):
+                for lo in (0, 1, 2):
+                    assert (plain.match(text, lo) is None) == (targets._NAMED.match(text, lo) is None), (text, lo)
