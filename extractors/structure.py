@@ -235,15 +235,15 @@ def starts_of(text: str, words: Iterable[str], lo: int = 0, hi: Optional[int] = 
         return list(range(lo, hi))
     out = [m.start() for m in digits.finditer(text, lo, hi)] if digits else []
     for w in words:
-        if whole:       # most places of a short word are inside a longer one ('ba' in 'ban'): refused in C
-            for m in _whole_word(w, followed.get(w) if followed else None).finditer(folded):
-                at = lo + m.start()
-                if not (text[at - 1:at].isalpha() or text[at + len(w):at + len(w) + 1].isalpha()):
-                    out.append(at)
+        if whole and followed and w in followed:    # most places of such a word are not before the pattern: refused in C
+            out += [lo + m.start() for m in _followed_word(w, followed[w]).finditer(folded)
+                    if not text[lo + m.start() - 1:lo + m.start()].isalpha()]
             continue
         i = folded.find(w)
         while i >= 0:
-            out.append(lo + i)
+            at = lo + i
+            if not whole or not (text[at - 1:at].isalpha() or text[at + len(w):at + len(w) + 1].isalpha()):
+                out.append(at)
             i = folded.find(w, i + 1)
     return sorted(out)
 
@@ -254,13 +254,12 @@ _FOLDED_LATIN = r"[a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff]"
 
 
 @lru_cache(maxsize=256)
-def _whole_word(word: str, followed: Optional[str] = None) -> regex.Pattern:
-    """Where `word` stands in a case-folded text with no Latin letter right before or after it (and
-    `followed` after it, when given): a superset of its whole-word places (a letter of another script
-    is left to the caller). It opens with the word, which `regex` scans for fast; the look-behind is
-    read behind it."""
+def _followed_word(word: str, followed: str) -> regex.Pattern:
+    """Where `word` stands in a case-folded text with no Latin letter right before it and `followed`
+    after it: a superset of its whole-word places before `followed` (a letter of another script is left
+    to the caller). It opens with the word, which `regex` scans for; the look-behind is read behind it."""
     w = regex.escape(word)
-    return regex.compile(rf"{w}(?<!{_FOLDED_LATIN}{w})" + (f"(?={followed})" if followed else f"(?!{_FOLDED_LATIN})"))
+    return regex.compile(rf"{w}(?<!{_FOLDED_LATIN}{w})(?={followed})")
 
 
 def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int], pos: int = 0) -> Iterator[regex.Match]:

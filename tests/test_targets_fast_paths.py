@@ -13,28 +13,33 @@ from tests.plans import plan
 
 
 def test_folded_latin_letters_fold_only_from_letters():
-    """structure._whole_word refuses a place in the case-folded text when a _FOLDED_LATIN character
-    stands next to it: the character of the text that folded to it must be a letter (str.isalpha), as
-    the plain scan reads it ('÷' stands between 'ö' and 'ø', and U+0345 folds to a Greek letter)."""
+    """structure._followed_word refuses a place in the case-folded text when a _FOLDED_LATIN character
+    stands before it: the character of the text that folded to it must be a letter (str.isalpha), as
+    the plain scan reads it ('÷' stands between 'ö' and 'ø', and U+0345 folds to a Greek letter). The
+    space it wants after the word folds from a space only (no letter stands there)."""
     latin = regex.compile(structure._FOLDED_LATIN)
-    chars = (chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
     assert [c for c in chars if len(c.casefold()) == 1 and latin.match(c.casefold()) and not c.isalpha()] == []
+    assert [c for c in chars if c.casefold() == " "] == [" "]
 
 
-def _plain_whole_starts(text, words, lo, hi):
-    """starts_of(whole=True) as it read before: every place of each word in the folded text, kept
-    when no letter stands right before or after it in the text."""
+NEXT = {w: numerals._NEXT_WORD for w in targets._WORD_NUMERAL_NOT}
+
+
+def _plain_followed_starts(text, lo, hi):
+    """starts_of(whole=True, followed=NEXT) read plainly: every place of each numeral word in the
+    folded text, kept when no letter stands right before or after it in the text, and a word of NEXT
+    only where its pattern follows it in the folded text."""
     folded = text[lo:hi].casefold()
     if len(folded) != hi - lo:
         return list(range(lo, hi))
     out = []
-    for w in words:
-        i = folded.find(w)
-        while i >= 0:
+    for w in NUMBER_WORDS:
+        for i in range(len(folded)):
             at = lo + i
-            if not (text[at - 1:at].isalpha() or text[at + len(w):at + len(w) + 1].isalpha()):
+            if folded.startswith(w, i) and not (text[at - 1:at].isalpha() or text[at + len(w):at + len(w) + 1].isalpha()) \
+                    and (w not in NEXT or regex.match(NEXT[w], folded[i + len(w):])):
                 out.append(at)
-            i = folded.find(w, i + 1)
     return sorted(out)
 
 
@@ -42,23 +47,23 @@ def _plain_whole_starts(text, words, lo, hi):
 PIECES = ["ba", "BA", "Ba", "n", "năm", "NĂM", "chín", "h", " ", "-", "2", "\u0345", "ß", "α", "÷", "Đ", "ư", "mươi", "\n"]
 
 
-def test_whole_word_starts_equal_the_plain_scan():
+def test_followed_word_starts_equal_the_plain_scan():
     for n in range(1, 4):
         for combo in itertools.product(PIECES, repeat=n):
             text = "".join(combo)
             for lo, hi in ((0, len(text)), (1, len(text)), (0, max(len(text) - 1, 0))):
                 structure._casefolded.cache_clear()
-                assert structure.starts_of(text, NUMBER_WORDS, lo, hi, whole=True) == \
-                    _plain_whole_starts(text, NUMBER_WORDS, lo, hi), (text, lo, hi)
+                assert structure.starts_of(text, NUMBER_WORDS, lo, hi, whole=True, followed=NEXT) == \
+                    _plain_followed_starts(text, lo, hi), (text, lo, hi)
 
 
 @pytest.mark.parametrize("text", [
     "Kết nạp ba đoàn viên, ban chấp hành chính thức có chín ủy viên; NĂM MƯƠI hội viên; năm 2025.",
     "hai mươi lăm lớp (Ba) – một trăm; bốn/năm; tư vấn; không; Mười Tám; nghìn, ngàn, triệu; sáu bảy tám",
-    "αba baα ba\u0345 ßba ba÷ 3ba ba3",
+    "αba baα ba\u0345 ßba ba÷ 3ba ba3 αnăm năm\u0345 ÷năm mươi Năm  năm",
 ])
-def test_whole_word_starts_equal_the_plain_scan_on_sentences(text):
-    assert structure.starts_of(text, NUMBER_WORDS, whole=True) == _plain_whole_starts(text, NUMBER_WORDS, 0, len(text))
+def test_followed_word_starts_equal_the_plain_scan_on_sentences(text):
+    assert structure.starts_of(text, NUMBER_WORDS, whole=True, followed=NEXT) == _plain_followed_starts(text, 0, len(text))
 
 
 NESTED = """I. MỤC TIÊU
