@@ -64,8 +64,9 @@ _TAIL = regex.compile(
 # (its words as a suffix trie: the pattern is read backwards from the number, and only whether it
 # matches is read)
 _NAMED_WORDS = NUMBER_NAMERS | set(TYPE_WORDS)
-_NAMED = regex.compile(rf"(?<![\p{{L}}]){structure.suffix_trie_alternation(structure.lower_words(_NAMED_WORDS))}[ ]{{1,3}}$",
-                       regex.IGNORECASE | regex.REVERSE)
+_NAMED = regex.compile(
+    rf"(?<![\p{{L}}]){structure.suffix_trie_alternation(structure.lower_words(_NAMED_WORDS))}[ ]{{1,3}}$",
+    regex.IGNORECASE | regex.REVERSE)
 # 'doanh nghiệp có (từ|trên) 500 lao động': a condition on the noun before 'có' ('trong đó có',
 # 'và có 100% đoàn viên …' and a 'có' that opens its clause are not).
 _CONDITION_BEFORE = regex.compile(r"(?<=\p{L}[ ]{1,3})(?<!(?:đó|và)[ ]{1,2})(?<![\p{L}])có[ ]{1,3}"
@@ -364,7 +365,8 @@ def _counting_starts(text: str, lo: int, hi: int) -> list[int]:
     Most numbers are none of these (dates, symbols, 'đầu tư', references): their lines are not read.
     (A match reads no further than its line, which a carried or continued line only extends.)"""
     words = [s for s in numerals.word_starts(text, lo, hi, _WORD_NUMERAL_NOT) if _counting_word(text, s)]
-    digits = [m.start() for m in numerals.digit_numbers(text, lo, hi, _COUNTING_DIGITS) if not _named(text, lo, m.start())]
+    digits = [m.start() for m in numerals.digit_numbers(text, lo, hi, _COUNTING_DIGITS)
+              if not _named(text, lo, m.start())]
     return sorted(words + digits) if words else digits
 
 
