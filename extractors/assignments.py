@@ -451,6 +451,8 @@ def _table_rows(d: _Doc) -> tuple[list[Assignment], list[tuple[int, int]]]:
     kinds: Optional[list[Optional[str]]] = None
     last_end = 0
     text = d.doc.text
+    if not d.tail or text.find("|", d.tail[0].start) < 0:     # most documents: no table (one scan, not a line loop)
+        return out, spans
     for cells, start, end in structure.table_rows(d.tail):
         if kinds is not None and text[last_end:start].strip(" \n|-:"):    # text between (not a rule line): another table
             kinds = None

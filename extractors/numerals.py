@@ -29,16 +29,26 @@ def _after(char: str) -> bool:
     return _AFTER.match(char) is not None
 
 
-def word_starts(text: str, lo: int = 0, hi: Optional[int] = None) -> list[int]:
+# Another numeral word after one space, in a case-folded text: where a NUMBER match goes on past its first word.
+_NEXT_WORD = rf"[ ](?:{_WORDS})"
+assert _WORDS == _WORDS.casefold()
+
+
+def word_starts(text: str, lo: int = 0, hi: Optional[int] = None, grouped: frozenset[str] = frozenset()) -> list[int]:
     """Where a NUMBER match that opens with a word may start in text[lo:hi] (see structure.matches_at):
-    a whole numeral word ('chín' in 'chính' is none), not after an _AFTER character."""
-    return [s for s in starts_of(text, NUMBER_WORDS, lo, hi, whole=True) if not (s and _after(text[s - 1]))]
+    a whole numeral word ('chín' in 'chính' is none), not after an _AFTER character; a word of
+    `grouped` only where a match of several words may start ('năm mươi', not 'năm' alone)."""
+    followed = {w: _NEXT_WORD for w in grouped}
+    return [s for s in starts_of(text, NUMBER_WORDS, lo, hi, whole=True, followed=followed)
+            if not (s and _after(text[s - 1]))]
 
 
-def digit_numbers(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[regex.Match]:
-    """The NUMBER matches that open with a digit and start in text[lo:hi] (one may run on past hi)."""
+def digit_numbers(text: str, lo: int = 0, hi: Optional[int] = None,
+                  pattern: regex.Pattern = DIGIT_NUMBER) -> Iterator[regex.Match]:
+    """The NUMBER matches that open with a digit and start in text[lo:hi] (one may run on past hi);
+    `pattern`: DIGIT_NUMBER, or one that gives some of its matches (see targets._COUNTING_DIGITS)."""
     hi = len(text) if hi is None else hi
-    for m in DIGIT_NUMBER.finditer(text, lo):
+    for m in pattern.finditer(text, lo):
         if m.start() >= hi:
             return
         yield m

@@ -36,18 +36,38 @@ UNIT_INTRO = regex.compile(r"^(?:đối[ ]với|thành[ ]lập(?:[ ]mới)?)[ ]{
 UNIT_HEAD_WORDS = ("các", "những", "mỗi", *UNIT_HEADS, *UNIT_NAMES)      # every word a UNIT_START match opens with
 
 
-def _lower(words: Iterable[str]) -> set[str]:
-    """The words in lower case, for trie_alternation under IGNORECASE: folding keeps each one's
+def lower_words(words: Iterable[str]) -> set[str]:
+    """The words in lower case, for (suffix_)trie_alternation under IGNORECASE: folding keeps each one's
     length (and so matches what the word matches)."""
     assert all(len(w.casefold()) == len(w) for w in words)
     return {w.casefold() for w in words}
 
 
+def suffix_trie_alternation(words: Iterable[str]) -> str:
+    r"""An alternation of the words for a REVERSE pattern, their shared ends factored out ('nghị định|
+    quy định' → '(?:(?:nghị\ |quy\ )định)'): a REVERSE match reads each branch from its end, and tries
+    only those that go on with the character before. A word that another one ends (a suffix of it) is
+    tried after it, as alternation() tries the longest first. Under IGNORECASE give the words in one
+    case (lower_words)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in reversed(word):
+            node = node.setdefault(ch, {})
+        node[""] = {}           # a word starts here: tried after the words that go on
+    def group(node: dict) -> str:
+        branches = "|".join(group(child) + regex.escape(ch) for ch, child in node.items() if ch)
+        if not branches:
+            return ""
+        return f"(?:{branches})?" if "" in node else f"(?:{branches})"
+    return group(root)
+
+
 UNIT_START = regex.compile(
     rf"""^(?:
-        (?:các|những|mỗi)[ ]{{1,3}}{trie_alternation(_lower(PLURAL_UNIT_NOUNS))}    # 'các cơ quan, đơn vị'
-      | (?:(?:các|những|mỗi)[ ]{{1,3}})?(?!{trie_alternation(_lower(NOT_UNIT_STARTS))}(?!\p{{L}}))
-        {trie_alternation(_lower(UNIT_HEADS | set(UNIT_NAMES)))}                    # 'Sở Tài chính', 'các Bộ'
+        (?:các|những|mỗi)[ ]{{1,3}}{trie_alternation(lower_words(PLURAL_UNIT_NOUNS))}    # 'các cơ quan, đơn vị'
+      | (?:(?:các|những|mỗi)[ ]{{1,3}})?(?!{trie_alternation(lower_words(NOT_UNIT_STARTS))}(?!\p{{L}}))
+        {trie_alternation(lower_words(UNIT_HEADS | set(UNIT_NAMES)))}                    # 'Sở Tài chính', 'các Bộ'
     )(?![\p{{L}}])""",
     regex.IGNORECASE | regex.VERBOSE)
 MAX_UNIT_WORDS = 20          # 'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa' is 15
@@ -156,14 +176,15 @@ def lineage(doc: SegmentedDoc, sec: Optional[Section]) -> Iterator[Section]:
 def labels_above(doc: SegmentedDoc, at: Optional[Section]) -> list[str]:
     """The 'Label:' or short heading of the section and of its ancestors, innermost first.
     Example: a target in '+ Cấp Quận: …' under '- Quý I: …' → ['Cấp Quận', 'Quý I', …]."""
-    out = []
-    for sec in lineage(doc, at):
-        lab = label_of(sec.heading)
-        if lab is None and sec.kind not in ("dash", "plus", "star") and len(sec.heading.split()) <= 8:
-            lab = sec.heading.rstrip(" :.")
-        if lab:
-            out.append(lab)
-    return out
+    return [lab for lab in map(section_label, lineage(doc, at)) if lab]
+
+
+def section_label(sec: Section) -> Optional[str]:
+    """The 'Label:' of the section's heading, or its short heading (not a bullet's), or None."""
+    lab = label_of(sec.heading)
+    if lab is None and sec.kind not in ("dash", "plus", "star") and len(sec.heading.split()) <= 8:
+        lab = sec.heading.rstrip(" :.")
+    return lab or None
 
 
 def sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -207,18 +228,25 @@ def _casefolded(text: str, lo: int, hi: int) -> str:
 
 
 def starts_of(text: str, words: Iterable[str], lo: int = 0, hi: Optional[int] = None,
-              digits: Optional[regex.Pattern] = None, whole: bool = False) -> list[int]:
+              digits: Optional[regex.Pattern] = None, whole: bool = False,
+              followed: Optional[Mapping[str, str]] = None) -> list[int]:
     """Sorted offsets in text[lo:hi] where one of the lower-case `words`, in any case, or a match of
     `digits` starts: the only places where a pattern that opens with one of them can match (see
     matches_at). `digits` finds where a match that opens with a digit may start (most digits are
     none: trying each would cost more than this scan).
-    With `whole`, a word counts only with no letter right before or after it ('ba' in 'ban' does not)."""
+    With `whole`, a word counts only with no letter right before or after it ('ba' in 'ban' does not),
+    and a word that `followed` maps to a pattern only where that pattern follows it in the case-folded
+    text (a space there, not a letter: 'năm' only before ' mươi')."""
     hi = len(text) if hi is None else hi
     folded = _casefolded(text, lo, hi)
     if len(folded) != hi - lo:      # a character folds to several ('ß' → 'ss'): offsets would shift
         return list(range(lo, hi))
     out = [m.start() for m in digits.finditer(text, lo, hi)] if digits else []
     for w in words:
+        if whole and followed and w in followed:    # most places of such a word are not before the pattern: refused in C
+            out += [lo + m.start() for m in _followed_word(w, followed[w]).finditer(folded)
+                    if not text[lo + m.start() - 1:lo + m.start()].isalpha()]
+            continue
         i = folded.find(w)
         while i >= 0:
             at = lo + i
@@ -226,6 +254,20 @@ def starts_of(text: str, words: Iterable[str], lo: int = 0, hi: Optional[int] = 
                 out.append(at)
             i = folded.find(w, i + 1)
     return sorted(out)
+
+
+# Latin letters, case-folded: every character that folds to one of them is a letter (str.isalpha),
+# as tests/test_targets_fast_paths.py checks over every code point.
+_FOLDED_LATIN = r"[a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff]"
+
+
+@lru_cache(maxsize=256)
+def _followed_word(word: str, followed: str) -> regex.Pattern:
+    """Where `word` stands in a case-folded text with no Latin letter right before it and `followed`
+    after it: a superset of its whole-word places before `followed` (a letter of another script is left
+    to the caller). It opens with the word, which `regex` scans for; the look-behind is read behind it."""
+    w = regex.escape(word)
+    return regex.compile(rf"{w}(?<!{_FOLDED_LATIN}{w})(?={followed})")
 
 
 def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int], pos: int = 0) -> Iterator[regex.Match]:

@@ -61,8 +61,12 @@ _TAIL = regex.compile(
     rf"(?:(?<![\p{{L}}])(?P<cue>{alternation(TARGET_CUES)})(?:[ ](?:mới|thêm|được|các|tổng số))?[ ]{{1,3}})?"
     rf"(?:(?<![\p{{L}}])(?P<comp>{_COMP})[ ]{{1,3}})?(?P<from>từ[ ]{{1,3}})?$", regex.IGNORECASE | regex.REVERSE)
 # A reference or rank word right before the number. Example: 'Nghị quyết 25', 'cụm 8', 'số 03'.
-_NAMED = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(NUMBER_NAMERS | set(TYPE_WORDS))})[ ]{{1,3}}$",
-                       regex.IGNORECASE | regex.REVERSE)
+# (its words as a suffix trie: the pattern is read backwards from the number, and only whether it
+# matches is read)
+_NAMED_WORDS = NUMBER_NAMERS | set(TYPE_WORDS)
+_NAMED = regex.compile(
+    rf"(?<![\p{{L}}]){structure.suffix_trie_alternation(structure.lower_words(_NAMED_WORDS))}[ ]{{1,3}}$",
+    regex.IGNORECASE | regex.REVERSE)
 # 'doanh nghiệp có (từ|trên) 500 lao động': a condition on the noun before 'có' ('trong đó có',
 # 'và có 100% đoàn viên …' and a 'có' that opens its clause are not).
 _CONDITION_BEFORE = regex.compile(r"(?<=\p{L}[ ]{1,3})(?<!(?:đó|và)[ ]{1,2})(?<![\p{L}])có[ ]{1,3}"
@@ -302,6 +306,7 @@ class _Line:
     spans: list = field(default_factory=list)
     prev: dict = field(default_factory=dict)          # sentence start → (end, comparator) of its last target
     periods: dict = field(default_factory=dict)       # sentence start → its period phrase
+    goal_ends: Optional[bool] = None                  # see may_hold_goal
 
     def __post_init__(self):
         skip, body = structure.strip_marker(self.text)
@@ -321,16 +326,34 @@ class _Line:
             self.spans = structure.sentences(t, 0, len(t))
         return self.masked
 
+    def may_hold_goal(self) -> bool:
+        """Whether the line holds the last syllable of a goal word (read once: _goal's windows of the
+        line hold none when the line holds none; a syllable has no space, so none spans their join)."""
+        if self.goal_ends is None:
+            lowered = self.text.lower()
+            self.goal_ends = any(e in lowered for e in _GOAL_ENDS)
+        return self.goal_ends
+
     def above(self, at: int) -> _Above:
         sec = structure.section_at(self.doc, self.start + at)
         index = sec.index if sec else None
         key = (index, self.label)
         if key not in self.above_of:
-            if index not in self.sections:
-                self.sections[index] = (structure.labels_above(self.doc, sec),
-                                        [s.heading for s in structure.lineage(self.doc, sec)])
-            self.above_of[key] = _Above.of(sec, *self.sections[index], self.label)
+            self.above_of[key] = _Above.of(sec, *self._labels_and_headings(sec), self.label)
         return self.above_of[key]
+
+    def _labels_and_headings(self, sec) -> tuple[list[str], list[str]]:
+        """structure.labels_above(sec) and the headings of its lineage, innermost first: each section
+        read once per document, its ancestors' from their own entries."""
+        index = sec.index if sec else None
+        if index not in self.sections:
+            parent = self.doc.sections[sec.parent] if sec and sec.parent is not None else None
+            labels, headings = self._labels_and_headings(parent) if parent else ([], [])
+            if sec:
+                lab = structure.section_label(sec)
+                labels, headings = ([lab, *labels] if lab else labels), [sec.heading, *headings]
+            self.sections[index] = (labels, headings)
+        return self.sections[index]
 
 
 def _counting_starts(text: str, lo: int, hi: int) -> list[int]:
@@ -341,12 +364,9 @@ def _counting_starts(text: str, lo: int, hi: int) -> list[int]:
       spaces after it and a number never span lines, and a line's end is left to its line).
     Most numbers are none of these (dates, symbols, 'đầu tư', references): their lines are not read.
     (A match reads no further than its line, which a carried or continued line only extends.)"""
-    words = [s for s in numerals.word_starts(text, lo, hi) if _counting_word(text, s)]
-    digits = []
-    for m in numerals.digit_numbers(text, lo, hi):
-        at, end = m.span()
-        if (text[end:end + 1] in _UNIT_OPENERS or m.group("pct")) and not _named(text, lo, at):
-            digits.append(at)
+    words = [s for s in numerals.word_starts(text, lo, hi, _WORD_NUMERAL_NOT) if _counting_word(text, s)]
+    digits = [m.start() for m in numerals.digit_numbers(text, lo, hi, _COUNTING_DIGITS)
+              if not _named(text, lo, m.start())]
     return sorted(words + digits) if words else digits
 
 
@@ -354,6 +374,12 @@ def _counting_starts(text: str, lo: int, hi: int) -> list[int]:
 # a dash before a range's second number ('1,0 - 1,5', '10–15 lớp'), or its line's end (the noun may
 # open the next line: see _continued).
 _UNIT_OPENERS = (" ", "-", "–", "\n")
+# The digit NUMBER matches (numerals.DIGIT_NUMBER) that may count something: a percentage (a '%' ends
+# it), or one an _UNIT_OPENERS character follows. The match is atomic: the one DIGIT_NUMBER gives,
+# then tested, in C (a match that fails it is skipped, as no other match may start inside it).
+_COUNTING_DIGITS = regex.compile(
+    rf"(?>{numerals.DIGIT_NUMBER.pattern})(?:(?<=%)|(?=[{''.join(map(regex.escape, _UNIT_OPENERS))}]))",
+    regex.IGNORECASE)
 
 
 def _counting_word(text: str, s: int) -> bool:
@@ -453,9 +479,12 @@ def _goal(ln: _Line, s0: int, c0: int, at: int) -> bool:
     """A goal word in the number's clause ('chỉ tiêu đề ra là 70%'), opening its sentence ('Phấn đấu
     đến năm 2030, …'), or in its line's label ('Mục tiêu tăng trưởng: 8%')."""
     text = ln.text
-    near = f"{text[s0:min(at, s0 + _GOAL_OPENING)]} {text[c0:at]}".lower()      # windows: linear on long lines
-    if not ln.label and not any(e in near for e in _GOAL_ENDS):
-        return False
+    if not ln.label:
+        if not ln.may_hold_goal():
+            return False
+        near = f"{text[s0:min(at, s0 + _GOAL_OPENING)]} {text[c0:at]}".lower()      # windows: linear on long lines
+        if not any(e in near for e in _GOAL_ENDS):
+            return False
     return (_GOAL.search(text, c0, at) is not None or _GOAL.match(text, s0 + _lead_junk(text, s0)) is not None
             or bool(ln.label and _GOAL.search(ln.label)))
 
@@ -469,12 +498,11 @@ def _committed(ln: _Line, tail, s0: int, near: int, at: int) -> bool:
     return _opens(ln, s0, at) or (":" in ln.text[near:at] and _QUANTITY_LABEL.search(ln.text, near, at) is not None)
 
 
-def _reported(ln: _Line, clause: str, rest: str, goal: bool, above: _Above) -> bool:
+def _reported(ln: _Line, clause: str, folded: str, rest: str, goal: bool, above: _Above) -> bool:
     """A result reported, not a commitment: a result word before it in its clause ('đã tổ chức',
     'ước đạt', 'so với cùng kỳ') and after any goal word there; a number under a heading over results
     ('I. Kết quả thực hiện năm 2024') not stated as a goal; in a report, any number not stated as a
-    goal nor under a heading of tasks to come."""
-    folded = clause.casefold()
+    goal nor under a heading of tasks to come. `folded`: the clause case-folded."""
     results = _found(_RESULT, _RESULT_WORDS, clause, folded)
     result = results[-1] if results else None
     if result:      # after any goal word: '(chỉ tiêu tối thiểu 98%, hiện đạt 97,28%)'
@@ -490,11 +518,11 @@ def _reported(ln: _Line, clause: str, rest: str, goal: bool, above: _Above) -> b
     return (above.tells or ("back" if ln.doc_type in REPORT_TYPES else "forward")) == "back"
 
 
-def _kind(ln: _Line, clause: str, before: str, tail, unit: Optional[str], goal: bool) -> str:
+def _kind(ln: _Line, clause: str, folded: str, before: str, tail, unit: Optional[str], goal: bool) -> str:
     """'limit' for a ceiling set by a rule ('không quá 03 tác phẩm'), a bound in a conditional clause
     ('khi có ít nhất 2/3 số đại biểu') or in a rule-setting document, a fee ('1.000 đồng/trẻ')."""
     verb = bool(tail and tail.group("cue")) or goal
-    conds = _found(_CONDITION, _CONDITION_WORDS, clause, clause.casefold())
+    conds = _found(_CONDITION, _CONDITION_WORDS, clause, folded)
     if conds and not _THEN.search(clause, conds[-1].end()):     # inside the condition, not after its 'thì'
         return "limit"
     if not verb and _LIMIT.match(before):
@@ -591,7 +619,8 @@ def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
     if not (continues or goal or _committed(ln, tail, s0, near, at)):
         return None
     above = ln.above(at)
-    if _reported(ln, clause, rest, goal, above):
+    folded = clause.casefold()         # read by _reported and _kind
+    if _reported(ln, clause, folded, rest, goal, above):
         return None
     if comparator is None:
         if tail and tail.group("comp"):
@@ -604,12 +633,13 @@ def _target(ln: _Line, m: regex.Match) -> Optional[Target]:
     sent = text[cut:min(s1, m.end() + _TEXT_CHARS)]
     end = m.end() + (len(after) - len(unit_after)) + n
     ln.prev[s0] = (end, comparator)
+    # positional: a dataclass __init__ takes them about three times as fast as keywords (a row per target)
     return Target(
-        value=value, value_max=value_max, unit=unit, is_percent=pct, comparator=comparator,
-        scope=_scope(sent, at - cut, rest, above), period=ln.periods[s0] or above.period,
-        section=above.path, text=sent.strip(), start=ln.start + at,
-        end=ln.start + max(end, m.end()), denominator=float(m.group("den")) if m.group("den") else None,
-        kind=_kind(ln, clause, before, tail, unit, goal))
+        value, value_max, unit, pct, comparator,                                       # value … comparator
+        _scope(sent, at - cut, rest, above), ln.periods[s0] or above.period,           # scope, period,
+        above.path, sent.strip(), ln.start + at, ln.start + max(end, m.end()),          # section, text, start, end,
+        float(m.group("den")) if m.group("den") else None,                              # denominator,
+        _kind(ln, clause, folded, before, tail, unit, goal))                            # kind
 
 
 # A line runs on into the next when it ends without a stop and the next opens with a digit or a
