@@ -6,12 +6,17 @@ from typing import Optional
 
 import regex
 
+from pipeline.vocab import PLACE_PREFIXES
+
+_PREFIXES = "|".join(PLACE_PREFIXES)
+
+
 # 'Rạch Giá, ngày 28 tháng 5 năm 2014', 'TP. Hồ Chí Minh, ngày 09 tháng 02 năm 2018',
 # 'Thành phố Hồ Chí Minh, ngày 12 tháng 4 năm 2023'; a draft leaves the day blank or dotted:
 # 'Đà Nẵng, ngày …. tháng ….. năm 2018' (no date then).
 def _place(sp: str) -> str:
     """A place name before the date, `sp` being the characters that may stand between words."""
-    return (rf"(?:(?:TP|Tp|TX|Tx|TT|Tt)\.[{sp}]{{0,1}}|(?:Thành phố|Thị xã|Thị trấn|Huyện|Quận|Xã|Phường)[{sp}])?"
+    return (rf"(?:(?:TP|Tp|TX|Tx|TT|Tt)\.[{sp}]{{0,1}}|(?:{_PREFIXES})[{sp}])?"
             rf"\p{{Lu}}\p{{Ll}}+(?:(?:[{sp}]{{1,2}}|[{sp}]?-[{sp}]?)\p{{Lu}}\p{{Ll}}+){{0,5}}")
 
 

@@ -12,7 +12,8 @@ import regex
 from pipeline.casing import broken_phrase, mostly_capitals, proper_case, sentence_case
 from extractors.dates import ADOPTION_DATE, DATELINE, DATELINE_WRAPPED, PLACE_DAY, iso
 from pipeline.symbols import SYMBOL, parse
-from pipeline.vocab import BODY_WORDS, DOC_TYPES, LEVEL_NOUNS, MOTTO_LINES, ORG_TITLES, PROVINCES, TOP_ORGANS
+from pipeline.vocab import (BODY_WORDS, DOC_TYPES, LEVEL_NOUNS, MOTTO_LINES, ORG_TITLES, PLACE_PREFIXES, PROVINCES,
+                           TOP_ORGANS)
 from pipeline.models import FieldValue, Line, SegmentedDoc
 from pipeline.patterns import (BODY_OPENER, SEPARATOR, SO_LINE, SUBJECT_LINE, VV_LINE, fold_marks, match_type_line,
                               type_entry)
@@ -139,11 +140,36 @@ def extract_number(doc: SegmentedDoc) -> Optional[FieldValue]:
 
 
 _PROVINCE_OF_FOLDED = {fold_marks(p): p for p in PROVINCES}
+# the prefixes of two words: OCR misreading one ('Thành phó') leaves a phrase that is no name; one of
+# a word is left as printed ('Quan Hóa' is a district, not a misread 'Quận')
+_PREFIX_OF_FOLDED = {fold_marks(p).casefold(): p for p in PLACE_PREFIXES if " " in p}
 
 
-def _place(value: str, start: int, end: int, confidence: float, method: str) -> FieldValue:
-    """The place of a date line; a province printed with wrong marks (OCR) gets its own, at a
-    lower confidence."""
+def _misprinted_prefix(text: str, start: int, value: str) -> tuple[int, str]:
+    """The place with its administrative prefix printed with wrong marks (OCR) written as the
+    vocabulary writes it, whether the date line's pattern read the prefix as part of the name
+    ('Thị Trân Đông Anh') or left it before ('Thành phó Hô Chí Minh': 'phó' is not capitalised):
+    its start and value."""
+    words = value.split(" ", 2)
+    known = _PREFIX_OF_FOLDED.get(fold_marks(" ".join(words[:2])).casefold()) if len(words) > 2 else None
+    if known:
+        return start, f"{known} {words[2]}"
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].split()
+    if text[start - 1:start] == " " and len(before) >= 2:
+        known = _PREFIX_OF_FOLDED.get(fold_marks(" ".join(before[-2:])).casefold())
+        if known and before[-2][0].isupper():
+            at = text.rfind(before[-1], line_start, start)
+            return text.rfind(before[-2], line_start, at), f"{known} {value}"
+    return start, value
+
+
+def _place(text: str, value: str, start: int, end: int, confidence: float, method: str) -> FieldValue:
+    """The place of a date line; a province, or its prefix, printed with wrong marks (OCR) gets
+    its own, at a lower confidence."""
+    fixed_start, fixed = _misprinted_prefix(text, start, value)
+    if fixed != value:
+        start, value, confidence, method = fixed_start, fixed, min(confidence, 0.8), method + ", marks of its prefix"
     known = _PROVINCE_OF_FOLDED.get(fold_marks(value))
     if known and known != value:
         return _field("place", known, start, end, min(confidence, 0.8), method + ", marks of a province")
@@ -176,16 +202,16 @@ def extract_dateline(doc: SegmentedDoc) -> list[FieldValue]:
     m = DATELINE_WRAPPED.search(text, doc.header.start, doc.header.end) or _dateline_below(doc)
     if not m:       # a date a scan garbled: its place still stands before 'ngày'
         p = PLACE_DAY.search(text, doc.header.start, doc.header.end)
-        return [_place(p.group("place"), p.start("place"), p.end("place"), 0.6, "date line, no date")] if p else []
+        return [_place(text, p.group("place"), p.start("place"), p.end("place"), 0.6, "date line, no date")] if p else []
     out = [_field("issue_date", iso(m.group("d"), m.group("m"), m.group("y")), m.start(), m.end(),
                   1.0 if m.group("d") else 0.3, "date line")]
     if m.group("place"):
-        out.append(_place(" ".join(m.group("place").split()), m.start("place"), m.end("place"), 0.95, "date line"))
+        out.append(_place(text, " ".join(m.group("place").split()), m.start("place"), m.end("place"), 0.95, "date line"))
     else:   # a place written in lower case after its first word ('Hà nội, ngày …')
         ln_start = text.rfind("\n", doc.header.start, m.start()) + 1
         before = PLACE_BEFORE.search(text, ln_start, m.start())
         if before:
-            out.append(_place(before.group("place"), before.start("place"), before.end("place"), 0.7, "date line"))
+            out.append(_place(text, before.group("place"), before.start("place"), before.end("place"), 0.7, "date line"))
     return out
 
 

@@ -187,6 +187,11 @@ BODY_WORDS = frozenset({"BAN", "SỞ", "ĐOÀN", "ỦY", "UỶ", "HỘI", "PHÒN
 NOT_NAME_WORDS = frozenset({"giám", "đốc", "trưởng", "phó", "tịch", "sát", "ủy", "viên", "ký", "dấu", "chức",
                             "vụ", "ban", "thường", "trực", "nhiệm", "tập", "lục", "mục", "biểu", "mẫu"})
 
+# The administrative prefixes a date line's place may carry, as printed: 'Thành phố Hồ Chí Minh, ngày
+# 12 tháng 4 năm 2023', 'Thị xã Sơn Tây, ngày …', 'Quận Ba Đình, ngày …'. A scan that misreads their
+# marks ('Thành phó Hô Chí Minh') still gives the prefix (extractors.header._misprinted_prefix).
+PLACE_PREFIXES = ("Thành phố", "Thị xã", "Thị trấn", "Huyện", "Quận", "Xã", "Phường")
+
 # Provinces and centrally-run cities, as a date line prints them (before and after the 2025
 # merger), for a place whose marks OCR misread: 'Lâm Đông, ngày 24 tháng 10 năm 2025' is printed
 # 'Lâm Đồng'. Only the marks are corrected: the letters must be the same.

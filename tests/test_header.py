@@ -99,6 +99,23 @@ CASES = [
      "CÔNG AN TỈNH LÂM ĐỒNG\nSố: 298/TTr-CAT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLâm Đông, ngày 24 tháng 10 năm 2025\n\n"
      "TỜ TRÌNH\nVề việc A\n",
      {"place": "Lâm Đồng", "issue_date": "2025-10-24"}),
+    ("a city's prefix whose marks OCR misread is part of its place",
+     "TRƯỜNG CAO ĐẲNG KỸ THUẬT\nSố: 17/KH-CĐKT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Thành phó Hô Chí Minh, ngày 9 tháng 4 năm 2024\n\nKẾ HOẠCH\nTuyển sinh\n",
+     {"place": "Thành phố Hồ Chí Minh", "issue_date": "2024-04-09"}),
+    ("a town's prefix misread, its day garbled: the place still stands before 'ngày'",
+     "UBND THỊ XÃ SƠN TÂY\nSố: 52/TB-UBND\nThị xà Sơn Tây, ngàyA tháng. năm 2023\n\nTHÔNG BÁO\nLịch tiếp dân\n",
+     {"place": "Thị xã Sơn Tây"}),
+    ("a misread prefix in capitals after the motto flattened onto the date line",
+     "ĐOÀN THỊ TRẤN ĐÔNG ANH\nSố: 8-KH/ĐTN\nĐộc lập - Tự do - Hạnh phúc Thị Trân Đông Anh, ngày 3 tháng 5 năm 2022\n\n"
+     "KẾ HOẠCH\nRa quân\n",
+     {"place": "Thị trấn Đông Anh"}),
+    ("a one-word name like a prefix is kept as printed ('Quan Hóa' is a district, not 'Quận')",
+     "HUYỆN ĐOÀN QUAN HÓA\nSố: 4-KH/HĐ\nQuan Hóa, ngày 7 tháng 8 năm 2021\n\nKẾ HOẠCH\nHè\n",
+     {"place": "Quan Hóa"}),
+    ("lower-case words before the place are no prefix",
+     "BCH ĐOÀN KHỐI CƠ QUAN\nSố: 3-KH/ĐK\nHạnh phúc Hà Nội, ngày 2 tháng 1 năm 2024\n\nKẾ HOẠCH\nHội thao\n",
+     {"place": "Hà Nội"}),
     ("a place that is no province is kept as printed",
      "BCH ĐOÀN QUẬN NGŨ HÀNH SƠN\nSố: 38-HD/ĐTN\nNgũ Hành Sơn, ngày 20 tháng 02 năm 2019\n\nHƯỚNG DẪN\nThực hiện A\n",
      {"place": "Ngũ Hành Sơn"}),
