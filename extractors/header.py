@@ -139,7 +139,22 @@ def extract_number(doc: SegmentedDoc) -> Optional[FieldValue]:
     return None
 
 
-_PROVINCE_OF_FOLDED = {fold_marks(p): p for p in PROVINCES}
+_PROVINCE_OF_FOLDED = {fold_marks(p).casefold(): p for p in PROVINCES}
+_PROVINCE_WORDS = max(len(p.split()) for p in PROVINCES)
+
+
+def _province_marks(name: str, whole: bool = False) -> str:
+    """The name with the province that closes it (`whole`: that it is) in the province's marks, when
+    OCR printed them wrong; its letters and their case as printed, which must agree:
+    'Công an tỉnh Lâm Đòng' → 'Công an tỉnh Lâm Đồng', 'Lâm Đông' → 'Lâm Đồng'."""
+    words = name.split(" ")
+    for n in ([len(words)] if whole else range(min(_PROVINCE_WORDS, len(words) - 1), 0, -1)):
+        printed = " ".join(words[-n:])
+        known = _PROVINCE_OF_FOLDED.get(fold_marks(printed).casefold())
+        if known:       # folding keeps every character where it is: the two are as long
+            marked = "".join(k.upper() if p.isupper() else k.lower() for p, k in zip(printed, known))
+            return " ".join([*words[:-n], marked])
+    return name
 # the prefixes of two words: OCR misreading one ('Thành phó') leaves a phrase that is no name; one of
 # a word is left as printed ('Quan Hóa' is a district, not a misread 'Quận')
 _PREFIX_OF_FOLDED = {fold_marks(p).casefold(): p for p in PLACE_PREFIXES if " " in p}
@@ -170,8 +185,8 @@ def _place(text: str, value: str, start: int, end: int, confidence: float, metho
     fixed_start, fixed = _misprinted_prefix(text, start, value)
     if fixed != value:
         start, value, confidence, method = fixed_start, fixed, min(confidence, 0.8), method + ", marks of its prefix"
-    known = _PROVINCE_OF_FOLDED.get(fold_marks(value))
-    if known and known != value:
+    known = _province_marks(value, whole=True)
+    if known != value:
         return _field("place", known, start, end, min(confidence, 0.8), method + ", marks of a province")
     return _field("place", value, start, end, confidence, method)
 
@@ -305,14 +320,24 @@ def extract_bodies(doc: SegmentedDoc) -> list[FieldValue]:
     out = []
     if issuers:
         s, e, name = issuers[-1]
-        out.append(_field("issuing_body", proper_case(name), s, e, 0.9, "header"))
+        out.append(_header_body("issuing_body", name, s, e))
         if len(issuers) > 1:
             ps, pe, pname = issuers[-2]
-            out.append(_field("parent_body", proper_case(pname), ps, pe, 0.9, "header"))
+            out.append(_header_body("parent_body", pname, ps, pe))
     if org and not any(f.field == "parent_body" for f in out) and issuers \
             and " ".join(issuers[-1][2].upper().split()) not in TOP_ORGANS:
         out.append(_field("parent_body", org[2], org[0], org[1], 0.8, "organisation title"))
     return out
+
+
+def _header_body(field: str, name: str, start: int, end: int) -> FieldValue:
+    """A body named in the header's capitals, in proper case; a closing province whose marks OCR
+    misread gets its own, at a lower confidence."""
+    cased = proper_case(name)
+    marked = _province_marks(cased)
+    if marked != cased:
+        return _field(field, marked, start, end, 0.8, "header, marks of a province")
+    return _field(field, cased, start, end, 0.9, "header")
 
 
 # An issuer line that only continues the one above: 'VÀ HĐND TỈNH THANH HÓA', '& ĐÀO TẠO'.

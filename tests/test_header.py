@@ -116,6 +116,17 @@ CASES = [
     ("lower-case words before the place are no prefix",
      "BCH ĐOÀN KHỐI CƠ QUAN\nSố: 3-KH/ĐK\nHạnh phúc Hà Nội, ngày 2 tháng 1 năm 2024\n\nKẾ HOẠCH\nHội thao\n",
      {"place": "Hà Nội"}),
+    ("a body whose province OCR printed with wrong marks gets the province's marks, its case as printed",
+     "CÔNG AN TỈNH LÂM ĐÒNG\nPHÒNG CẢNH SÁT GIAO THÔNG\nSố: 12/KH-PC08\nLâm Đòng, ngày 2 tháng 6 năm 2025\n\n"
+     "KẾ HOẠCH\nTuần tra\n",
+     {"parent_body": "Công an tỉnh Lâm Đồng", "place": "Lâm Đồng"}),
+    ("a school named after its city, the city's marks misread",
+     "BỘ CÔNG THƯƠNG\nTRƯỜNG ĐẠI HỌC KỸ NGHỆ\nTHÀNH PHÓ HÒ CHÍ MINH\nSố: 40/KH-ĐHKN\n"
+     "Thành phố Hồ Chí Minh, ngày 1 tháng 2 năm 2026\n\nKẾ HOẠCH\nKhảo sát\n",
+     {"issuing_body": "Trường Đại học Kỹ Nghệ Thành Phố Hồ Chí Minh", "parent_body": "Bộ Công Thương"}),
+    ("a body whose last words are a province's, marks and all, is kept as printed",
+     "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 5/KH-UBND\n\nKẾ HOẠCH\nA\n",
+     {"issuing_body": "Ủy ban nhân dân thành phố Hồ Chí Minh"}),
     ("a place that is no province is kept as printed",
      "BCH ĐOÀN QUẬN NGŨ HÀNH SƠN\nSố: 38-HD/ĐTN\nNgũ Hành Sơn, ngày 20 tháng 02 năm 2019\n\nHƯỚNG DẪN\nThực hiện A\n",
      {"place": "Ngũ Hành Sơn"}),
@@ -144,3 +155,15 @@ def test_issuing_body_from_the_opening_sentence_when_nothing_else_names_it():
     # a TM. signature names the collective first
     assert fields_of(text.replace("KT. BÍ THƯ", "TM. BAN THƯỜNG VỤ HUYỆN ĐOÀN"))["issuing_body"] == \
         "Ban Thường vụ Huyện Đoàn"
+
+
+def test_a_corrected_value_says_so_and_is_less_sure():
+    """Marks taken from the vocabulary (a province, a place's prefix) lower the confidence and are
+    named in the method; a value read as printed keeps the header's."""
+    from pipeline import analyze_text
+    rows = analyze_text("CÔNG AN TỈNH LÂM ĐÒNG\nPHÒNG HẬU CẦN\nSố: 3/KH-PH\nThành phó Đà Lạt, ngày 2 tháng 6 năm 2025\n\n"
+                        "KẾ HOẠCH\nA\n").tables()["fields"]
+    got = {r["field"]: (r["value"], r["confidence"], r["method"]) for r in rows if r["field"] in ("parent_body", "place", "issuing_body")}
+    assert got == {"parent_body": ("Công an tỉnh Lâm Đồng", 0.8, "header, marks of a province"),
+                   "issuing_body": ("Phòng Hậu Cần", 0.9, "header"),
+                   "place": ("Thành phố Đà Lạt", 0.8, "date line, marks of its prefix")}
