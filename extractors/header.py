@@ -139,7 +139,12 @@ def extract_number(doc: SegmentedDoc) -> Optional[FieldValue]:
     return None
 
 
-_PROVINCE_OF_FOLDED = {fold_marks(p).casefold(): p for p in PROVINCES}
+def _folded(text: str) -> str:
+    """The key a vocabulary entry and its OCR misprints share: no marks, no case."""
+    return fold_marks(text).casefold()
+
+
+_PROVINCE_OF_FOLDED = {_folded(p): p for p in PROVINCES}
 _PROVINCE_WORDS = max(len(p.split()) for p in PROVINCES)
 
 
@@ -150,14 +155,16 @@ def _province_marks(name: str, whole: bool = False) -> str:
     words = name.split(" ")
     for n in ([len(words)] if whole else range(min(_PROVINCE_WORDS, len(words) - 1), 0, -1)):
         printed = " ".join(words[-n:])
-        known = _PROVINCE_OF_FOLDED.get(fold_marks(printed).casefold())
+        known = _PROVINCE_OF_FOLDED.get(_folded(printed))
         if known:       # folding keeps every character where it is: the two are as long
             marked = "".join(k.upper() if p.isupper() else k.lower() for p, k in zip(printed, known))
             return " ".join([*words[:-n], marked])
     return name
+
+
 # the prefixes of two words: OCR misreading one ('Thành phó') leaves a phrase that is no name; one of
 # a word is left as printed ('Quan Hóa' is a district, not a misread 'Quận')
-_PREFIX_OF_FOLDED = {fold_marks(p).casefold(): p for p in PLACE_PREFIXES if " " in p}
+_PREFIX_OF_FOLDED = {_folded(p): p for p in PLACE_PREFIXES if " " in p}
 
 
 def _misprinted_prefix(text: str, start: int, value: str) -> tuple[int, str]:
@@ -166,13 +173,13 @@ def _misprinted_prefix(text: str, start: int, value: str) -> tuple[int, str]:
     ('Thị Trân Đông Anh') or left it before ('Thành phó Hô Chí Minh': 'phó' is not capitalised):
     its start and value."""
     words = value.split(" ", 2)
-    known = _PREFIX_OF_FOLDED.get(fold_marks(" ".join(words[:2])).casefold()) if len(words) > 2 else None
+    known = _PREFIX_OF_FOLDED.get(_folded(" ".join(words[:2]))) if len(words) > 2 else None
     if known:
         return start, f"{known} {words[2]}"
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start].split()
     if text[start - 1:start] == " " and len(before) >= 2:
-        known = _PREFIX_OF_FOLDED.get(fold_marks(" ".join(before[-2:])).casefold())
+        known = _PREFIX_OF_FOLDED.get(_folded(" ".join(before[-2:])))
         if known and before[-2][0].isupper():
             at = text.rfind(before[-1], line_start, start)
             return text.rfind(before[-2], line_start, at), f"{known} {value}"

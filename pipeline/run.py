@@ -651,14 +651,14 @@ class Summary:
     published: bool = False     # the tables replaced the previous set
 
 
-def archive_passes(folder: Path, build_graph: Optional[Callable[[Path], dict[str, int]]] = None,
-                   db: Optional[sql.DatabaseBuild] = None) -> dict[str, int]:
-    """The passes over a whole written set: the citation graph's tables (`build_graph`, else
-    graph.build_tables; the Dask executor builds them in parts), then `vanban.duckdb` over every
-    table (into `db` when the run has copied tables there already). DuckDB copies in the tables the
-    graph leaves alone while the graph is built (in a thread: DuckDB works outside the GIL, and the
-    workers have left the other core free), then the graph's. Rows written per table."""
-    with (db or sql.DatabaseBuild(folder)) as db, ThreadPoolExecutor(1) as pool:
+def archive_passes(folder: Path, build_graph: Optional[Callable[[Path], dict[str, int]]] = None) -> dict[str, int]:
+    """The passes over a whole set written elsewhere (the Dask executor's shards): the citation
+    graph's tables (`build_graph`, else graph.build_tables; the Dask executor builds them in parts),
+    then `vanban.duckdb` over every table. DuckDB copies in the tables the graph leaves alone while
+    the graph is built (in a thread: DuckDB works outside the GIL), then the graph's. Rows written
+    per table. (The local run copies its tables as it writes them and builds the graph while it
+    commits them: run._commit_all.)"""
+    with sql.DatabaseBuild(folder) as db, ThreadPoolExecutor(1) as pool:
         loading = pool.submit(db.load, [name for name in SCHEMAS if name not in graph.WRITES])
         try:
             rows = (build_graph or graph.build_tables)(folder)
@@ -688,7 +688,8 @@ def run(inputs: list[Path], out_dir: Path, jobs: int = 1, limits: Limits = Limit
         if summary.documents:
             for lost in out.dir.glob(".spill-*"):     # from a worker stopped after it spilled
                 lost.unlink()
-            summary.rows.update(archive_passes(out.dir, lambda folder: graph_rows, db=db))
+            summary.rows.update(graph_rows)
+            db.complete()
             incremental.write_manifest(out.dir, {path: doc_id for doc_id, path in seen.items()}, files,
                                        fingerprint)
             out.publish()

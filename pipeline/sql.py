@@ -175,6 +175,11 @@ class DatabaseBuild:
     def load(self, names) -> None:
         _load_tables(self.con, self.out_dir, [name for name in names if name not in self.appended])
 
+    def complete(self) -> None:
+        """The tables no flush appended (empty ones, those later passes wrote), then `finish`."""
+        self.load(SCHEMAS)
+        self.finish()
+
     def finish(self) -> None:
         _create_views(self.con)
         self.con.execute("CHECKPOINT")
@@ -194,8 +199,7 @@ class DatabaseBuild:
 def build_database(out_dir: Path) -> dict:
     """Post-pass of `vanban run`: `vanban.duckdb` in the tables' folder, every table and the views."""
     with DatabaseBuild(out_dir) as db:
-        db.load(SCHEMAS)
-        db.finish()
+        db.complete()
     return {}
 
 

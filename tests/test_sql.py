@@ -49,7 +49,7 @@ def test_the_database_holds_every_table_and_the_views(sample_tables):
     assert (types["due_start"], types["due_end"], types["due"]) == ("DATE", "DATE", "VARCHAR")
     for name in SCHEMAS:
         assert con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] == len(rows(sample_tables, name))
-    # copied after the graph pass rewrote it with the joined keys (run.archive_passes)
+    # copied after the graph pass rewrote it with the joined keys (DatabaseBuild.complete)
     assert [r[0] for r in con.execute("SELECT cited_key FROM citations").fetchall()] == \
         [r["cited_key"] for r in rows(sample_tables, "citations")]
     con.close()
